@@ -1,0 +1,181 @@
+using Microsoft.IdentityModel.JsonWebTokens;
+using Microsoft.IdentityModel.Tokens;
+
+namespace MentorBot.Protocol.Authentication;
+
+/// <summary>
+/// Validates the bearer token of a request from the channel as the Bot Connector expects (protocol.md A1, A2):
+/// RS256/384/512 signature from the issuer's OpenID metadata, issuer, audience = app id, lifetime with skew.
+/// </summary>
+public sealed class ChannelTokenValidator
+{
+    private static readonly string[] AllowedAlgorithms =
+        [SecurityAlgorithms.RsaSha256, SecurityAlgorithms.RsaSha384, SecurityAlgorithms.RsaSha512];
+
+    private readonly ChannelAuthenticationOptions _options;
+    private readonly OpenIdMetadataSource _metadata;
+    private readonly TimeProvider _time;
+    private readonly JsonWebTokenHandler _handler = new() { MapInboundClaims = false };
+
+    public ChannelTokenValidator(ChannelAuthenticationOptions options, OpenIdMetadataSource metadata, TimeProvider time)
+    {
+        _options = options;
+        _metadata = metadata;
+        _time = time;
+    }
+
+    /// <summary>Returns who sent the request, or throws <see cref="ChannelAuthenticationException"/>.</summary>
+    public async Task<ChannelIdentity> ValidateAsync(string? authorizationHeader, CancellationToken cancellationToken)
+    {
+        var token = BearerToken(authorizationHeader);
+        if (token is null)
+        {
+            if (_options.IsAnonymous)
+            {
+                return ChannelIdentity.Anonymous;
+            }
+
+            throw new ChannelAuthenticationException("No bearer token.");
+        }
+
+        if (_options.IsAnonymous)
+        {
+            // Without an app id there is no audience to check a token against; such a token proves nothing.
+            throw new ChannelAuthenticationException("A token was sent but no MicrosoftAppId is configured.");
+        }
+
+        JsonWebToken parsed;
+        try
+        {
+            parsed = _handler.ReadJsonWebToken(token);
+        }
+        catch (ArgumentException ex)
+        {
+            throw new ChannelAuthenticationException("The token is not a JWT.", ex);
+        }
+
+        // The issuer decides where the keys come from; it is checked again after the signature.
+        var (metadataUrl, validIssuers, isBotFramework) = SourceFor(parsed.Issuer, parsed);
+
+        var result = await ValidateWithKeysAsync(token, metadataUrl, validIssuers, cancellationToken).ConfigureAwait(false);
+        if (!result.IsValid && result.Exception is SecurityTokenSignatureKeyNotFoundException)
+        {
+            // The channel may have rotated its keys since we last read them.
+            _metadata.RequestRefresh(metadataUrl);
+            result = await ValidateWithKeysAsync(token, metadataUrl, validIssuers, cancellationToken).ConfigureAwait(false);
+        }
+
+        if (!result.IsValid)
+        {
+            throw new ChannelAuthenticationException($"The token is not valid: {result.Exception?.GetType().Name}.", result.Exception!);
+        }
+
+        IReadOnlyCollection<string>? endorsements = null;
+        if (isBotFramework)
+        {
+            var configuration = await _metadata.GetAsync(metadataUrl, cancellationToken).ConfigureAwait(false);
+            var keyId = ((JsonWebToken)result.SecurityToken).Kid;
+            // Bot Framework keys must carry endorsements; a key without them is not trusted for any channel.
+            endorsements = OpenIdMetadataSource.EndorsementsOf(configuration, keyId)
+                ?? throw new ChannelAuthenticationException("Could not validate the endorsements of the signing key.");
+        }
+
+        return ChannelIdentity.Authenticated(result.ClaimsIdentity, endorsements);
+    }
+
+    private async Task<TokenValidationResult> ValidateWithKeysAsync(
+        string token, string metadataUrl, IReadOnlyList<string> validIssuers, CancellationToken cancellationToken)
+    {
+        Microsoft.IdentityModel.Protocols.OpenIdConnect.OpenIdConnectConfiguration configuration;
+        try
+        {
+            configuration = await _metadata.GetAsync(metadataUrl, cancellationToken).ConfigureAwait(false);
+        }
+        catch (InvalidOperationException ex)
+        {
+            // No keys could be fetched at all: the request cannot be authenticated.
+            throw new ChannelAuthenticationException("The channel's signing keys could not be read.", ex);
+        }
+
+        var parameters = new TokenValidationParameters
+        {
+            ValidIssuers = validIssuers,
+            ValidAudience = _options.AppId,
+            IssuerSigningKeys = configuration.SigningKeys,
+            ValidAlgorithms = AllowedAlgorithms,
+            RequireSignedTokens = true,
+            RequireExpirationTime = true,
+            ValidateIssuerSigningKey = true,
+            ValidateLifetime = true,
+            ClockSkew = _options.ClockSkew,
+            LifetimeValidator = ValidateLifetime,
+        };
+        return await _handler.ValidateTokenAsync(token, parameters).ConfigureAwait(false);
+    }
+
+    // The lifetime is judged by the injected clock, so tests and the service agree on "now".
+    private bool ValidateLifetime(DateTime? notBefore, DateTime? expires, SecurityToken token, TokenValidationParameters parameters)
+    {
+        var now = _time.GetUtcNow().UtcDateTime;
+        if (expires is null || now > expires.Value.ToUniversalTime() + parameters.ClockSkew)
+        {
+            return false;
+        }
+
+        return notBefore is null || now >= notBefore.Value.ToUniversalTime() - parameters.ClockSkew;
+    }
+
+    private (string MetadataUrl, IReadOnlyList<string> Issuers, bool IsBotFramework) SourceFor(string? issuer, JsonWebToken token)
+    {
+        if (string.Equals(issuer, _options.BotFrameworkIssuer, StringComparison.Ordinal))
+        {
+            return (_options.BotFrameworkMetadataUrl, [_options.BotFrameworkIssuer], true);
+        }
+
+        if (_options.AcceptEntraTokens && issuer is not null)
+        {
+            foreach (var tenant in EntraTenants())
+            {
+                string[] issuers = [$"https://sts.windows.net/{tenant}/", $"https://login.microsoftonline.com/{tenant}/v2.0"];
+                if (issuers.Contains(issuer, StringComparer.Ordinal))
+                {
+                    // The tid claim must agree with the issuer it came with.
+                    if (token.TryGetPayloadValue<string>("tid", out var tid) && !string.Equals(tid, tenant, StringComparison.OrdinalIgnoreCase))
+                    {
+                        throw new ChannelAuthenticationException("The token's tenant does not match its issuer.");
+                    }
+
+                    var url = _options.EntraMetadataUrlTemplate.Replace("{tenantId}", tenant, StringComparison.Ordinal);
+                    return (url, issuers, false);
+                }
+            }
+        }
+
+        throw new ChannelAuthenticationException("The token's issuer is not trusted.");
+    }
+
+    private IEnumerable<string> EntraTenants()
+    {
+        foreach (var tenant in ChannelAuthenticationOptions.BotServiceTenants)
+        {
+            yield return tenant;
+        }
+
+        if (!string.IsNullOrWhiteSpace(_options.TenantId))
+        {
+            yield return _options.TenantId;
+        }
+    }
+
+    private static string? BearerToken(string? header)
+    {
+        const string scheme = "Bearer ";
+        if (string.IsNullOrWhiteSpace(header) || !header.StartsWith(scheme, StringComparison.OrdinalIgnoreCase))
+        {
+            return null;
+        }
+
+        var token = header[scheme.Length..].Trim();
+        return token.Length == 0 ? null : token;
+    }
+}

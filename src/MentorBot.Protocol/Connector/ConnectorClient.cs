@@ -1,0 +1,138 @@
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using System.Text.Json;
+using MentorBot.Protocol.Schema;
+
+namespace MentorBot.Protocol.Connector;
+
+/// <summary>
+/// The Bot Connector REST operations a Teams bot uses (protocol.md C). Retries of 429, 412 and 5xx
+/// (honouring Retry-After) are done by the resilience handler of the named HttpClient, not here.
+/// </summary>
+public sealed class ConnectorClient
+{
+    public const string HttpClientName = "BotConnector";
+
+    private readonly HttpClient _http;
+    private readonly IBotTokenProvider _tokens;
+
+    public ConnectorClient(HttpClient http, IBotTokenProvider tokens)
+    {
+        _http = http;
+        _tokens = tokens;
+    }
+
+    public Task<ResourceResponse> SendAsync(string serviceUrl, string conversationId, Activity activity, CancellationToken cancellationToken)
+    {
+        activity.Id = null;
+        return CallAsync<ResourceResponse>(HttpMethod.Post, serviceUrl, $"v3/conversations/{Escape(conversationId)}/activities", activity, cancellationToken);
+    }
+
+    public Task<ResourceResponse> ReplyAsync(string serviceUrl, string conversationId, string replyToId, Activity activity, CancellationToken cancellationToken)
+    {
+        activity.Id = null;
+        activity.ReplyToId = replyToId;
+        return CallAsync<ResourceResponse>(
+            HttpMethod.Post, serviceUrl, $"v3/conversations/{Escape(conversationId)}/activities/{Escape(replyToId)}", activity, cancellationToken);
+    }
+
+    /// <summary>Replaces a message the bot sent, e.g. to show a card's new state to everyone.</summary>
+    public Task<ResourceResponse> UpdateAsync(string serviceUrl, string conversationId, string activityId, Activity activity, CancellationToken cancellationToken)
+    {
+        activity.Id = activityId;
+        return CallAsync<ResourceResponse>(
+            HttpMethod.Put, serviceUrl, $"v3/conversations/{Escape(conversationId)}/activities/{Escape(activityId)}", activity, cancellationToken);
+    }
+
+    public Task DeleteAsync(string serviceUrl, string conversationId, string activityId, CancellationToken cancellationToken) =>
+        CallAsync<JsonElement?>(HttpMethod.Delete, serviceUrl, $"v3/conversations/{Escape(conversationId)}/activities/{Escape(activityId)}", null, cancellationToken);
+
+    /// <summary>Opens (or finds: the call is idempotent) the personal chat with a user who has the app installed.</summary>
+    public Task<ConversationResourceResponse> CreatePersonalConversationAsync(
+        string serviceUrl, string tenantId, string userId, string? botId, CancellationToken cancellationToken)
+    {
+        var parameters = new ConversationParameters
+        {
+            IsGroup = false,
+            Bot = botId is null ? null : new ChannelAccount { Id = botId },
+            Members = [new ChannelAccount { Id = userId }],
+            TenantId = tenantId,
+            ChannelData = new TeamsChannelData { Tenant = new TenantInfo { Id = tenantId } },
+        };
+        return CallAsync<ConversationResourceResponse>(HttpMethod.Post, serviceUrl, "v3/conversations", parameters, cancellationToken);
+    }
+
+    /// <summary>Starts a new thread in a channel with <paramref name="rootMessage"/> as its first post.</summary>
+    public Task<ConversationResourceResponse> StartChannelThreadAsync(
+        string serviceUrl, string tenantId, string channelId, Activity rootMessage, CancellationToken cancellationToken)
+    {
+        var parameters = new ConversationParameters
+        {
+            IsGroup = true,
+            Activity = rootMessage,
+            TenantId = tenantId,
+            ChannelData = new TeamsChannelData { Channel = new ChannelInfo { Id = channelId }, Tenant = new TenantInfo { Id = tenantId } },
+        };
+        return CallAsync<ConversationResourceResponse>(HttpMethod.Post, serviceUrl, "v3/conversations", parameters, cancellationToken);
+    }
+
+    /// <summary>Reads one member of a conversation by Teams id, UPN or Entra object id.</summary>
+    public Task<ChannelAccount> GetMemberAsync(string serviceUrl, string conversationId, string memberId, CancellationToken cancellationToken) =>
+        CallAsync<ChannelAccount>(
+            HttpMethod.Get, serviceUrl, $"v3/conversations/{Escape(conversationId)}/members/{Escape(memberId)}", null, cancellationToken);
+
+    private async Task<T> CallAsync<T>(HttpMethod method, string serviceUrl, string path, object? body, CancellationToken cancellationToken)
+    {
+        using var request = new HttpRequestMessage(method, Combine(serviceUrl, path));
+        if (body is not null)
+        {
+            request.Content = JsonContent.Create(body, body.GetType(), new MediaTypeHeaderValue("application/json") { CharSet = "utf-8" }, ProtocolJson.Options);
+        }
+
+        var token = await _tokens.GetTokenAsync(cancellationToken).ConfigureAwait(false);
+        if (token is not null)
+        {
+            request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
+        }
+
+        using var response = await _http.SendAsync(request, cancellationToken).ConfigureAwait(false);
+        if (!response.IsSuccessStatusCode)
+        {
+            var (code, message) = await ReadErrorAsync(response, cancellationToken).ConfigureAwait(false);
+            throw new ConnectorException(response.StatusCode, code, $"{method} {path} failed with {(int)response.StatusCode}: {message}");
+        }
+
+        if (response.Content.Headers.ContentLength is 0 || typeof(T) == typeof(JsonElement?))
+        {
+            return default!;
+        }
+
+        var text = await response.Content.ReadAsStringAsync(cancellationToken).ConfigureAwait(false);
+        return string.IsNullOrWhiteSpace(text) ? default! : JsonSerializer.Deserialize<T>(text, ProtocolJson.Options)!;
+    }
+
+    private static async Task<(string? Code, string Message)> ReadErrorAsync(HttpResponseMessage response, CancellationToken cancellationToken)
+    {
+        var text = await response.Content.ReadAsStringAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            using var doc = JsonDocument.Parse(text);
+            if (doc.RootElement.TryGetProperty("error", out var error))
+            {
+                var code = error.TryGetProperty("code", out var c) ? c.GetString() : null;
+                var message = error.TryGetProperty("message", out var m) ? m.GetString() : null;
+                return (code, message ?? text);
+            }
+        }
+        catch (JsonException)
+        {
+            // Not the ErrorResponse shape: keep the raw text.
+        }
+
+        return (null, text.Length > 500 ? text[..500] : text);
+    }
+
+    private static Uri Combine(string serviceUrl, string path) => new(serviceUrl.TrimEnd('/') + "/" + path);
+
+    private static string Escape(string value) => Uri.EscapeDataString(value);
+}

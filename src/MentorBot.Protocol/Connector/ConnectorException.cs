@@ -1,0 +1,37 @@
+using System.Net;
+
+namespace MentorBot.Protocol.Connector;
+
+/// <summary>The channel refused a call, after retries where retrying made sense. Carries the channel's error code.</summary>
+public sealed class ConnectorException : Exception
+{
+    public ConnectorException(HttpStatusCode statusCode, string? errorCode, string message)
+        : base(message)
+    {
+        StatusCode = statusCode;
+        ErrorCode = errorCode;
+    }
+
+    public ConnectorException()
+    {
+    }
+
+    public ConnectorException(string message)
+        : base(message)
+    {
+    }
+
+    public ConnectorException(string message, Exception innerException)
+        : base(message, innerException)
+    {
+    }
+
+    public HttpStatusCode StatusCode { get; }
+
+    /// <summary>E.g. ConversationBlockedByUser, BotNotInConversationRoster, MessageWritesBlocked.</summary>
+    public string? ErrorCode { get; }
+
+    /// <summary>403 and 404 mean the bot cannot reach this conversation (blocked, uninstalled, gone); retrying will not help.</summary>
+    public bool IsPermanent => StatusCode is HttpStatusCode.Forbidden or HttpStatusCode.NotFound or HttpStatusCode.BadRequest
+        or HttpStatusCode.Unauthorized or HttpStatusCode.RequestEntityTooLarge;
+}

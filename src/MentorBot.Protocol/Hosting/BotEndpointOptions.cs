@@ -1,0 +1,10 @@
+namespace MentorBot.Protocol.Hosting;
+
+public sealed class BotEndpointOptions
+{
+    /// <summary>Activities larger than this are refused with 413; Teams' own message limit is about 100 KB.</summary>
+    public int MaxRequestBytes { get; set; } = 1024 * 1024;
+
+    /// <summary>When not empty, activities from any other tenant are refused and not processed.</summary>
+    public ISet<string> AllowedTenantIds { get; } = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+}

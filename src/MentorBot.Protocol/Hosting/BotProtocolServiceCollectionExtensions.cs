@@ -1,0 +1,73 @@
+using System.Net;
+using MentorBot.Protocol.Authentication;
+using MentorBot.Protocol.Connector;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Http.Resilience;
+using Polly;
+
+namespace MentorBot.Protocol.Hosting;
+
+public static class BotProtocolServiceCollectionExtensions
+{
+    private const string MetadataClientName = "BotOpenIdMetadata";
+
+    /// <summary>
+    /// Registers inbound authentication, the connector client with its one retry policy, and the endpoint.
+    /// The application registers its <see cref="IActivityProcessor"/> and, to send tokens, an <see cref="IBotTokenProvider"/>.
+    /// </summary>
+    public static IServiceCollection AddBotProtocol(
+        this IServiceCollection services, ChannelAuthenticationOptions authentication, BotEndpointOptions endpoint)
+    {
+        services.TryAddSingleton(TimeProvider.System);
+        services.AddSingleton(authentication);
+        services.AddSingleton(endpoint);
+        services.AddHttpClient(MetadataClientName, client => client.Timeout = TimeSpan.FromSeconds(30));
+        services.AddSingleton(sp =>
+        {
+            var factory = sp.GetRequiredService<IHttpClientFactory>();
+            return new OpenIdMetadataSource(() => factory.CreateClient(MetadataClientName));
+        });
+        services.AddSingleton<ChannelTokenValidator>();
+        services.AddScoped<BotMessageEndpoint>();
+        services.TryAddSingleton<IBotTokenProvider, NoBotToken>();
+
+        services.AddHttpClient<ConnectorClient>(ConnectorClient.HttpClientName)
+            .AddResilienceHandler("bot-connector", builder =>
+            {
+                // Network waits are physical time, whatever clock the application's schedules run on.
+                builder.TimeProvider = TimeProvider.System;
+                builder.AddRetry(ConnectorRetry.Options());
+                builder.AddTimeout(TimeSpan.FromSeconds(30));
+            });
+        return services;
+    }
+
+    public static RouteHandlerBuilder MapBotMessages(this IEndpointRouteBuilder endpoints, string pattern = "/api/messages") =>
+        endpoints.MapPost(pattern, (HttpRequest request, BotMessageEndpoint endpoint, CancellationToken cancellationToken) =>
+            endpoint.HandleAsync(request, cancellationToken));
+}
+
+/// <summary>The connector's retry policy (protocol.md C): 429 with Retry-After, 412 and 5xx with jittered backoff, bounded.</summary>
+public static class ConnectorRetry
+{
+    public static HttpRetryStrategyOptions Options() => new()
+    {
+        MaxRetryAttempts = 5,
+        BackoffType = DelayBackoffType.Exponential,
+        UseJitter = true,
+        Delay = TimeSpan.FromMilliseconds(500),
+        MaxDelay = TimeSpan.FromSeconds(60),
+        ShouldRetryAfterHeader = true,
+        ShouldHandle = args => ValueTask.FromResult(IsRetryable(args.Outcome)),
+    };
+
+    public static bool IsRetryable(Outcome<HttpResponseMessage> outcome) =>
+        outcome.Exception is HttpRequestException or TimeoutException or Polly.Timeout.TimeoutRejectedException
+        || outcome.Result?.StatusCode is HttpStatusCode.TooManyRequests or HttpStatusCode.PreconditionFailed
+            or HttpStatusCode.InternalServerError or HttpStatusCode.BadGateway or HttpStatusCode.ServiceUnavailable
+            or HttpStatusCode.GatewayTimeout;
+}

@@ -1,0 +1,146 @@
+using System.Collections.Concurrent;
+using Azure;
+using Azure.Data.Tables;
+using MentorBot.Infrastructure.Storage;
+using MentorBot.Protocol.Schema;
+
+namespace MentorBot.Conversations;
+
+/// <summary>
+/// Where the bot can reach people and conversations later (proactive messages): every user it meets, with their
+/// personal chat when known, and every group chat and channel it is in. Unchanged references are not rewritten.
+/// </summary>
+public sealed class ConversationReferenceStore
+{
+    public const string UserPartition = "user";
+    public const string ConversationPartition = "conversation";
+
+    private const int MaxRemembered = 10_000;
+
+    private readonly TableClient _table;
+    private readonly ConcurrentDictionary<string, string> _lastWritten = new(StringComparer.Ordinal);
+
+    public ConversationReferenceStore(TableStorage storage)
+    {
+        _table = storage.Table(TableNames.ConversationReferences);
+    }
+
+    /// <summary>Remembers the sender and the conversation of an incoming activity.</summary>
+    public async Task RememberAsync(Activity activity, CancellationToken cancellationToken)
+    {
+        var reference = ConversationReference.From(activity);
+        if (reference is null)
+        {
+            return;
+        }
+
+        var isPersonal = activity.Conversation?.ConversationType is null or ConversationTypes.Personal;
+        var user = activity.From;
+        if (!string.IsNullOrEmpty(user?.AadObjectId))
+        {
+            var entity = new TableEntity(UserPartition, TableKey.Escape(user.AadObjectId))
+            {
+                ["ServiceUrl"] = reference.ServiceUrl,
+                ["TenantId"] = reference.TenantId,
+                ["TeamsUserId"] = user.Id,
+                ["Name"] = user.Name,
+                ["BotId"] = reference.BotId,
+            };
+            if (isPersonal)
+            {
+                entity["PersonalConversationId"] = reference.ConversationId;
+            }
+
+            await UpsertIfChangedAsync(entity, cancellationToken).ConfigureAwait(false);
+        }
+
+        if (!isPersonal)
+        {
+            var entity = new TableEntity(ConversationPartition, TableKey.Escape(reference.ConversationId))
+            {
+                ["ServiceUrl"] = reference.ServiceUrl,
+                ["TenantId"] = reference.TenantId,
+                ["ConversationType"] = reference.ConversationType,
+                ["TeamId"] = activity.ChannelData?.Team?.Id,
+                ["ChannelId"] = activity.ChannelData?.Channel?.Id,
+                ["Name"] = activity.Conversation?.Name ?? activity.ChannelData?.Channel?.Name,
+                ["BotId"] = reference.BotId,
+            };
+            await UpsertIfChangedAsync(entity, cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    public async Task<UserReference?> FindUserAsync(string aadObjectId, CancellationToken cancellationToken)
+    {
+        var response = await _table.GetEntityIfExistsAsync<TableEntity>(UserPartition, TableKey.Escape(aadObjectId), cancellationToken: cancellationToken)
+            .ConfigureAwait(false);
+        if (!response.HasValue || response.Value is null)
+        {
+            return null;
+        }
+
+        var e = response.Value;
+        return new UserReference(
+            aadObjectId,
+            e.GetString("ServiceUrl"),
+            e.GetString("TenantId"),
+            e.GetString("TeamsUserId"),
+            e.GetString("Name"),
+            e.GetString("PersonalConversationId"),
+            e.GetString("BotId"));
+    }
+
+    /// <summary>Records the personal chat opened with a user proactively.</summary>
+    public async Task SetPersonalConversationAsync(string aadObjectId, string conversationId, CancellationToken cancellationToken)
+    {
+        var entity = new TableEntity(UserPartition, TableKey.Escape(aadObjectId)) { ["PersonalConversationId"] = conversationId };
+        await _table.UpsertEntityAsync(entity, TableUpdateMode.Merge, cancellationToken).ConfigureAwait(false);
+    }
+
+    public async Task<ConversationReference?> FindConversationAsync(string conversationId, CancellationToken cancellationToken)
+    {
+        var response = await _table.GetEntityIfExistsAsync<TableEntity>(ConversationPartition, TableKey.Escape(conversationId), cancellationToken: cancellationToken)
+            .ConfigureAwait(false);
+        if (!response.HasValue || response.Value is null)
+        {
+            return null;
+        }
+
+        var e = response.Value;
+        return new ConversationReference(e.GetString("ServiceUrl"), conversationId, e.GetString("TenantId"), e.GetString("ConversationType"), e.GetString("BotId"));
+    }
+
+    private async Task UpsertIfChangedAsync(TableEntity entity, CancellationToken cancellationToken)
+    {
+        foreach (var empty in entity.Where(p => p.Value is null).Select(p => p.Key).ToList())
+        {
+            entity.Remove(empty);
+        }
+
+        var key = entity.PartitionKey + "/" + entity.RowKey;
+        var fingerprint = string.Join('|', entity.OrderBy(p => p.Key, StringComparer.Ordinal).Select(p => $"{p.Key}={p.Value}"));
+        if (_lastWritten.TryGetValue(key, out var last) && last == fingerprint)
+        {
+            return;
+        }
+
+        // Merge keeps what other writes added (e.g. the personal conversation found from a channel message).
+        await _table.UpsertEntityAsync(entity, TableUpdateMode.Merge, cancellationToken).ConfigureAwait(false);
+        if (_lastWritten.Count >= MaxRemembered)
+        {
+            // A bound on memory: forgetting only costs a redundant write later.
+            _lastWritten.Clear();
+        }
+
+        _lastWritten[key] = fingerprint;
+    }
+}
+
+public sealed record UserReference(
+    string AadObjectId,
+    string? ServiceUrl,
+    string? TenantId,
+    string? TeamsUserId,
+    string? Name,
+    string? PersonalConversationId,
+    string? BotId);

@@ -1,0 +1,230 @@
+using MentorBot.Protocol.Schema;
+
+namespace MentorBot.Conversations.Dialogs;
+
+/// <summary>
+/// Runs dialogs: starts them, reads answers from text or cards, re-asks on invalid input, and handles
+/// "back", "cancel" and "help" at any step. State is saved with its ETag before anything is sent.
+/// </summary>
+public sealed class DialogEngine
+{
+    private static readonly string[] CancelWords = ["cancel", "stop", "quit"];
+    private static readonly string[] BackWords = ["back", "previous"];
+    private static readonly string[] HelpWords = ["help", "?"];
+
+    private readonly DialogStateStore _store;
+    private readonly TimeProvider _time;
+    private readonly Dictionary<string, Dialog> _dialogs;
+
+    public DialogEngine(DialogStateStore store, IEnumerable<Dialog> dialogs, TimeProvider time)
+    {
+        _store = store;
+        _time = time;
+        _dialogs = dialogs.ToDictionary(d => d.Id, StringComparer.Ordinal);
+    }
+
+    public static bool IsDialogVerb(string verb) => verb.StartsWith("dialog.", StringComparison.Ordinal);
+
+    /// <summary>Starts a dialog for the sender of the turn, replacing any dialog they had open in this conversation.</summary>
+    public async Task BeginAsync(Turn turn, string dialogId, IReadOnlyDictionary<string, string>? options, CancellationToken cancellationToken)
+    {
+        var userId = RequireUser(turn);
+        var existing = await _store.GetAsync(turn.ConversationId, userId, cancellationToken).ConfigureAwait(false);
+        var state = NewState(dialogId, options);
+        var etag = await _store.SaveAsync(turn.ConversationId, userId, state, existing?.ETag, cancellationToken).ConfigureAwait(false);
+        await AdvanceAsync(turn, new StoredDialog(state, etag), userId, null, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// Starts a dialog in a conversation the person is not talking in right now (proactive). Returns the first
+    /// question to send; the state is saved first, so an answer can never arrive before its dialog exists.
+    /// </summary>
+    public async Task<Activity> BeginProactiveAsync(
+        string conversationId, string userId, string dialogId, IReadOnlyDictionary<string, string>? options, CancellationToken cancellationToken)
+    {
+        var existing = await _store.GetAsync(conversationId, userId, cancellationToken).ConfigureAwait(false);
+        var state = NewState(dialogId, options);
+        await _store.SaveAsync(conversationId, userId, state, existing?.ETag, cancellationToken).ConfigureAwait(false);
+        var dialog = Find(dialogId);
+        var steps = dialog.Steps(state);
+        return Cards.CardJson.ToMessage(PromptCard.Render(dialog, state, steps[0], steps.Count, userId, null));
+    }
+
+    /// <summary>Handles a typed message if the sender is in a dialog here; false when they are not.</summary>
+    public async Task<bool> TryContinueAsync(Turn turn, CancellationToken cancellationToken)
+    {
+        if (turn.UserId is not { } userId)
+        {
+            return false;
+        }
+
+        var stored = await _store.GetAsync(turn.ConversationId, userId, cancellationToken).ConfigureAwait(false);
+        if (stored is null || !_dialogs.ContainsKey(stored.State.DialogId))
+        {
+            return false;
+        }
+
+        var word = turn.Text.ToLowerInvariant();
+        if (CancelWords.Contains(word))
+        {
+            await CancelAsync(turn, stored, userId, cancellationToken).ConfigureAwait(false);
+        }
+        else if (BackWords.Contains(word))
+        {
+            await BackAsync(turn, stored, userId, cancellationToken).ConfigureAwait(false);
+        }
+        else if (HelpWords.Contains(word))
+        {
+            var dialog = Find(stored.State.DialogId);
+            turn.Reply(dialog.HelpText(stored.State));
+            Ask(turn, dialog, stored.State, userId, null);
+        }
+        else
+        {
+            await AnswerAsync(turn, stored, userId, turn.Text, cancellationToken).ConfigureAwait(false);
+        }
+
+        return true;
+    }
+
+    /// <summary>Handles a press on a dialog card: checks that it is this person's card and the current question.</summary>
+    public async Task HandleCardAsync(Turn turn, CardActionInput action, CancellationToken cancellationToken)
+    {
+        var userId = turn.UserId;
+        var intendedFor = action.Get(PromptCard.ForField);
+        if (userId is null || (intendedFor is not null && !string.Equals(intendedFor, userId, StringComparison.OrdinalIgnoreCase)))
+        {
+            turn.Answer("This card was sent to someone else, so only they can answer it. Nothing was changed.");
+            return;
+        }
+
+        var stored = await _store.GetAsync(turn.ConversationId, userId, cancellationToken).ConfigureAwait(false);
+        var instance = action.Get(PromptCard.InstanceField);
+        if (stored is null || stored.State.InstanceId != instance || !_dialogs.ContainsKey(stored.State.DialogId))
+        {
+            turn.Answer("This card has already been answered or is no longer current. Nothing was changed.");
+            return;
+        }
+
+        var dialog = Find(stored.State.DialogId);
+        var steps = dialog.Steps(stored.State);
+        var current = steps[Math.Min(stored.State.StepIndex, steps.Count - 1)];
+        if (action.Get(PromptCard.StepField) != current.Key)
+        {
+            turn.Answer("That question has already been answered. The current one is further down. Nothing was changed.");
+            return;
+        }
+
+        switch (action.Verb)
+        {
+            case PromptCard.CancelVerb:
+                await CancelAsync(turn, stored, userId, cancellationToken).ConfigureAwait(false);
+                break;
+            case PromptCard.BackVerb:
+                await BackAsync(turn, stored, userId, cancellationToken).ConfigureAwait(false);
+                break;
+            default:
+                await AnswerAsync(turn, stored, userId, action.Get(PromptCard.AnswerInputId), cancellationToken).ConfigureAwait(false);
+                break;
+        }
+    }
+
+    private async Task AnswerAsync(Turn turn, StoredDialog stored, string userId, string? answer, CancellationToken cancellationToken)
+    {
+        var state = stored.State;
+        var dialog = Find(state.DialogId);
+        var step = dialog.Steps(state)[state.StepIndex];
+        var result = step.Prompt.Recognize(answer);
+        if (!result.IsAccepted)
+        {
+            state.Retries++;
+            state.UpdatedAt = _time.GetUtcNow();
+            await _store.SaveAsync(turn.ConversationId, userId, state, stored.ETag, cancellationToken).ConfigureAwait(false);
+            if (turn.CardAction is not null)
+            {
+                // Show the problem on the card that was pressed, rather than posting the question again.
+                var steps = dialog.Steps(state);
+                turn.ReplaceCard(PromptCard.Render(dialog, state, step, steps.Count, userId, result.Problem));
+            }
+            else
+            {
+                Ask(turn, dialog, state, userId, result.Problem);
+            }
+
+            return;
+        }
+
+        turn.ReplaceCard(PromptCard.Answered(step.Prompt.Question, step.Prompt.Display(result.Value!)));
+        state.Values[step.Key] = result.Value!;
+        state.StepIndex++;
+        state.Retries = 0;
+        await AdvanceAsync(turn, stored, userId, null, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>Asks the current question, or completes the dialog when none is left.</summary>
+    private async Task AdvanceAsync(Turn turn, StoredDialog stored, string userId, string? problem, CancellationToken cancellationToken)
+    {
+        var state = stored.State;
+        var dialog = Find(state.DialogId);
+        var steps = dialog.Steps(state);
+        state.UpdatedAt = _time.GetUtcNow();
+        if (state.StepIndex >= steps.Count)
+        {
+            await dialog.OnCompletedAsync(turn, state, cancellationToken).ConfigureAwait(false);
+            await _store.DeleteAsync(turn.ConversationId, userId, stored.ETag, cancellationToken).ConfigureAwait(false);
+            return;
+        }
+
+        await _store.SaveAsync(turn.ConversationId, userId, state, stored.ETag, cancellationToken).ConfigureAwait(false);
+        Ask(turn, dialog, state, userId, problem);
+    }
+
+    private async Task BackAsync(Turn turn, StoredDialog stored, string userId, CancellationToken cancellationToken)
+    {
+        var state = stored.State;
+        if (state.StepIndex == 0)
+        {
+            turn.Answer("This is the first question, so there is nothing to go back to.");
+            Ask(turn, Find(state.DialogId), state, userId, null);
+            return;
+        }
+
+        state.StepIndex--;
+        state.Retries = 0;
+        turn.ReplaceCard(PromptCard.Answered("Going back to the previous question.", "…"));
+        await AdvanceAsync(turn, stored, userId, null, cancellationToken).ConfigureAwait(false);
+    }
+
+    private async Task CancelAsync(Turn turn, StoredDialog stored, string userId, CancellationToken cancellationToken)
+    {
+        await _store.DeleteAsync(turn.ConversationId, userId, stored.ETag, cancellationToken).ConfigureAwait(false);
+        turn.ReplaceCard(PromptCard.Answered("Stopped.", "You cancelled these questions."));
+        await Find(stored.State.DialogId).OnCancelledAsync(turn, stored.State, cancellationToken).ConfigureAwait(false);
+    }
+
+    private static void Ask(Turn turn, Dialog dialog, DialogState state, string userId, string? problem)
+    {
+        var steps = dialog.Steps(state);
+        turn.Reply(PromptCard.Render(dialog, state, steps[state.StepIndex], steps.Count, userId, problem));
+    }
+
+    private DialogState NewState(string dialogId, IReadOnlyDictionary<string, string>? options)
+    {
+        Find(dialogId);
+        var now = _time.GetUtcNow();
+        return new DialogState
+        {
+            InstanceId = Guid.NewGuid().ToString("N"),
+            DialogId = dialogId,
+            Options = options is null ? new(StringComparer.Ordinal) : new Dictionary<string, string>(options, StringComparer.Ordinal),
+            StartedAt = now,
+            UpdatedAt = now,
+        };
+    }
+
+    private Dialog Find(string dialogId) =>
+        _dialogs.TryGetValue(dialogId, out var dialog) ? dialog : throw new InvalidOperationException($"No dialog '{dialogId}' is registered.");
+
+    private static string RequireUser(Turn turn) =>
+        turn.UserId ?? throw new InvalidOperationException("A dialog needs a sender with an Entra object id.");
+}

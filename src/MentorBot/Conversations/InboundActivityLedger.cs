@@ -1,0 +1,122 @@
+using Azure;
+using Azure.Data.Tables;
+using MentorBot.Infrastructure.Storage;
+
+namespace MentorBot.Conversations;
+
+/// <summary>
+/// Makes a redelivered activity (same conversation and activity id) count once. An activity is claimed before it
+/// is processed and marked done after; a claim whose processing failed is released so the channel's retry works,
+/// and a claim left behind by a crashed instance can be taken over once it is stale.
+/// </summary>
+public sealed class InboundActivityLedger
+{
+    private static readonly TimeSpan StaleClaim = TimeSpan.FromMinutes(2);
+
+    private readonly TableClient _table;
+    private readonly TimeProvider _time;
+
+    public InboundActivityLedger(TableStorage storage, TimeProvider time)
+    {
+        _table = storage.Table(TableNames.InboundActivities);
+        _time = time;
+    }
+
+    /// <summary>Claims an activity for processing; returns the previous outcome when it was already handled or is in hand.</summary>
+    public async Task<InboundClaim> ClaimAsync(string conversationId, string activityId, CancellationToken cancellationToken)
+    {
+        var entity = new InboundActivityEntity
+        {
+            PartitionKey = TableKey.Escape(conversationId),
+            RowKey = TableKey.Escape(activityId),
+            Status = InboundActivityEntity.Processing,
+            ClaimedAt = _time.GetUtcNow(),
+        };
+
+        try
+        {
+            var response = await _table.AddEntityAsync(entity, cancellationToken).ConfigureAwait(false);
+            entity.ETag = response.Headers.ETag ?? ETag.All;
+            return InboundClaim.Claimed(entity);
+        }
+        catch (RequestFailedException ex) when (StorageConflict.IsDuplicate(ex))
+        {
+            var existing = (await _table.GetEntityAsync<InboundActivityEntity>(entity.PartitionKey, entity.RowKey, cancellationToken: cancellationToken)
+                .ConfigureAwait(false)).Value;
+            if (existing.Status == InboundActivityEntity.Processing && _time.GetUtcNow() - existing.ClaimedAt > StaleClaim)
+            {
+                // The instance that claimed it died before finishing: take it over, unless another instance just did.
+                existing.ClaimedAt = _time.GetUtcNow();
+                try
+                {
+                    var response = await _table.UpdateEntityAsync(existing, existing.ETag, TableUpdateMode.Replace, cancellationToken).ConfigureAwait(false);
+                    existing.ETag = response.Headers.ETag ?? ETag.All;
+                    return InboundClaim.Claimed(existing);
+                }
+                catch (RequestFailedException stale) when (StorageConflict.IsStale(stale))
+                {
+                    return InboundClaim.Duplicate(null);
+                }
+            }
+
+            return InboundClaim.Duplicate(existing.InvokeResponseJson);
+        }
+    }
+
+    /// <summary>Records that the activity was handled, with the invoke response to give a redelivery.</summary>
+    public async Task CompleteAsync(InboundClaim claim, string? invokeResponseJson, CancellationToken cancellationToken)
+    {
+        var entity = claim.Entity!;
+        entity.Status = InboundActivityEntity.Done;
+        entity.InvokeResponseJson = invokeResponseJson;
+        await _table.UpdateEntityAsync(entity, ETag.All, TableUpdateMode.Replace, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>Gives the activity back after a failure, so that the channel's redelivery is processed.</summary>
+    public async Task ReleaseAsync(InboundClaim claim, CancellationToken cancellationToken)
+    {
+        var entity = claim.Entity!;
+        try
+        {
+            await _table.DeleteEntityAsync(entity.PartitionKey, entity.RowKey, entity.ETag, cancellationToken).ConfigureAwait(false);
+        }
+        catch (RequestFailedException ex) when (StorageConflict.IsStale(ex) || StorageConflict.IsNotFound(ex))
+        {
+            // Someone else has it now; nothing to give back.
+        }
+    }
+}
+
+public sealed class InboundClaim
+{
+    private InboundClaim(InboundActivityEntity? entity, bool isDuplicate, string? previousInvokeResponseJson)
+    {
+        Entity = entity;
+        IsDuplicate = isDuplicate;
+        PreviousInvokeResponseJson = previousInvokeResponseJson;
+    }
+
+    public InboundActivityEntity? Entity { get; }
+
+    public bool IsDuplicate { get; }
+
+    public string? PreviousInvokeResponseJson { get; }
+
+    public static InboundClaim Claimed(InboundActivityEntity entity) => new(entity, false, null);
+
+    public static InboundClaim Duplicate(string? previousInvokeResponseJson) => new(null, true, previousInvokeResponseJson);
+}
+
+public sealed class InboundActivityEntity : ITableEntity
+{
+    public const string Processing = "processing";
+    public const string Done = "done";
+
+    public string PartitionKey { get; set; } = string.Empty;
+    public string RowKey { get; set; } = string.Empty;
+    public DateTimeOffset? Timestamp { get; set; }
+    public ETag ETag { get; set; }
+    public string Status { get; set; } = Processing;
+    public DateTimeOffset ClaimedAt { get; set; }
+    public string? InvokeResponseJson { get; set; }
+}

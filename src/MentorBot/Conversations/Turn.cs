@@ -1,0 +1,112 @@
+using System.Text.RegularExpressions;
+using MentorBot.Cards;
+using MentorBot.Protocol.Authentication;
+using MentorBot.Protocol.Schema;
+
+namespace MentorBot.Conversations;
+
+/// <summary>
+/// One incoming activity being handled. Replies are collected here and sent only after the turn's state is
+/// saved, so a turn that has to be re-run (another instance wrote first) never sends anything twice.
+/// </summary>
+public sealed partial class Turn
+{
+    private readonly List<Activity> _replies = [];
+    private readonly List<(string ActivityId, AdaptiveCard Card)> _cardUpdates = [];
+
+    public Turn(Activity activity, ChannelIdentity identity)
+    {
+        Activity = activity;
+        Identity = identity;
+        CardAction = CardActionInput.From(activity);
+        Text = CleanText(activity.Text);
+    }
+
+    public Activity Activity { get; }
+
+    public ChannelIdentity Identity { get; }
+
+    /// <summary>The Entra object id of the sender: the one identity features key people by.</summary>
+    public string? UserId => Activity.From?.AadObjectId;
+
+    public string? UserName => Activity.From?.Name;
+
+    public string? TenantId => Activity.TenantId;
+
+    public string ConversationId => Activity.Conversation?.Id ?? string.Empty;
+
+    public string ConversationType => Activity.Conversation?.ConversationType ?? ConversationTypes.Personal;
+
+    public bool IsPersonal => ConversationType == ConversationTypes.Personal;
+
+    /// <summary>The message text without @mentions of the bot, trimmed.</summary>
+    public string Text { get; }
+
+    /// <summary>A card button press (Action.Execute invoke or Action.Submit message), if this turn is one.</summary>
+    public CardActionInput? CardAction { get; }
+
+    /// <summary>What goes back in the HTTP response of an invoke.</summary>
+    public InvokeResponse? InvokeResponse { get; set; }
+
+    public IReadOnlyList<Activity> Replies => _replies;
+
+    /// <summary>Cards already sent that must be replaced in place (after a classic submit, which cannot return a card).</summary>
+    public IReadOnlyList<(string ActivityId, AdaptiveCard Card)> CardUpdates => _cardUpdates;
+
+    /// <summary>Replaces the card the user pressed with <paramref name="card"/>, whichever way the press arrived.</summary>
+    public void ReplaceCard(AdaptiveCard card)
+    {
+        if (Activity.IsInvoke)
+        {
+            InvokeResponse = InvokeResponse.Card(CardJson.ToElement(card));
+        }
+        else if (!string.IsNullOrEmpty(Activity.ReplyToId))
+        {
+            _cardUpdates.Add((Activity.ReplyToId, card));
+        }
+    }
+
+    public void Reply(string text) => _replies.Add(Activity.CreateMessage(text));
+
+    public void Reply(AdaptiveCard card) => _replies.Add(CardJson.ToMessage(card));
+
+    public void Reply(Activity activity) => _replies.Add(activity);
+
+    /// <summary>Answers a card action: in place for an invoke, as a message for a classic submit.</summary>
+    public void Answer(string text)
+    {
+        if (Activity.IsInvoke)
+        {
+            InvokeResponse = InvokeResponse.Message(text);
+        }
+        else
+        {
+            Reply(text);
+        }
+    }
+
+    /// <summary>Forgets what the turn was going to send: used before the turn is run again.</summary>
+    public void Reset()
+    {
+        _replies.Clear();
+        _cardUpdates.Clear();
+        InvokeResponse = null;
+    }
+
+    private static string CleanText(string? text)
+    {
+        if (string.IsNullOrWhiteSpace(text))
+        {
+            return string.Empty;
+        }
+
+        var withoutMentions = MentionPattern().Replace(text, " ");
+        return WhitespacePattern().Replace(withoutMentions, " ").Trim();
+    }
+
+    [GeneratedRegex("<at>[^<]*</at>", RegexOptions.IgnoreCase)]
+    private static partial Regex MentionPattern();
+
+    [GeneratedRegex(@"\s+")]
+    private static partial Regex WhitespacePattern();
+}

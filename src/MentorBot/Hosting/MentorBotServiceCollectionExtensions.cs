@@ -1,0 +1,86 @@
+using Azure.Data.Tables;
+using MentorBot.Conversations;
+using MentorBot.Conversations.Dialogs;
+using MentorBot.Features.Help;
+using MentorBot.Features.Welcome;
+using MentorBot.Infrastructure.Graph;
+using MentorBot.Infrastructure.Storage;
+using MentorBot.Protocol.Authentication;
+using MentorBot.Protocol.Connector;
+using MentorBot.Protocol.Hosting;
+using Microsoft.Graph;
+
+namespace MentorBot.Hosting;
+
+public static class MentorBotServiceCollectionExtensions
+{
+    /// <summary>Everything the bot needs: the protocol layer, storage, conversations and the features.</summary>
+    public static IServiceCollection AddMentorBot(this IServiceCollection services, BotSettings settings)
+    {
+        services.AddSingleton(settings);
+        services.AddSingleton(TimeProvider.System);
+
+        AddProtocol(services, settings);
+        AddStorage(services, settings);
+        AddConversations(services);
+        AddFeatures(services);
+
+        services.AddHttpClient(GraphClientSetup.HttpClientName);
+        services.AddSingleton(sp => GraphClientSetup.Create(
+            sp.GetRequiredService<IHttpClientFactory>().CreateClient(GraphClientSetup.HttpClientName), settings));
+        services.AddHealthChecks().AddCheck<StorageHealthCheck>("storage", tags: ["ready"]);
+        return services;
+    }
+
+    private static void AddProtocol(IServiceCollection services, BotSettings settings)
+    {
+        var authentication = new ChannelAuthenticationOptions
+        {
+            AppId = settings.AppId,
+            TenantId = settings.AppTenantId,
+            BotFrameworkMetadataUrl = settings.ChannelOpenIdMetadataUrl,
+            BotFrameworkIssuer = settings.ChannelTokenIssuer,
+            EntraMetadataUrlTemplate = settings.EntraOpenIdMetadataUrl,
+        };
+        var endpoint = new BotEndpointOptions();
+        foreach (var tenant in settings.AllowedTenantIds)
+        {
+            endpoint.AllowedTenantIds.Add(tenant);
+        }
+
+        services.AddBotProtocol(authentication, endpoint);
+        if (BotCredentials.ForChannel(settings) is { } credential)
+        {
+            services.AddSingleton<IBotTokenProvider>(sp =>
+                new CredentialBotTokenProvider(credential, settings.ChannelOAuthScope, TimeProvider.System));
+        }
+
+        services.AddSingleton<IActivityProcessor, ActivityPipeline>();
+    }
+
+    private static void AddStorage(IServiceCollection services, BotSettings settings)
+    {
+        services.AddSingleton(new TableServiceClient(settings.StorageConnectionString));
+        services.AddSingleton(sp => new TableStorage(sp.GetRequiredService<TableServiceClient>(), settings.TablePrefix));
+        services.AddHostedService<StorageInitializer>();
+    }
+
+    private static void AddConversations(IServiceCollection services)
+    {
+        services.AddSingleton<InboundActivityLedger>();
+        services.AddSingleton<ConversationReferenceStore>();
+        services.AddSingleton<SendLedger>();
+        services.AddSingleton<DialogStateStore>();
+        services.AddSingleton<DialogEngine>();
+        services.AddSingleton<CommandRouter>();
+        services.AddSingleton<TurnRouter>();
+        services.AddSingleton<TurnReplySender>();
+    }
+
+    private static void AddFeatures(IServiceCollection services)
+    {
+        services.AddSingleton<ICommand, HelpCommand>();
+        services.AddSingleton<ICardActionHandler, ShowHelpButton>();
+        services.AddSingleton<IConversationUpdateHandler, WelcomeOnInstall>();
+    }
+}
