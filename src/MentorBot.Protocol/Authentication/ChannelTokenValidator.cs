@@ -1,4 +1,5 @@
 using Microsoft.IdentityModel.JsonWebTokens;
+using Microsoft.IdentityModel.Protocols.OpenIdConnect;
 using Microsoft.IdentityModel.Tokens;
 
 namespace MentorBot.Protocol.Authentication;
@@ -57,12 +58,13 @@ public sealed class ChannelTokenValidator
         // The issuer decides where the keys come from; it is checked again after the signature.
         var (metadataUrl, validIssuers, isBotFramework) = SourceFor(parsed.Issuer, parsed);
 
-        var result = await ValidateWithKeysAsync(token, metadataUrl, validIssuers, cancellationToken).ConfigureAwait(false);
+        var configuration = await ReadKeysAsync(metadataUrl, refresh: false, cancellationToken).ConfigureAwait(false);
+        var result = await ValidateWithKeysAsync(token, configuration, validIssuers).ConfigureAwait(false);
         if (!result.IsValid && result.Exception is SecurityTokenSignatureKeyNotFoundException)
         {
             // The channel may have rotated its keys since we last read them.
-            _metadata.RequestRefresh(metadataUrl);
-            result = await ValidateWithKeysAsync(token, metadataUrl, validIssuers, cancellationToken).ConfigureAwait(false);
+            configuration = await ReadKeysAsync(metadataUrl, refresh: true, cancellationToken).ConfigureAwait(false);
+            result = await ValidateWithKeysAsync(token, configuration, validIssuers).ConfigureAwait(false);
         }
 
         if (!result.IsValid)
@@ -73,7 +75,6 @@ public sealed class ChannelTokenValidator
         IReadOnlyCollection<string>? endorsements = null;
         if (isBotFramework)
         {
-            var configuration = await _metadata.GetAsync(metadataUrl, cancellationToken).ConfigureAwait(false);
             var keyId = ((JsonWebToken)result.SecurityToken).Kid;
             // Bot Framework keys must carry endorsements; a key without them is not trusted for any channel.
             endorsements = OpenIdMetadataSource.EndorsementsOf(configuration, keyId)
@@ -83,20 +84,23 @@ public sealed class ChannelTokenValidator
         return ChannelIdentity.Authenticated(result.ClaimsIdentity, endorsements);
     }
 
-    private async Task<TokenValidationResult> ValidateWithKeysAsync(
-        string token, string metadataUrl, IReadOnlyList<string> validIssuers, CancellationToken cancellationToken)
+    private async Task<OpenIdConnectConfiguration> ReadKeysAsync(string metadataUrl, bool refresh, CancellationToken cancellationToken)
     {
-        Microsoft.IdentityModel.Protocols.OpenIdConnect.OpenIdConnectConfiguration configuration;
         try
         {
-            configuration = await _metadata.GetAsync(metadataUrl, cancellationToken).ConfigureAwait(false);
+            return refresh
+                ? await _metadata.RefreshAsync(metadataUrl, cancellationToken).ConfigureAwait(false)
+                : await _metadata.GetAsync(metadataUrl, cancellationToken).ConfigureAwait(false);
         }
-        catch (InvalidOperationException ex)
+        catch (Exception ex) when (ex is IOException or HttpRequestException or InvalidOperationException or ArgumentException)
         {
-            // No keys could be fetched at all: the request cannot be authenticated.
+            // No keys could be read at all: the request cannot be authenticated.
             throw new ChannelAuthenticationException("The channel's signing keys could not be read.", ex);
         }
+    }
 
+    private Task<TokenValidationResult> ValidateWithKeysAsync(string token, OpenIdConnectConfiguration configuration, IReadOnlyList<string> validIssuers)
+    {
         var parameters = new TokenValidationParameters
         {
             ValidIssuers = validIssuers,
@@ -110,7 +114,7 @@ public sealed class ChannelTokenValidator
             ClockSkew = _options.ClockSkew,
             LifetimeValidator = ValidateLifetime,
         };
-        return await _handler.ValidateTokenAsync(token, parameters).ConfigureAwait(false);
+        return _handler.ValidateTokenAsync(token, parameters);
     }
 
     // The lifetime is judged by the injected clock, so tests and the service agree on "now".

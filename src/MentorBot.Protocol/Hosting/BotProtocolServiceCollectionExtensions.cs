@@ -29,7 +29,7 @@ public static class BotProtocolServiceCollectionExtensions
         services.AddSingleton(sp =>
         {
             var factory = sp.GetRequiredService<IHttpClientFactory>();
-            return new OpenIdMetadataSource(() => factory.CreateClient(MetadataClientName));
+            return new OpenIdMetadataSource(() => factory.CreateClient(MetadataClientName), sp.GetRequiredService<TimeProvider>());
         });
         services.AddSingleton<ChannelTokenValidator>();
         services.AddScoped<BotMessageEndpoint>();
