@@ -1,0 +1,139 @@
+using System.Text.Json.Nodes;
+using Azure.Data.Tables;
+using MentorBot.Testing;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Time.Testing;
+
+namespace MentorBot.IntegrationTests.Infrastructure;
+
+/// <summary>
+/// One bot deployment under test: the real host on its own tables in the shared Azurite, the Teams channel
+/// stand-in it trusts and answers to, the Graph stand-in, and a clock the test controls.
+/// </summary>
+public sealed class BotScenario : IAsyncDisposable
+{
+    public const string AppId = "6b1f0c34-8d2a-4e7b-9c5d-1a2b3c4d5e6f";
+    public const string TenantId = "2f9e8d7c-6b5a-4c3d-8e1f-0a9b8c7d6e5f";
+
+    private readonly Action<IServiceCollection>? _services;
+    private readonly List<MentorBotHost> _hosts = [];
+
+    private BotScenario(AzuriteFixture azurite, TeamsChannelStandIn channel, GraphStandIn graph, FakeTimeProvider clock,
+        Action<IServiceCollection>? services, IReadOnlyDictionary<string, string>? extraSettings)
+    {
+        Azurite = azurite;
+        Channel = channel;
+        Graph = graph;
+        Clock = clock;
+        _services = services;
+        TablePrefix = azurite.NewTablePrefix();
+        Activities = new ActivityFactory(channel, AppId, TenantId);
+        var settings = new Dictionary<string, string>
+        {
+            ["MicrosoftAppId"] = AppId,
+            ["MicrosoftAppTenantId"] = TenantId,
+            ["MicrosoftAppType"] = "SingleTenant",
+            ["ToBotFromChannelOpenIdMetadataUrl"] = channel.MetadataUrl,
+            ["ToBotFromEntraOpenIdMetadataUrl"] = channel.EntraMetadataUrlTemplate,
+            ["Storage:ConnectionString"] = azurite.ConnectionString,
+            ["Storage:TablePrefix"] = TablePrefix,
+            ["Teams:AllowedTenantIds"] = TenantId,
+            ["Graph:BaseUrl"] = graph.BaseUrl,
+        };
+        foreach (var (key, value) in extraSettings ?? new Dictionary<string, string>())
+        {
+            settings[key] = value;
+        }
+
+        Settings = settings;
+        Host = StartHost();
+    }
+
+    public AzuriteFixture Azurite { get; }
+
+    public TeamsChannelStandIn Channel { get; }
+
+    public GraphStandIn Graph { get; }
+
+    public FakeTimeProvider Clock { get; }
+
+    public ActivityFactory Activities { get; }
+
+    public string TablePrefix { get; }
+
+    public IReadOnlyDictionary<string, string> Settings { get; }
+
+    public MentorBotHost Host { get; private set; }
+
+    public static async Task<BotScenario> StartAsync(
+        AzuriteFixture azurite,
+        Action<IServiceCollection>? services = null,
+        IReadOnlyDictionary<string, string>? settings = null)
+    {
+        var clock = new FakeTimeProvider(DateTimeOffset.UtcNow);
+        var channel = await TeamsChannelStandIn.StartAsync(clock);
+        var graph = await GraphStandIn.StartAsync(clock);
+        var scenario = new BotScenario(azurite, channel, graph, clock, services, settings);
+        // The first request starts the host, which creates the tables.
+        using var ready = await scenario.Host.CreateClient().GetAsync(new Uri("/health/ready", UriKind.Relative));
+        ready.EnsureSuccessStatusCode();
+        return scenario;
+    }
+
+    /// <summary>Delivers an activity as the channel does, with a valid token unless one is given.</summary>
+    public Task<HttpResponseMessage> SendAsync(JsonObject activity, string? token = null, MentorBotHost? host = null)
+    {
+        var client = (host ?? Host).CreateClient();
+        return client.PostActivityAsync(activity, token ?? Activities.CreateToken());
+    }
+
+    /// <summary>Stops the service and starts it again on the same tables, as a deployment or crash would.</summary>
+    public void Restart()
+    {
+        Host.Dispose();
+        _hosts.Remove(Host);
+        Host = StartHost();
+    }
+
+    /// <summary>A second instance of the service on the same storage, as behind a load balancer.</summary>
+    public MentorBotHost StartAnotherInstance() => StartHost();
+
+    public TableClient Table(string name) => Azurite.CreateServiceClient().GetTableClient(TablePrefix + name);
+
+    /// <summary>Every entity the bot stored in a table (empty when the table does not exist).</summary>
+    public async Task<IReadOnlyList<TableEntity>> EntitiesAsync(string table)
+    {
+        var result = new List<TableEntity>();
+        try
+        {
+            await foreach (var entity in Table(table).QueryAsync<TableEntity>())
+            {
+                result.Add(entity);
+            }
+        }
+        catch (Azure.RequestFailedException ex) when (ex.Status == 404)
+        {
+            // Not created: nothing stored.
+        }
+
+        return result;
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        foreach (var host in _hosts)
+        {
+            await host.DisposeAsync();
+        }
+
+        await Channel.DisposeAsync();
+        await Graph.DisposeAsync();
+    }
+
+    private MentorBotHost StartHost()
+    {
+        var host = new MentorBotHost(Settings, Clock, _services);
+        _hosts.Add(host);
+        return host;
+    }
+}

@@ -1,0 +1,91 @@
+using Microsoft.AspNetCore.Http;
+using System.Text.Json.Nodes;
+
+namespace MentorBot.Testing;
+
+/// <summary>The stand-in Bot Connector REST API under <c>{serviceUrl}v3/</c>: answers like Teams and records every call.</summary>
+internal sealed class ConnectorApi(ConnectorCallLog log, ChannelDirectory directory, FaultPlan faults, TimeProvider clock)
+{
+    /// <param name="segments">Unescaped path segments after the service URL's <c>teams</c> segment.</param>
+    public async Task HandleAsync(HttpContext context, string[] segments)
+    {
+        var request = context.Request;
+        var bodyText = await JsonHttp.ReadBodyTextAsync(request).ConfigureAwait(false);
+        var body = JsonHttp.TryParse(bodyText);
+        var (operation, conversationId, activityId, memberId) = Route(request.Method, segments);
+
+        var outcome = faults.TryTake(out var faultStatus, out var retryAfter)
+            ? ConnectorOutcome.Error(faultStatus, FaultPlan.ErrorCodeFor(faultStatus), "Failure injected by the stand-in channel.")
+                with { RetryAfter = retryAfter, InjectedFault = true }
+            : Answer(operation, conversationId, activityId, memberId, body);
+
+        // Recorded before answering, so once the bot sees the response a test can already find the call.
+        log.Add(new RecordedConnectorCall
+        {
+            Sequence = log.NextSequence(),
+            Operation = operation,
+            Method = request.Method,
+            Path = RawPath.Decoded(context),
+            Query = request.QueryString.Value ?? "",
+            ConversationId = outcome.ConversationId ?? conversationId,
+            ActivityId = activityId,
+            MemberId = outcome.MemberId ?? memberId,
+            Authorization = request.Headers.Authorization.Count > 0 ? request.Headers.Authorization.ToString() : null,
+            Body = body,
+            BodyText = bodyText,
+            ReceivedAt = clock.GetUtcNow(),
+            StatusCode = outcome.StatusCode,
+            InjectedFault = outcome.InjectedFault,
+            MessageId = outcome.StatusCode is >= 200 and < 300 ? outcome.MessageId : null,
+        });
+
+        if (outcome.RetryAfter is { } delay)
+        {
+            context.Response.Headers.RetryAfter = ((int)Math.Ceiling(delay.TotalSeconds)).ToString(System.Globalization.CultureInfo.InvariantCulture);
+        }
+
+        await JsonHttp.WriteAsync(context.Response, outcome.StatusCode, outcome.Response).ConfigureAwait(false);
+    }
+
+    private static (ConnectorOperation Operation, string? ConversationId, string? ActivityId, string? MemberId) Route(string method, string[] segments) =>
+        (method.ToUpperInvariant(), segments) switch
+        {
+            ("POST", ["v3", "conversations"]) => (ConnectorOperation.CreateConversation, null, null, null),
+            ("POST", ["v3", "conversations", var c, "activities"]) => (ConnectorOperation.Send, c, null, null),
+            ("POST", ["v3", "conversations", var c, "activities", var a]) => (ConnectorOperation.Reply, c, a, null),
+            ("PUT", ["v3", "conversations", var c, "activities", var a]) => (ConnectorOperation.Update, c, a, null),
+            ("DELETE", ["v3", "conversations", var c, "activities", var a]) => (ConnectorOperation.Delete, c, a, null),
+            ("GET", ["v3", "conversations", var c, "members", var m]) => (ConnectorOperation.GetMember, c, null, m),
+            (_, ["v3", "conversations", var c, ..]) => (ConnectorOperation.Unknown, c, null, null),
+            _ => (ConnectorOperation.Unknown, null, null, null),
+        };
+
+    private ConnectorOutcome Answer(ConnectorOperation operation, string? conversationId, string? activityId, string? memberId, JsonNode? body)
+    {
+        switch (operation)
+        {
+            case ConnectorOperation.Send or ConnectorOperation.Reply:
+                if (body is not JsonObject)
+                {
+                    return ConnectorOutcome.Error(400, "BadSyntax", "The body must be an Activity object.");
+                }
+
+                var newId = MessageIds.Next();
+                return new ConnectorOutcome(201, new JsonObject { ["id"] = newId }) { MessageId = newId };
+            case ConnectorOperation.Update:
+                return body is JsonObject
+                    ? new ConnectorOutcome(200, new JsonObject { ["id"] = activityId }) { MessageId = activityId }
+                    : ConnectorOutcome.Error(400, "BadSyntax", "The body must be an Activity object.");
+            case ConnectorOperation.Delete:
+                return new ConnectorOutcome(200, null) { MessageId = activityId };
+            case ConnectorOperation.CreateConversation:
+                return ConversationCreation.Handle(body, directory);
+            case ConnectorOperation.GetMember:
+                return directory.Find(memberId!) is { } member
+                    ? new ConnectorOutcome(200, member.ToJson())
+                    : ConnectorOutcome.Error(404, "MemberNotFoundInConversation", $"The member {memberId} was not found in conversation {conversationId}.");
+            default:
+                return ConnectorOutcome.Error(404, "NotFound", "The stand-in channel does not serve this operation.");
+        }
+    }
+}
