@@ -18,20 +18,19 @@ echo "== Building"
 dotnet build MentorBot.sln -c Release -nologo -v quiet || { echo "build failed"; echo "0 passed, 1 failed"; exit 1; }
 
 echo "== Testing"
+# Each test project prints one summary line ("Passed!  - Failed: F, Passed: P, ...");
+# they are summed below. TRX files are kept in artifacts/test-results for inspection.
+log="$results/console.log"
 dotnet test MentorBot.sln -c Release --no-build -nologo \
-  --logger "trx" --logger "console;verbosity=minimal" --results-directory "$results" "$@"
-status=$?
+  --logger "trx" --logger "console;verbosity=minimal" --results-directory "$results" "$@" 2>&1 | tee "$log"
+status=${PIPESTATUS[0]}
 
 passed=0
 failed=0
-for trx in "$results"/*.trx; do
-  [ -f "$trx" ] || continue
-  counters=$(grep -o '<Counters [^>]*>' "$trx" | head -n 1)
-  p=$(sed -n 's/.* passed="\([0-9]*\)".*/\1/p' <<<"$counters")
-  f=$(sed -n 's/.* failed="\([0-9]*\)".*/\1/p' <<<"$counters")
-  passed=$((passed + ${p:-0}))
-  failed=$((failed + ${f:-0}))
-done
+while read -r f p; do
+  passed=$((passed + p))
+  failed=$((failed + f))
+done < <(sed -n 's/.*Failed:[[:space:]]*\([0-9][0-9]*\),[[:space:]]*Passed:[[:space:]]*\([0-9][0-9]*\),.*/\1 \2/p' "$log")
 
 if [ "$status" -ne 0 ] && [ "$failed" -eq 0 ]; then
   # A project that crashed or did not start wrote no failures; count it so the line never hides it.
