@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 
@@ -31,10 +32,16 @@ internal sealed class LoopbackWebHost : IAsyncDisposable
     {
         var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions
         {
-            ApplicationName = name,
-            // Stand-ins never read files; a fixed content root avoids depending on the test's working folder.
+            ApplicationName = typeof(LoopbackWebHost).Assembly.GetName().Name,
             ContentRootPath = AppContext.BaseDirectory,
         });
+        // The test output folder may hold the bot's appsettings.json (copied from the web project);
+        // its Kestrel or logging settings must not reach a stand-in, so file-based sources are dropped.
+        foreach (var fileSource in builder.Configuration.Sources.OfType<FileConfigurationSource>().ToList())
+        {
+            builder.Configuration.Sources.Remove(fileSource);
+        }
+
         builder.Logging.ClearProviders();
         // Port 0: the OS picks a free port, read back below once Kestrel has bound it.
         builder.WebHost.UseUrls("http://127.0.0.1:0");
