@@ -4,7 +4,7 @@ using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 
 var builder = WebApplication.CreateBuilder(args);
 var settings = BotSettings.Load(builder.Configuration, builder.Environment);
-builder.Services.AddMentorBot(settings);
+builder.Services.AddMentorBot(settings, builder.Configuration);
 
 var app = builder.Build();
 if (settings.IsLocalAnonymous)

@@ -158,7 +158,7 @@ public sealed partial record BotSettings
     }
 
     /// <summary>A list given as an array (Key:0, Key:1) or as one comma-separated value.</summary>
-    private static List<string> ReadList(IConfiguration configuration, string key)
+    public static List<string> ReadList(IConfiguration configuration, string key)
     {
         var section = configuration.GetSection(key);
         var items = section.GetChildren().Select(c => c.Value).ToList();

@@ -2,6 +2,7 @@ using Azure.Data.Tables;
 using MentorBot.Conversations;
 using MentorBot.Conversations.Dialogs;
 using MentorBot.Features.Help;
+using MentorBot.Features.Programs;
 using MentorBot.Features.Welcome;
 using MentorBot.Infrastructure.Graph;
 using MentorBot.Infrastructure.Storage;
@@ -15,7 +16,7 @@ namespace MentorBot.Hosting;
 public static class MentorBotServiceCollectionExtensions
 {
     /// <summary>Everything the bot needs: the protocol layer, storage, conversations and the features.</summary>
-    public static IServiceCollection AddMentorBot(this IServiceCollection services, BotSettings settings)
+    public static IServiceCollection AddMentorBot(this IServiceCollection services, BotSettings settings, IConfiguration configuration)
     {
         services.AddSingleton(settings);
         services.AddSingleton(TimeProvider.System);
@@ -23,11 +24,9 @@ public static class MentorBotServiceCollectionExtensions
         AddProtocol(services, settings);
         AddStorage(services, settings);
         AddConversations(services);
-        AddFeatures(services);
+        AddFeatures(services, configuration);
 
-        services.AddHttpClient(GraphClientSetup.HttpClientName);
-        services.AddSingleton(sp => GraphClientSetup.Create(
-            sp.GetRequiredService<IHttpClientFactory>().CreateClient(GraphClientSetup.HttpClientName), settings));
+        services.AddSingleton(_ => GraphClientSetup.Create(settings));
         services.AddHealthChecks().AddCheck<StorageHealthCheck>("storage", tags: ["ready"]);
         return services;
     }
@@ -77,8 +76,26 @@ public static class MentorBotServiceCollectionExtensions
         services.AddSingleton<TurnReplySender>();
     }
 
-    private static void AddFeatures(IServiceCollection services)
+    private static void AddFeatures(IServiceCollection services, IConfiguration configuration)
     {
+        var coordinators = new CoordinatorOptions();
+        foreach (var id in BotSettings.ReadList(configuration, "Coordinators:UserIds"))
+        {
+            coordinators.UserIds.Add(id);
+        }
+
+        foreach (var id in BotSettings.ReadList(configuration, "Coordinators:GroupIds"))
+        {
+            coordinators.GroupIds.Add(id);
+        }
+
+        services.AddSingleton(coordinators);
+        services.AddSingleton<CoordinatorDirectory>();
+        services.AddSingleton<CoordinatorGuard>();
+        services.AddSingleton<ProgramStore>();
+        services.AddSingleton<ICommand, SetupCommand>();
+        services.AddSingleton<ICommand, SettingsCommand>();
+
         services.AddSingleton<ICommand, HelpCommand>();
         services.AddSingleton<ICardActionHandler, ShowHelpButton>();
         services.AddSingleton<IConversationUpdateHandler, WelcomeOnInstall>();

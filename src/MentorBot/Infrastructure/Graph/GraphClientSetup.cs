@@ -11,14 +11,16 @@ namespace MentorBot.Infrastructure.Graph;
 /// </summary>
 public static class GraphClientSetup
 {
-    public const string HttpClientName = "Graph";
-
-    public static GraphServiceClient Create(HttpClient http, BotSettings settings)
+    /// <summary>
+    /// The SDK's own HTTP pipeline is kept (its middleware retries 429 and 503, honouring Retry-After); an
+    /// HttpClient passed in from outside would bypass it.
+    /// </summary>
+    public static GraphServiceClient Create(BotSettings settings)
     {
         var credential = BotCredentials.ForGraph(settings);
         IAuthenticationProvider auth = credential is null || settings.GraphBaseUrl.IsLoopback
             ? new AnonymousAuthenticationProvider()
             : new AzureIdentityAuthenticationProvider(credential, [settings.GraphBaseUrl.Host], scopes: [$"{settings.GraphBaseUrl.GetLeftPart(UriPartial.Authority)}/.default"]);
-        return new GraphServiceClient(http, auth, settings.GraphBaseUrl.ToString());
+        return new GraphServiceClient(auth, settings.GraphBaseUrl.ToString());
     }
 }

@@ -7,6 +7,8 @@ public static class TableNames
     public const string ConversationReferences = "ConversationReferences";
     public const string DialogStates = "DialogStates";
     public const string SendLedger = "SendLedger";
+    public const string Programs = "Programs";
+    public const string Alerts = "Alerts";
 
     public static IReadOnlyList<string> All { get; } =
     [
@@ -14,5 +16,7 @@ public static class TableNames
         ConversationReferences,
         DialogStates,
         SendLedger,
+        Programs,
+        Alerts,
     ];
 }

@@ -1,0 +1,76 @@
+namespace MentorBot.Features.Programs;
+
+/// <summary>
+/// A program's thresholds and schedule. The defaults are what a program would choose without thinking about it;
+/// a coordinator can change each one.
+/// </summary>
+public sealed record ProgramSettings
+{
+    /// <summary>How long a pair runs when the coordinator gives no planned end.</summary>
+    public int DurationWeeks { get; init; } = 26;
+
+    /// <summary>How many mentees one mentor may have at once.</summary>
+    public int MentorCapacity { get; init; } = 3;
+
+    /// <summary>Days after the pair starts when a party who has not finished the expectations conversation is reminded.</summary>
+    public IReadOnlyList<int> ExpectationsReminderDays { get; init; } = [3, 7];
+
+    /// <summary>Days after which unfinished expectations raise an alert to the coordinators.</summary>
+    public int ExpectationsOverdueDays { get; init; } = 14;
+
+    /// <summary>Minutes after a meeting ends before the check-in card is sent.</summary>
+    public int CheckInDelayMinutes { get; init; } = 15;
+
+    /// <summary>"Could be better" answers in a row from one party that raise an alert.</summary>
+    public int CouldBeBetterInARow { get; init; } = 2;
+
+    /// <summary>Multiples of the agreed meeting interval without a meeting that raise an alert.</summary>
+    public int CadenceAlertIntervals { get; init; } = 3;
+
+    /// <summary>Applies one change by name; returns the problem, or null when it was applied.</summary>
+    public (ProgramSettings Settings, string? Problem) With(string name, string value)
+    {
+        static bool Positive(string v, int max, out int n) => int.TryParse(v, out n) && n >= 1 && n <= max;
+
+        switch (name.ToLowerInvariant())
+        {
+            case "durationweeks" when Positive(value, 260, out var weeks):
+                return (this with { DurationWeeks = weeks }, null);
+            case "mentorcapacity" when Positive(value, 50, out var capacity):
+                return (this with { MentorCapacity = capacity }, null);
+            case "expectationsoverduedays" when Positive(value, 90, out var overdue):
+                return (this with { ExpectationsOverdueDays = overdue }, null);
+            case "checkindelayminutes" when Positive(value, 24 * 60, out var delay):
+                return (this with { CheckInDelayMinutes = delay }, null);
+            case "couldbebetterinarow" when Positive(value, 10, out var inARow):
+                return (this with { CouldBeBetterInARow = inARow }, null);
+            case "cadencealertintervals" when Positive(value, 10, out var intervals):
+                return (this with { CadenceAlertIntervals = intervals }, null);
+            case "expectationsreminderdays":
+                var days = value.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+                var parsed = days.Select(d => Positive(d, 90, out var n) ? n : -1).ToList();
+                return parsed.Count > 0 && parsed.All(d => d > 0)
+                    ? (this with { ExpectationsReminderDays = parsed.Order().Distinct().ToList() }, null)
+                    : (this, "Reminder days are whole numbers of days, separated by commas, e.g. 3,7.");
+            default:
+                return (this, $"\"{name}\" is not a setting, or \"{value}\" is not a sensible value for it. Settings: {string.Join(", ", Names)}.");
+        }
+    }
+
+    public static IReadOnlyList<string> Names { get; } =
+    [
+        "DurationWeeks", "MentorCapacity", "ExpectationsReminderDays", "ExpectationsOverdueDays",
+        "CheckInDelayMinutes", "CouldBeBetterInARow", "CadenceAlertIntervals",
+    ];
+
+    public IReadOnlyList<(string Name, string Value)> Describe() =>
+    [
+        ("DurationWeeks", DurationWeeks.ToString(System.Globalization.CultureInfo.InvariantCulture)),
+        ("MentorCapacity", MentorCapacity.ToString(System.Globalization.CultureInfo.InvariantCulture)),
+        ("ExpectationsReminderDays", string.Join(',', ExpectationsReminderDays)),
+        ("ExpectationsOverdueDays", ExpectationsOverdueDays.ToString(System.Globalization.CultureInfo.InvariantCulture)),
+        ("CheckInDelayMinutes", CheckInDelayMinutes.ToString(System.Globalization.CultureInfo.InvariantCulture)),
+        ("CouldBeBetterInARow", CouldBeBetterInARow.ToString(System.Globalization.CultureInfo.InvariantCulture)),
+        ("CadenceAlertIntervals", CadenceAlertIntervals.ToString(System.Globalization.CultureInfo.InvariantCulture)),
+    ];
+}

@@ -1,0 +1,60 @@
+using MentorBot.Conversations;
+
+namespace MentorBot.Features.Programs;
+
+/// <summary>"settings" in a coordinators channel shows the program's settings; "settings &lt;name&gt; &lt;value&gt;" changes one.</summary>
+public sealed class SettingsCommand : ICommand
+{
+    private readonly CoordinatorGuard _guard;
+    private readonly ProgramStore _programs;
+
+    public SettingsCommand(CoordinatorGuard guard, ProgramStore programs)
+    {
+        _guard = guard;
+        _programs = programs;
+    }
+
+    public CommandInfo Info { get; } = new("settings", "Shows or changes this program's settings (coordinators only).",
+        CommandScopes.Channel, "settings [<name> <value>]");
+
+    public async Task HandleAsync(Turn turn, string arguments, CancellationToken cancellationToken)
+    {
+        if (!await _guard.AllowAsync(turn, cancellationToken).ConfigureAwait(false))
+        {
+            return;
+        }
+
+        var channelId = turn.Activity.ChannelData?.Channel?.Id ?? turn.ConversationId.Split(';')[0];
+        var program = turn.TenantId is null ? null : await _programs.FindByChannelAsync(turn.TenantId, channelId, cancellationToken).ConfigureAwait(false);
+        if (program is null)
+        {
+            turn.Reply("No program uses this channel yet. Mention me with \"setup <program name>\" first.");
+            return;
+        }
+
+        var parts = arguments.Split(' ', 2, StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        if (parts.Length == 0)
+        {
+            turn.Reply(ProgramCard.Create(program, "Program settings"));
+            return;
+        }
+
+        if (parts.Length == 1)
+        {
+            turn.Reply($"Give a value too, e.g. \"settings {parts[0]} 4\". Settings: {string.Join(", ", ProgramSettings.Names)}.");
+            return;
+        }
+
+        var (changed, problem) = program.Settings.With(parts[0], parts[1]);
+        if (problem is not null)
+        {
+            turn.Reply(problem + " Nothing was changed.");
+            return;
+        }
+
+        var current = await _programs.GetAsync(program.TenantId, program.ProgramId, cancellationToken).ConfigureAwait(false);
+        var updated = current!.Value.Program with { Settings = changed };
+        await _programs.SaveAsync(updated, current.Value.ETag, cancellationToken).ConfigureAwait(false);
+        turn.Reply(ProgramCard.Create(updated, "Setting changed"));
+    }
+}
