@@ -1,6 +1,7 @@
 using Azure.Data.Tables;
 using MentorBot.Conversations;
 using MentorBot.Conversations.Dialogs;
+using MentorBot.Features.Escalations;
 using MentorBot.Features.Help;
 using MentorBot.Features.Programs;
 using MentorBot.Features.Welcome;
@@ -95,6 +96,11 @@ public static class MentorBotServiceCollectionExtensions
         services.AddSingleton<ProgramStore>();
         services.AddSingleton<ICommand, SetupCommand>();
         services.AddSingleton<ICommand, SettingsCommand>();
+
+        services.AddSingleton<AlertStore>();
+        services.AddSingleton<EscalationAlerts>();
+        services.AddSingleton<ICardActionHandler, AlertActions>();
+        services.AddSingleton<ICommand, AlertsCommand>();
 
         services.AddSingleton<ICommand, HelpCommand>();
         services.AddSingleton<ICardActionHandler, ShowHelpButton>();

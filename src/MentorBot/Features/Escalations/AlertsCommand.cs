@@ -1,0 +1,59 @@
+using MentorBot.Cards;
+using MentorBot.Conversations;
+using MentorBot.Features.Programs;
+
+namespace MentorBot.Features.Escalations;
+
+/// <summary>"alerts" in a coordinators channel: the program's alerts that are not resolved yet, oldest first.</summary>
+public sealed class AlertsCommand : ICommand
+{
+    private readonly CoordinatorGuard _guard;
+    private readonly ProgramStore _programs;
+    private readonly AlertStore _alerts;
+
+    public AlertsCommand(CoordinatorGuard guard, ProgramStore programs, AlertStore alerts)
+    {
+        _guard = guard;
+        _programs = programs;
+        _alerts = alerts;
+    }
+
+    public CommandInfo Info { get; } = new("alerts", "Lists this program's open alerts (coordinators only).", CommandScopes.Channel);
+
+    public async Task HandleAsync(Turn turn, string arguments, CancellationToken cancellationToken)
+    {
+        if (!await _guard.AllowAsync(turn, cancellationToken).ConfigureAwait(false))
+        {
+            return;
+        }
+
+        var channelId = turn.Activity.ChannelData?.Channel?.Id ?? turn.ConversationId.Split(';')[0];
+        var program = turn.TenantId is null ? null : await _programs.FindByChannelAsync(turn.TenantId, channelId, cancellationToken).ConfigureAwait(false);
+        if (program is null)
+        {
+            turn.Reply("No program uses this channel yet. Mention me with \"setup <program name>\" first.");
+            return;
+        }
+
+        var open = (await _alerts.ListAsync(program.TenantId, program.ProgramId, cancellationToken).ConfigureAwait(false))
+            .Where(a => a.State != AlertState.Resolved)
+            .OrderBy(a => a.RaisedAt)
+            .ToList();
+        if (open.Count == 0)
+        {
+            turn.Reply($"No open alerts for {program.Name}.");
+            return;
+        }
+
+        turn.Reply(new AdaptiveCard
+        {
+            Body =
+            [
+                TextBlock.Heading($"Open alerts: {program.Name}"),
+                new FactSet(open.Select(a => new Fact(a.RaisedAt.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
+                    $"{a.Reason} — {a.PairDescription ?? "program"} ({a.State.ToString().ToLowerInvariant()})")).ToList()),
+            ],
+            FallbackText = $"{open.Count} open alerts",
+        });
+    }
+}

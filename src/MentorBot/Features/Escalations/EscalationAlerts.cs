@@ -1,0 +1,75 @@
+using System.Security.Cryptography;
+using System.Text;
+using MentorBot.Cards;
+using MentorBot.Features.Programs;
+using MentorBot.Protocol.Connector;
+
+namespace MentorBot.Features.Escalations;
+
+/// <summary>
+/// Raises alerts: stores the alert under an id derived from its cause key (so a second raise for the same cause
+/// does nothing), then posts its card as a new thread in the program's coordinators channel.
+/// </summary>
+public sealed class EscalationAlerts
+{
+    private readonly AlertStore _alerts;
+    private readonly ConnectorClient _connector;
+    private readonly TimeProvider _time;
+
+    public EscalationAlerts(AlertStore alerts, ConnectorClient connector, TimeProvider time)
+    {
+        _alerts = alerts;
+        _connector = connector;
+        _time = time;
+    }
+
+    /// <summary>The alert id for a cause: the same cause key always gives the same id.</summary>
+    public static string IdFor(string causeKey) =>
+        Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(causeKey)))[..24].ToLowerInvariant();
+
+    /// <summary>Raises the alert once; returns false when this cause was already raised.</summary>
+    public async Task<bool> RaiseAsync(MentorshipProgram program, AlertRequest request, CancellationToken cancellationToken)
+    {
+        var alert = new EscalationAlert
+        {
+            TenantId = program.TenantId,
+            ProgramId = program.ProgramId,
+            AlertId = IdFor(request.CauseKey),
+            Cause = request.Cause,
+            Reason = request.Reason,
+            PairId = request.PairId,
+            PairDescription = request.PairDescription,
+            Details = request.Details,
+            Parties = request.Parties,
+            RaisedAt = _time.GetUtcNow(),
+        };
+
+        if (!await _alerts.TryAddAsync(alert, cancellationToken).ConfigureAwait(false))
+        {
+            return false;
+        }
+
+        // Stored first, posted second: a crash in between leaves an alert coordinators can still list with "alerts".
+        var posted = await _connector.StartChannelThreadAsync(
+            program.Channel.ServiceUrl, program.TenantId, program.Channel.ChannelId, CardJson.ToMessage(AlertCard.Create(alert)), cancellationToken)
+            .ConfigureAwait(false);
+        var stored = await _alerts.GetAsync(alert.TenantId, alert.ProgramId, alert.AlertId, cancellationToken).ConfigureAwait(false);
+        var withCard = stored!.Value.Alert with
+        {
+            ServiceUrl = program.Channel.ServiceUrl,
+            ConversationId = posted.Id,
+            ActivityId = posted.ActivityId,
+        };
+        await _alerts.UpdateAsync(withCard, stored.Value.ETag, cancellationToken).ConfigureAwait(false);
+        return true;
+    }
+}
+
+/// <summary>What a feature says when it raises an alert. <see cref="CauseKey"/> names the one event, e.g. "checkin/{pair}/{meeting}/not-working".</summary>
+public sealed record AlertRequest(string Cause, string CauseKey, string Reason)
+{
+    public string? PairId { get; init; }
+    public string? PairDescription { get; init; }
+    public string? Details { get; init; }
+    public IReadOnlyList<AlertParty> Parties { get; init; } = [];
+}
