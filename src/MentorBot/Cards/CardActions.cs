@@ -32,7 +32,11 @@ public sealed record ExecuteAction : CardAction
 
     public JsonObject Data { get; }
 
-    public SubmitAction Fallback { get; }
+    /// <summary>
+    /// Always an <see cref="SubmitAction"/>. Declared as the base type because System.Text.Json writes the "type"
+    /// discriminator only for values declared as the polymorphic base; declared as SubmitAction it was left out.
+    /// </summary>
+    public CardAction Fallback { get; }
 
     private static JsonObject WithVerb(string verb, JsonObject? data)
     {

@@ -2,7 +2,11 @@ using Azure.Data.Tables;
 using MentorBot.Conversations;
 using MentorBot.Conversations.Dialogs;
 using MentorBot.Features.Escalations;
+using MentorBot.Features.Expectations;
 using MentorBot.Features.Help;
+using MentorBot.Features.Registration;
+using MentorBot.Features.Pairs;
+using MentorBot.Infrastructure.Jobs;
 using MentorBot.Features.Programs;
 using MentorBot.Features.Welcome;
 using MentorBot.Infrastructure.Graph;
@@ -25,6 +29,7 @@ public static class MentorBotServiceCollectionExtensions
         AddProtocol(services, settings);
         AddStorage(services, settings);
         AddConversations(services);
+        AddBackgroundJobs(services, configuration);
         AddFeatures(services, configuration);
 
         services.AddSingleton(_ => GraphClientSetup.Create(settings));
@@ -75,6 +80,18 @@ public static class MentorBotServiceCollectionExtensions
         services.AddSingleton<CommandRouter>();
         services.AddSingleton<TurnRouter>();
         services.AddSingleton<TurnReplySender>();
+        services.AddSingleton<Outbox>();
+        services.AddSingleton<ProactiveMessenger>();
+    }
+
+    private static void AddBackgroundJobs(IServiceCollection services, IConfiguration configuration)
+    {
+        var enabled = !string.Equals(configuration["Jobs:Enabled"], "false", StringComparison.OrdinalIgnoreCase);
+        var seconds = int.TryParse(configuration["Jobs:PollSeconds"], out var s) && s > 0 ? s : 15;
+        services.AddSingleton(new JobOptions(enabled, TimeSpan.FromSeconds(seconds)));
+        services.AddSingleton<JobStore>();
+        services.AddSingleton<JobRunner>();
+        services.AddHostedService<JobWorker>();
     }
 
     private static void AddFeatures(IServiceCollection services, IConfiguration configuration)
@@ -105,5 +122,17 @@ public static class MentorBotServiceCollectionExtensions
         services.AddSingleton<ICommand, HelpCommand>();
         services.AddSingleton<ICardActionHandler, ShowHelpButton>();
         services.AddSingleton<IConversationUpdateHandler, WelcomeOnInstall>();
+        services.AddSingleton<IConversationUpdateHandler, DeliverWaitingOnInstall>();
+
+        services.AddSingleton<PeopleDirectory>();
+        services.AddSingleton<TeamsAppInstaller>();
+        services.AddSingleton<PairStore>();
+        services.AddSingleton<CohortStore>();
+        services.AddSingleton<PairRegistration>();
+        services.AddSingleton<IJobHandler, PairStartJob>();
+        services.AddSingleton<IConversationUpdateHandler, PairChatLink>();
+
+        services.AddRegistration();
+        services.AddExpectations();
     }
 }

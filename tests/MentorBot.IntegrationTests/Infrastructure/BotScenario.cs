@@ -39,6 +39,8 @@ public sealed class BotScenario : IAsyncDisposable
             ["Storage:TablePrefix"] = TablePrefix,
             ["Teams:AllowedTenantIds"] = TenantId,
             ["Graph:BaseUrl"] = graph.BaseUrl,
+            // Tests run background jobs themselves (RunJobsAsync) after moving the clock, instead of waiting.
+            ["Jobs:Enabled"] = "false",
         };
         foreach (var (key, value) in extraSettings ?? new Dictionary<string, string>())
         {
@@ -97,6 +99,10 @@ public sealed class BotScenario : IAsyncDisposable
 
     /// <summary>A second instance of the service on the same storage, as behind a load balancer.</summary>
     public MentorBotHost StartAnotherInstance() => StartHost();
+
+    /// <summary>Runs every background job that is due by the scenario's clock, on the given instance.</summary>
+    public Task<int> RunJobsAsync(MentorBotHost? host = null) =>
+        (host ?? Host).Services.GetRequiredService<MentorBot.Infrastructure.Jobs.JobRunner>().RunDueAsync(CancellationToken.None);
 
     public TableClient Table(string name) => Azurite.CreateServiceClient().GetTableClient(TablePrefix + name);
 

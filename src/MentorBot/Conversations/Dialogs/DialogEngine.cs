@@ -23,28 +23,36 @@ public sealed class DialogEngine
         _dialogs = dialogs.ToDictionary(d => d.Id, StringComparer.Ordinal);
     }
 
+    /// <summary>
+    /// Personal-chat dialogs are kept per person rather than per conversation id, so one can be started before
+    /// the chat exists (proactively, for someone the bot has not talked to yet).
+    /// </summary>
+    public const string PersonalScope = "personal";
+
     public static bool IsDialogVerb(string verb) => verb.StartsWith("dialog.", StringComparison.Ordinal);
+
+    private static string ScopeOf(Turn turn) => turn.IsPersonal ? PersonalScope : turn.ConversationId;
 
     /// <summary>Starts a dialog for the sender of the turn, replacing any dialog they had open in this conversation.</summary>
     public async Task BeginAsync(Turn turn, string dialogId, IReadOnlyDictionary<string, string>? options, CancellationToken cancellationToken)
     {
         var userId = RequireUser(turn);
-        var existing = await _store.GetAsync(turn.ConversationId, userId, cancellationToken).ConfigureAwait(false);
+        var existing = await _store.GetAsync(ScopeOf(turn), userId, cancellationToken).ConfigureAwait(false);
         var state = NewState(dialogId, options);
-        var etag = await _store.SaveAsync(turn.ConversationId, userId, state, existing?.ETag, cancellationToken).ConfigureAwait(false);
+        var etag = await _store.SaveAsync(ScopeOf(turn), userId, state, existing?.ETag, cancellationToken).ConfigureAwait(false);
         await AdvanceAsync(turn, new StoredDialog(state, etag), userId, null, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>
-    /// Starts a dialog in a conversation the person is not talking in right now (proactive). Returns the first
-    /// question to send; the state is saved first, so an answer can never arrive before its dialog exists.
+    /// Starts a dialog in a person's personal chat while they are not talking to the bot (proactive). Returns the
+    /// first question to send; the state is saved first, so an answer can never arrive before its dialog exists.
     /// </summary>
-    public async Task<Activity> BeginProactiveAsync(
-        string conversationId, string userId, string dialogId, IReadOnlyDictionary<string, string>? options, CancellationToken cancellationToken)
+    public async Task<Activity> BeginInPersonalChatAsync(
+        string userId, string dialogId, IReadOnlyDictionary<string, string>? options, CancellationToken cancellationToken)
     {
-        var existing = await _store.GetAsync(conversationId, userId, cancellationToken).ConfigureAwait(false);
+        var existing = await _store.GetAsync(PersonalScope, userId, cancellationToken).ConfigureAwait(false);
         var state = NewState(dialogId, options);
-        await _store.SaveAsync(conversationId, userId, state, existing?.ETag, cancellationToken).ConfigureAwait(false);
+        await _store.SaveAsync(PersonalScope, userId, state, existing?.ETag, cancellationToken).ConfigureAwait(false);
         var dialog = Find(dialogId);
         var steps = dialog.Steps(state);
         return Cards.CardJson.ToMessage(PromptCard.Render(dialog, state, steps[0], steps.Count, userId, null));
@@ -58,7 +66,7 @@ public sealed class DialogEngine
             return false;
         }
 
-        var stored = await _store.GetAsync(turn.ConversationId, userId, cancellationToken).ConfigureAwait(false);
+        var stored = await _store.GetAsync(ScopeOf(turn), userId, cancellationToken).ConfigureAwait(false);
         if (stored is null || !_dialogs.ContainsKey(stored.State.DialogId))
         {
             return false;
@@ -98,7 +106,7 @@ public sealed class DialogEngine
             return;
         }
 
-        var stored = await _store.GetAsync(turn.ConversationId, userId, cancellationToken).ConfigureAwait(false);
+        var stored = await _store.GetAsync(ScopeOf(turn), userId, cancellationToken).ConfigureAwait(false);
         var instance = action.Get(PromptCard.InstanceField);
         if (stored is null || stored.State.InstanceId != instance || !_dialogs.ContainsKey(stored.State.DialogId))
         {
@@ -139,7 +147,7 @@ public sealed class DialogEngine
         {
             state.Retries++;
             state.UpdatedAt = _time.GetUtcNow();
-            await _store.SaveAsync(turn.ConversationId, userId, state, stored.ETag, cancellationToken).ConfigureAwait(false);
+            await _store.SaveAsync(ScopeOf(turn), userId, state, stored.ETag, cancellationToken).ConfigureAwait(false);
             if (turn.CardAction is not null)
             {
                 // Show the problem on the card that was pressed, rather than posting the question again.
@@ -171,11 +179,11 @@ public sealed class DialogEngine
         if (state.StepIndex >= steps.Count)
         {
             await dialog.OnCompletedAsync(turn, state, cancellationToken).ConfigureAwait(false);
-            await _store.DeleteAsync(turn.ConversationId, userId, stored.ETag, cancellationToken).ConfigureAwait(false);
+            await _store.DeleteAsync(ScopeOf(turn), userId, stored.ETag, cancellationToken).ConfigureAwait(false);
             return;
         }
 
-        await _store.SaveAsync(turn.ConversationId, userId, state, stored.ETag, cancellationToken).ConfigureAwait(false);
+        await _store.SaveAsync(ScopeOf(turn), userId, state, stored.ETag, cancellationToken).ConfigureAwait(false);
         Ask(turn, dialog, state, userId, problem);
     }
 
@@ -197,7 +205,7 @@ public sealed class DialogEngine
 
     private async Task CancelAsync(Turn turn, StoredDialog stored, string userId, CancellationToken cancellationToken)
     {
-        await _store.DeleteAsync(turn.ConversationId, userId, stored.ETag, cancellationToken).ConfigureAwait(false);
+        await _store.DeleteAsync(ScopeOf(turn), userId, stored.ETag, cancellationToken).ConfigureAwait(false);
         turn.ReplaceCard(PromptCard.Answered("Stopped.", "You cancelled these questions."));
         await Find(stored.State.DialogId).OnCancelledAsync(turn, stored.State, cancellationToken).ConfigureAwait(false);
     }

@@ -9,6 +9,14 @@ public static class TableNames
     public const string SendLedger = "SendLedger";
     public const string Programs = "Programs";
     public const string Alerts = "Alerts";
+    public const string Pairs = "Pairs";
+    public const string PairMembers = "PairMembers";
+    public const string Cohorts = "Cohorts";
+    public const string Outbox = "Outbox";
+    public const string Jobs = "Jobs";
+    public const string Expectations = "Expectations";
+    public const string Agreements = "Agreements";
+    public const string Imports = "Imports";
 
     public static IReadOnlyList<string> All { get; } =
     [
@@ -18,5 +26,13 @@ public static class TableNames
         SendLedger,
         Programs,
         Alerts,
+        Pairs,
+        PairMembers,
+        Cohorts,
+        Outbox,
+        Jobs,
+        Expectations,
+        Agreements,
+        Imports,
     ];
 }

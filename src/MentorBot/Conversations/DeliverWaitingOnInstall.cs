@@ -1,0 +1,26 @@
+namespace MentorBot.Conversations;
+
+/// <summary>When a person installs the app (or opens the bot's chat), what was waiting for them is delivered.</summary>
+public sealed class DeliverWaitingOnInstall : IConversationUpdateHandler
+{
+    private readonly ProactiveMessenger _messenger;
+    private readonly ConversationReferenceStore _references;
+
+    public DeliverWaitingOnInstall(ProactiveMessenger messenger, ConversationReferenceStore references)
+    {
+        _messenger = messenger;
+        _references = references;
+    }
+
+    public async Task HandleAsync(Turn turn, CancellationToken cancellationToken)
+    {
+        if (!turn.IsPersonal || turn.UserId is null || turn.TenantId is null)
+        {
+            return;
+        }
+
+        // The reference to this chat was stored by the pipeline before this handler ran.
+        await _references.SetPersonalConversationAsync(turn.UserId, turn.ConversationId, cancellationToken).ConfigureAwait(false);
+        await _messenger.DeliverWaitingAsync(turn.TenantId, turn.UserId, cancellationToken).ConfigureAwait(false);
+    }
+}

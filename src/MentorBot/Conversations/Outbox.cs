@@ -1,0 +1,126 @@
+using System.Text.Json;
+using Azure;
+using Azure.Data.Tables;
+using MentorBot.Infrastructure.Storage;
+using MentorBot.Protocol.Schema;
+
+namespace MentorBot.Conversations;
+
+/// <summary>
+/// Every proactive message to a person, under a deterministic key (e.g. "expectations/{pair}/start"). The row is
+/// written before sending and marked sent after, so a message is never sent twice for one key, and one that could
+/// not be delivered yet (the app is not installed for the person) waits here until it can.
+/// </summary>
+public sealed class Outbox
+{
+    public const string Pending = "pending";
+    public const string Sent = "sent";
+
+    private readonly TableClient _table;
+    private readonly TimeProvider _time;
+
+    public Outbox(TableStorage storage, TimeProvider time)
+    {
+        _table = storage.Table(TableNames.Outbox);
+        _time = time;
+    }
+
+    /// <summary>Records a message to send; returns the existing entry when the key was used before.</summary>
+    public async Task<OutboxEntry> AddAsync(string tenantId, string personId, string key, Activity message, CancellationToken cancellationToken)
+    {
+        var entity = new TableEntity(Partition(tenantId, personId), TableKey.Escape(key))
+        {
+            ["Status"] = Pending,
+            ["Message"] = JsonSerializer.Serialize(message, ProtocolJson.Options),
+            ["CreatedAt"] = _time.GetUtcNow(),
+        };
+        try
+        {
+            var response = await _table.AddEntityAsync(entity, cancellationToken).ConfigureAwait(false);
+            entity.ETag = response.Headers.ETag ?? ETag.All;
+            return Read(entity, isNew: true);
+        }
+        catch (RequestFailedException ex) when (StorageConflict.IsDuplicate(ex))
+        {
+            var existing = await _table.GetEntityAsync<TableEntity>(entity.PartitionKey, entity.RowKey, cancellationToken: cancellationToken).ConfigureAwait(false);
+            return Read(existing.Value, isNew: false);
+        }
+    }
+
+    public async Task<IReadOnlyList<OutboxEntry>> PendingForAsync(string tenantId, string personId, CancellationToken cancellationToken)
+    {
+        var entries = new List<OutboxEntry>();
+        var partition = Partition(tenantId, personId);
+        var staleClaim = _time.GetUtcNow() - TimeSpan.FromMinutes(5);
+        await foreach (var entity in _table.QueryAsync<TableEntity>(e => e.PartitionKey == partition, cancellationToken: cancellationToken).ConfigureAwait(false))
+        {
+            var status = entity.GetString("Status");
+            // A claim whose sender died before finishing is pending again after five minutes.
+            if (status == Pending || (status == "sending" && entity.GetDateTimeOffset("ClaimedAt") < staleClaim))
+            {
+                entries.Add(Read(entity, isNew: false));
+            }
+        }
+
+        return entries.OrderBy(e => e.CreatedAt).ToList();
+    }
+
+    /// <summary>Claims a pending entry for sending; null when another sender has it, or it was sent.</summary>
+    public async Task<OutboxEntry?> TryClaimAsync(OutboxEntry entry, CancellationToken cancellationToken)
+    {
+        var entity = new TableEntity(entry.PartitionKey, entry.RowKey)
+        {
+            ["Status"] = "sending",
+            ["Message"] = JsonSerializer.Serialize(entry.Message, ProtocolJson.Options),
+            ["CreatedAt"] = entry.CreatedAt,
+            ["ClaimedAt"] = _time.GetUtcNow(),
+        };
+        try
+        {
+            var response = await _table.UpdateEntityAsync(entity, entry.ETag, TableUpdateMode.Replace, cancellationToken).ConfigureAwait(false);
+            return entry with { ETag = response.Headers.ETag ?? ETag.All, Status = "sending" };
+        }
+        catch (RequestFailedException ex) when (StorageConflict.IsStale(ex) || StorageConflict.IsNotFound(ex))
+        {
+            return null;
+        }
+    }
+
+    public async Task MarkAsync(OutboxEntry entry, string status, string? conversationId, string? activityId, CancellationToken cancellationToken)
+    {
+        var entity = new TableEntity(entry.PartitionKey, entry.RowKey)
+        {
+            ["Status"] = status,
+            ["Message"] = JsonSerializer.Serialize(entry.Message, ProtocolJson.Options),
+            ["CreatedAt"] = entry.CreatedAt,
+            ["ConversationId"] = conversationId,
+            ["ActivityId"] = activityId,
+            ["SentAt"] = status == Sent ? _time.GetUtcNow() : null,
+        };
+        await _table.UpdateEntityAsync(entity, ETag.All, TableUpdateMode.Replace, cancellationToken).ConfigureAwait(false);
+    }
+
+    private static string Partition(string tenantId, string personId) => TableKey.Escape($"{tenantId}|{personId.ToLowerInvariant()}");
+
+    private static OutboxEntry Read(TableEntity entity, bool isNew) => new(
+        entity.PartitionKey,
+        entity.RowKey,
+        entity.GetString("Status") ?? Pending,
+        JsonSerializer.Deserialize<Activity>(entity.GetString("Message") ?? "{}", ProtocolJson.Options)!,
+        entity.GetDateTimeOffset("CreatedAt") ?? DateTimeOffset.MinValue,
+        entity.GetString("ConversationId"),
+        entity.GetString("ActivityId"),
+        entity.ETag,
+        isNew);
+}
+
+public sealed record OutboxEntry(
+    string PartitionKey,
+    string RowKey,
+    string Status,
+    Activity Message,
+    DateTimeOffset CreatedAt,
+    string? ConversationId,
+    string? ActivityId,
+    ETag ETag,
+    bool IsNew);

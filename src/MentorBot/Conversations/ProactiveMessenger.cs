@@ -1,0 +1,189 @@
+using MentorBot.Hosting;
+using MentorBot.Infrastructure.Graph;
+using MentorBot.Protocol.Connector;
+using MentorBot.Protocol.Schema;
+using Microsoft.Extensions.Logging;
+
+namespace MentorBot.Conversations;
+
+/// <summary>
+/// Messages people who are not talking to the bot right now: finds or opens their personal chat (installing the
+/// app through Graph where the tenant allows it), sends each message once per key through the outbox, and keeps
+/// what cannot be delivered yet until the person installs the app.
+/// </summary>
+public sealed partial class ProactiveMessenger
+{
+    /// <summary>Where Teams takes bot calls when no activity has told us a closer address yet.</summary>
+    public const string DefaultServiceUrl = "https://smba.trafficmanager.net/teams/";
+
+    private readonly Outbox _outbox;
+    private readonly ConversationReferenceStore _references;
+    private readonly ConnectorClient _connector;
+    private readonly TeamsAppInstaller _installer;
+    private readonly BotSettings _settings;
+    private readonly ILogger<ProactiveMessenger> _logger;
+
+    public ProactiveMessenger(
+        Outbox outbox,
+        ConversationReferenceStore references,
+        ConnectorClient connector,
+        TeamsAppInstaller installer,
+        BotSettings settings,
+        ILogger<ProactiveMessenger> logger)
+    {
+        _outbox = outbox;
+        _references = references;
+        _connector = connector;
+        _installer = installer;
+        _settings = settings;
+        _logger = logger;
+    }
+
+    /// <summary>Sends <paramref name="message"/> to the person's personal chat once for <paramref name="key"/>.</summary>
+    public async Task<Delivery> SendToPersonAsync(
+        string tenantId, string personId, string key, Activity message, string? fallbackServiceUrl, CancellationToken cancellationToken)
+    {
+        var entry = await _outbox.AddAsync(tenantId, personId, key, message, cancellationToken).ConfigureAwait(false);
+        if (entry.Status == Outbox.Sent)
+        {
+            return new Delivery(DeliveryOutcome.AlreadySent, entry.ConversationId, entry.ActivityId);
+        }
+
+        return await DeliverAsync(tenantId, personId, entry, fallbackServiceUrl, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>Delivers what was waiting for the person, e.g. once they installed the app.</summary>
+    public async Task<int> DeliverWaitingAsync(string tenantId, string personId, CancellationToken cancellationToken)
+    {
+        var delivered = 0;
+        foreach (var entry in await _outbox.PendingForAsync(tenantId, personId, cancellationToken).ConfigureAwait(false))
+        {
+            var result = await DeliverAsync(tenantId, personId, entry, null, cancellationToken).ConfigureAwait(false);
+            if (result.Outcome == DeliveryOutcome.Sent)
+            {
+                delivered++;
+            }
+            else if (result.Outcome == DeliveryOutcome.WaitingForInstall)
+            {
+                break;
+            }
+        }
+
+        return delivered;
+    }
+
+    /// <summary>Sends a message to a conversation the bot is in (a pair chat or a channel), once for the key.</summary>
+    public async Task<Delivery> SendToConversationAsync(
+        string tenantId, ConversationReference conversation, string key, Activity message, CancellationToken cancellationToken)
+    {
+        var entry = await _outbox.AddAsync(tenantId, "conversation:" + conversation.ConversationId, key, message, cancellationToken).ConfigureAwait(false);
+        if (entry.Status == Outbox.Sent)
+        {
+            return new Delivery(DeliveryOutcome.AlreadySent, entry.ConversationId, entry.ActivityId);
+        }
+
+        var claimed = await _outbox.TryClaimAsync(entry, cancellationToken).ConfigureAwait(false);
+        if (claimed is null)
+        {
+            return new Delivery(DeliveryOutcome.AlreadySent, null, null);
+        }
+
+        return await SendClaimedAsync(claimed, conversation.ServiceUrl, conversation.ConversationId, cancellationToken).ConfigureAwait(false);
+    }
+
+    private async Task<Delivery> DeliverAsync(string tenantId, string personId, OutboxEntry entry, string? fallbackServiceUrl, CancellationToken cancellationToken)
+    {
+        var chat = await PersonalChatAsync(tenantId, personId, fallbackServiceUrl, cancellationToken).ConfigureAwait(false);
+        if (chat is null)
+        {
+            return new Delivery(DeliveryOutcome.WaitingForInstall, null, null);
+        }
+
+        var claimed = await _outbox.TryClaimAsync(entry, cancellationToken).ConfigureAwait(false);
+        if (claimed is null)
+        {
+            // Another instance is sending it, or already did.
+            return new Delivery(DeliveryOutcome.AlreadySent, null, null);
+        }
+
+        return await SendClaimedAsync(claimed, chat.Value.ServiceUrl, chat.Value.ConversationId, cancellationToken).ConfigureAwait(false);
+    }
+
+    private async Task<Delivery> SendClaimedAsync(OutboxEntry claimed, string serviceUrl, string conversationId, CancellationToken cancellationToken)
+    {
+        try
+        {
+            var message = claimed.Message;
+            message.Conversation = new ConversationAccount { Id = conversationId };
+            var sent = await _connector.SendAsync(serviceUrl, conversationId, message, cancellationToken).ConfigureAwait(false);
+            await _outbox.MarkAsync(claimed, Outbox.Sent, conversationId, sent?.Id, cancellationToken).ConfigureAwait(false);
+            return new Delivery(DeliveryOutcome.Sent, conversationId, sent?.Id);
+        }
+        catch (ConnectorException ex) when (ex.IsPermanent)
+        {
+            // Blocked or uninstalled since: keep the message until the person can be reached again.
+            LogUndeliverable(ex.StatusCode.ToString(), ex.ErrorCode);
+            await _outbox.MarkAsync(claimed, Outbox.Pending, null, null, CancellationToken.None).ConfigureAwait(false);
+            return new Delivery(DeliveryOutcome.WaitingForInstall, null, null);
+        }
+        catch
+        {
+            // A transient failure after retries: give the entry back for the next attempt.
+            await _outbox.MarkAsync(claimed, Outbox.Pending, null, null, CancellationToken.None).ConfigureAwait(false);
+            throw;
+        }
+    }
+
+    /// <summary>The person's personal chat with the bot, opened if needed; null when the app is not installed for them.</summary>
+    private async Task<(string ServiceUrl, string ConversationId)?> PersonalChatAsync(
+        string tenantId, string personId, string? fallbackServiceUrl, CancellationToken cancellationToken)
+    {
+        var known = await _references.FindUserAsync(personId, cancellationToken).ConfigureAwait(false);
+        var serviceUrl = known?.ServiceUrl ?? fallbackServiceUrl ?? DefaultServiceUrl;
+        if (known?.PersonalConversationId is { } existing)
+        {
+            return (serviceUrl, existing);
+        }
+
+        var botId = known?.BotId ?? (_settings.AppId is null ? null : "28:" + _settings.AppId);
+        var created = await TryCreateAsync(serviceUrl, tenantId, known?.TeamsUserId ?? personId, botId, cancellationToken).ConfigureAwait(false);
+        if (created is null && await _installer.InstallForUserAsync(personId, cancellationToken).ConfigureAwait(false))
+        {
+            created = await TryCreateAsync(serviceUrl, tenantId, personId, botId, cancellationToken).ConfigureAwait(false);
+        }
+
+        if (created is null)
+        {
+            return null;
+        }
+
+        await _references.SetPersonalConversationAsync(personId, created, cancellationToken).ConfigureAwait(false);
+        return (serviceUrl, created);
+    }
+
+    private async Task<string?> TryCreateAsync(string serviceUrl, string tenantId, string memberId, string? botId, CancellationToken cancellationToken)
+    {
+        try
+        {
+            var created = await _connector.CreatePersonalConversationAsync(serviceUrl, tenantId, memberId, botId, cancellationToken).ConfigureAwait(false);
+            return created?.Id;
+        }
+        catch (ConnectorException ex) when (ex.IsPermanent)
+        {
+            // 403 "Bot isn't installed in user's personal scope", or the user is unknown to Teams.
+            return null;
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "A proactive message could not be delivered ({Status} {ErrorCode}); it waits for the next chance")]
+    private partial void LogUndeliverable(string status, string? errorCode);
+}
+
+public enum DeliveryOutcome
+{
+    Sent,
+    AlreadySent,
+    WaitingForInstall,
+}
+
+public sealed record Delivery(DeliveryOutcome Outcome, string? ConversationId, string? ActivityId);

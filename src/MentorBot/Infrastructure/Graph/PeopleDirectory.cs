@@ -1,0 +1,88 @@
+using MentorBot.Features.Pairs;
+using Microsoft.Graph;
+using Microsoft.Graph.Models.ODataErrors;
+
+namespace MentorBot.Infrastructure.Graph;
+
+/// <summary>
+/// Finds people in the tenant through Graph by Entra object id, UPN or email, and returns them keyed by object id.
+/// </summary>
+public sealed class PeopleDirectory
+{
+    private static readonly string[] Fields = ["id", "displayName", "mail", "userPrincipalName", "otherMails", "proxyAddresses"];
+
+    private readonly GraphServiceClient _graph;
+
+    public PeopleDirectory(GraphServiceClient graph)
+    {
+        _graph = graph;
+    }
+
+    /// <summary>The person, or null when nobody in the tenant has that id or address. Throws when Graph cannot be reached.</summary>
+    public async Task<Person?> FindAsync(string idOrAddress, CancellationToken cancellationToken)
+    {
+        var value = idOrAddress.Trim();
+        if (value.Length == 0 || value.Length > 320)
+        {
+            return null;
+        }
+
+        try
+        {
+            // GET /users/{id | userPrincipalName} answers both ids and UPNs.
+            var user = await _graph.Users[value].GetAsync(r => r.QueryParameters.Select = Fields, cancellationToken).ConfigureAwait(false);
+            if (user is not null)
+            {
+                return ToPerson(user);
+            }
+        }
+        catch (ODataError error) when (error.ResponseStatusCode == 404 || error.ResponseStatusCode == 400)
+        {
+            // Not an id or UPN: try it as a mail address below.
+        }
+
+        if (!value.Contains('@', StringComparison.Ordinal))
+        {
+            return null;
+        }
+
+        var escaped = value.Replace("'", "''", StringComparison.Ordinal);
+        var byMail = await _graph.Users.GetAsync(r =>
+        {
+            r.QueryParameters.Filter = $"mail eq '{escaped}' or userPrincipalName eq '{escaped}'";
+            r.QueryParameters.Select = Fields;
+        }, cancellationToken).ConfigureAwait(false);
+        var match = byMail?.Value?.FirstOrDefault();
+        return match is null ? null : ToPerson(match);
+    }
+
+    private static Person ToPerson(Microsoft.Graph.Models.User user)
+    {
+        var addresses = new List<string>();
+        void Add(string? address)
+        {
+            if (!string.IsNullOrWhiteSpace(address) && !addresses.Contains(address, StringComparer.OrdinalIgnoreCase))
+            {
+                addresses.Add(address);
+            }
+        }
+
+        Add(user.Mail);
+        Add(user.UserPrincipalName);
+        foreach (var other in user.OtherMails ?? [])
+        {
+            Add(other);
+        }
+
+        foreach (var proxy in user.ProxyAddresses ?? [])
+        {
+            // "SMTP:primary@x" and "smtp:alias@x"; other kinds (SIP, X500) are not mail addresses.
+            if (proxy.StartsWith("smtp:", StringComparison.OrdinalIgnoreCase))
+            {
+                Add(proxy[5..]);
+            }
+        }
+
+        return new Person(user.Id!, user.DisplayName ?? user.UserPrincipalName ?? user.Id!, user.Mail, user.UserPrincipalName) { Addresses = addresses };
+    }
+}

@@ -1,0 +1,22 @@
+namespace MentorBot.Infrastructure.Jobs;
+
+/// <summary>
+/// A piece of background work that must happen once, at or after <see cref="DueAt"/>: a reminder, a nudge, a
+/// scan. Its <see cref="Kind"/> and <see cref="Key"/> name it deterministically, so scheduling it twice does nothing.
+/// </summary>
+public sealed record Job(string Kind, string Key, DateTimeOffset DueAt)
+{
+    public IReadOnlyDictionary<string, string> Data { get; init; } = new Dictionary<string, string>();
+
+    public int Attempts { get; init; }
+
+    public string? Get(string name) => Data.TryGetValue(name, out var value) ? value : null;
+}
+
+/// <summary>Runs the jobs of one kind. Must be safe to run again: a job can be retried after a crash or a failure.</summary>
+public interface IJobHandler
+{
+    string Kind { get; }
+
+    Task RunAsync(Job job, CancellationToken cancellationToken);
+}

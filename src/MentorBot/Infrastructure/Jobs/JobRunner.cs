@@ -1,0 +1,95 @@
+using Microsoft.Extensions.Logging;
+
+namespace MentorBot.Infrastructure.Jobs;
+
+/// <summary>
+/// Runs the jobs that are due: claims each one, runs its handler, and records it done; a failure puts it back
+/// with a growing delay. Called by the background worker, and by tests after they move the clock.
+/// </summary>
+public sealed partial class JobRunner
+{
+    private static readonly TimeSpan Lease = TimeSpan.FromMinutes(5);
+    private static readonly TimeSpan[] RetryDelays =
+        [TimeSpan.FromMinutes(1), TimeSpan.FromMinutes(5), TimeSpan.FromMinutes(15), TimeSpan.FromHours(1), TimeSpan.FromHours(4)];
+
+    private readonly JobStore _store;
+    private readonly Dictionary<string, IJobHandler> _handlers;
+    private readonly TimeProvider _time;
+    private readonly ILogger<JobRunner> _logger;
+
+    public JobRunner(JobStore store, IEnumerable<IJobHandler> handlers, TimeProvider time, ILogger<JobRunner> logger)
+    {
+        _store = store;
+        _handlers = handlers.ToDictionary(h => h.Kind, StringComparer.Ordinal);
+        _time = time;
+        _logger = logger;
+    }
+
+    public Task<bool> ScheduleAsync(Job job, CancellationToken cancellationToken) => _store.ScheduleAsync(job, cancellationToken);
+
+    /// <summary>Runs every job due now, until none is left; returns how many ran to completion.</summary>
+    public async Task<int> RunDueAsync(CancellationToken cancellationToken)
+    {
+        var completed = 0;
+        // A job may schedule another that is due at once (e.g. a follow-up); keep going until the queue is quiet.
+        for (var round = 0; round < 20; round++)
+        {
+            var due = await _store.DueAsync(_time.GetUtcNow(), 100, cancellationToken).ConfigureAwait(false);
+            if (due.Count == 0)
+            {
+                break;
+            }
+
+            var ranThisRound = 0;
+            foreach (var candidate in due)
+            {
+                var claimed = await _store.TryClaimAsync(candidate, _time.GetUtcNow(), Lease, cancellationToken).ConfigureAwait(false);
+                if (claimed is null)
+                {
+                    continue;
+                }
+
+                ranThisRound++;
+                if (await RunOneAsync(claimed, cancellationToken).ConfigureAwait(false))
+                {
+                    completed++;
+                }
+            }
+
+            if (ranThisRound == 0)
+            {
+                break;
+            }
+        }
+
+        return completed;
+    }
+
+    private async Task<bool> RunOneAsync(ClaimableJob claimed, CancellationToken cancellationToken)
+    {
+        var job = claimed.Job;
+        if (!_handlers.TryGetValue(job.Kind, out var handler))
+        {
+            await _store.RetryLaterAsync(claimed, _time.GetUtcNow(), $"No handler for job kind '{job.Kind}'.", giveUp: true, cancellationToken).ConfigureAwait(false);
+            return false;
+        }
+
+        try
+        {
+            await handler.RunAsync(job, cancellationToken).ConfigureAwait(false);
+            await _store.CompleteAsync(claimed, _time.GetUtcNow(), cancellationToken).ConfigureAwait(false);
+            return true;
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+        {
+            var giveUp = job.Attempts + 1 >= RetryDelays.Length;
+            LogFailed(ex, job.Kind, job.Key, job.Attempts + 1, giveUp);
+            var retryAt = _time.GetUtcNow() + RetryDelays[Math.Min(job.Attempts, RetryDelays.Length - 1)];
+            await _store.RetryLaterAsync(claimed, retryAt, ex.Message, giveUp, CancellationToken.None).ConfigureAwait(false);
+            return false;
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Job {Kind}/{Key} failed (attempt {Attempt}, giving up: {GiveUp})")]
+    private partial void LogFailed(Exception exception, string kind, string key, int attempt, bool giveUp);
+}
