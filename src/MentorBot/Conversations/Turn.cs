@@ -72,6 +72,9 @@ public sealed partial class Turn
 
     public void Reply(Activity activity) => _replies.Add(activity);
 
+    /// <summary>Replaces a message the bot sent in this conversation, for everyone, once the turn is saved.</summary>
+    public void UpdateCard(string activityId, AdaptiveCard card) => _cardUpdates.Add((activityId, card));
+
     /// <summary>Answers a card action: in place for an invoke, as a message for a classic submit.</summary>
     public void Answer(string text)
     {

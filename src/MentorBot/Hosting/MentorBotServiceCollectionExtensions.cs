@@ -2,6 +2,7 @@ using Azure.Data.Tables;
 using MentorBot.Conversations;
 using MentorBot.Conversations.Dialogs;
 using MentorBot.Features.Escalations;
+using MentorBot.Features.CheckIns;
 using MentorBot.Features.Expectations;
 using MentorBot.Features.Help;
 using MentorBot.Features.Registration;
@@ -134,5 +135,6 @@ public static class MentorBotServiceCollectionExtensions
 
         services.AddRegistration();
         services.AddExpectations();
+        services.AddCheckIns();
     }
 }

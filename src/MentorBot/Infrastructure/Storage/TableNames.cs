@@ -17,6 +17,7 @@ public static class TableNames
     public const string Expectations = "Expectations";
     public const string Agreements = "Agreements";
     public const string Imports = "Imports";
+    public const string CheckIns = "CheckIns";
 
     public static IReadOnlyList<string> All { get; } =
     [
@@ -34,5 +35,6 @@ public static class TableNames
         Expectations,
         Agreements,
         Imports,
+        CheckIns,
     ];
 }

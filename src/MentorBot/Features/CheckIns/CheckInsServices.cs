@@ -1,0 +1,16 @@
+using MentorBot.Conversations;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace MentorBot.Features.CheckIns;
+
+public static class CheckInsServices
+{
+    /// <summary>The informal check-in after meetings, its answers and the alerts they raise.</summary>
+    public static IServiceCollection AddCheckIns(this IServiceCollection services)
+    {
+        services.AddSingleton<CheckInStore>();
+        services.AddSingleton<CheckInSender>();
+        services.AddSingleton<ICardActionHandler, CheckInAnswers>();
+        return services;
+    }
+}
