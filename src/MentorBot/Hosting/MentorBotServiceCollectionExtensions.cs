@@ -3,6 +3,7 @@ using MentorBot.Conversations;
 using MentorBot.Conversations.Dialogs;
 using MentorBot.Features.Escalations;
 using MentorBot.Features.CheckIns;
+using MentorBot.Features.Closure;
 using MentorBot.Features.Expectations;
 using MentorBot.Features.Help;
 using MentorBot.Features.Registration;
@@ -136,5 +137,6 @@ public static class MentorBotServiceCollectionExtensions
         services.AddRegistration();
         services.AddExpectations();
         services.AddCheckIns();
+        services.AddClosure();
     }
 }

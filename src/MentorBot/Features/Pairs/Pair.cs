@@ -15,6 +15,8 @@ public sealed record Pair
     public PairStage Stage { get; init; } = PairStage.Created;
     public string? ClosedReason { get; init; }
 
+    public DateTimeOffset? ClosedAt { get; init; }
+
     /// <summary>A group chat with both of them and the bot, once they add the bot to one.</summary>
     public string? PairChatConversationId { get; init; }
 

@@ -18,6 +18,7 @@ public static class TableNames
     public const string Agreements = "Agreements";
     public const string Imports = "Imports";
     public const string CheckIns = "CheckIns";
+    public const string Outcomes = "Outcomes";
 
     public static IReadOnlyList<string> All { get; } =
     [
@@ -36,5 +37,6 @@ public static class TableNames
         Agreements,
         Imports,
         CheckIns,
+        Outcomes,
     ];
 }
