@@ -99,14 +99,12 @@ public static class MentorBotServiceCollectionExtensions
     private static void AddFeatures(IServiceCollection services, IConfiguration configuration)
     {
         var coordinators = new CoordinatorOptions();
-        foreach (var id in BotSettings.ReadList(configuration, "Coordinators:UserIds"))
+        foreach (var (key, target) in new[] { ("Coordinators:UserIds", coordinators.UserIds), ("Coordinators:GroupIds", coordinators.GroupIds) })
         {
-            coordinators.UserIds.Add(id);
-        }
-
-        foreach (var id in BotSettings.ReadList(configuration, "Coordinators:GroupIds"))
-        {
-            coordinators.GroupIds.Add(id);
+            foreach (var id in BotSettings.ReadList(configuration, key))
+            {
+                target.Add(Guid.TryParse(id, out _) ? id : throw new SettingsException(key, $"'{id}' is not an Entra object id (a GUID)."));
+            }
         }
 
         services.AddSingleton(coordinators);
