@@ -1,3 +1,4 @@
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 
 namespace MentorBot.Infrastructure.Jobs;
@@ -13,14 +14,15 @@ public sealed partial class JobRunner
         [TimeSpan.FromMinutes(1), TimeSpan.FromMinutes(5), TimeSpan.FromMinutes(15), TimeSpan.FromHours(1), TimeSpan.FromHours(4)];
 
     private readonly JobStore _store;
-    private readonly Dictionary<string, IJobHandler> _handlers;
+    private readonly Lazy<Dictionary<string, IJobHandler>> _handlers;
     private readonly TimeProvider _time;
     private readonly ILogger<JobRunner> _logger;
 
-    public JobRunner(JobStore store, IEnumerable<IJobHandler> handlers, TimeProvider time, ILogger<JobRunner> logger)
+    public JobRunner(JobStore store, IServiceProvider services, TimeProvider time, ILogger<JobRunner> logger)
     {
         _store = store;
-        _handlers = handlers.ToDictionary(h => h.Kind, StringComparer.Ordinal);
+        // Handlers are resolved when jobs first run: a handler may itself schedule jobs through this runner.
+        _handlers = new(() => services.GetServices<IJobHandler>().ToDictionary(h => h.Kind, StringComparer.Ordinal));
         _time = time;
         _logger = logger;
     }
@@ -68,7 +70,7 @@ public sealed partial class JobRunner
     private async Task<bool> RunOneAsync(ClaimableJob claimed, CancellationToken cancellationToken)
     {
         var job = claimed.Job;
-        if (!_handlers.TryGetValue(job.Kind, out var handler))
+        if (!_handlers.Value.TryGetValue(job.Kind, out var handler))
         {
             await _store.RetryLaterAsync(claimed, _time.GetUtcNow(), $"No handler for job kind '{job.Kind}'.", giveUp: true, cancellationToken).ConfigureAwait(false);
             return false;
