@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 var builder = WebApplication.CreateBuilder(args);
 var settings = BotSettings.Load(builder.Configuration, builder.Environment);
 builder.Services.AddMentorBot(settings, builder.Configuration);
+builder.Services.AddMentorBotTelemetry(builder.Configuration);
 
 var app = builder.Build();
 if (settings.IsLocalAnonymous)

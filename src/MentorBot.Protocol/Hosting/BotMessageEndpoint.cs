@@ -37,6 +37,7 @@ public sealed partial class BotMessageEndpoint
         var body = await RequestBody.ReadAsync(request, _options.MaxRequestBytes, cancellationToken).ConfigureAwait(false);
         if (body is null)
         {
+            ProtocolMetrics.ActivityRefused(ProtocolMetrics.Reasons.TooLarge);
             return Results.Problem(statusCode: StatusCodes.Status413PayloadTooLarge, title: "Request too large",
                 detail: $"Activities are limited to {_options.MaxRequestBytes} bytes.");
         }
@@ -49,6 +50,7 @@ public sealed partial class BotMessageEndpoint
         catch (ChannelAuthenticationException ex)
         {
             LogRefused(ex.Message);
+            ProtocolMetrics.ActivityRefused(ProtocolMetrics.Reasons.Unauthenticated);
             return Results.Unauthorized();
         }
 
@@ -59,12 +61,14 @@ public sealed partial class BotMessageEndpoint
         }
         catch (JsonException ex)
         {
+            ProtocolMetrics.ActivityRefused(ProtocolMetrics.Reasons.Malformed);
             return Results.Problem(statusCode: StatusCodes.Status400BadRequest, title: "Malformed activity",
                 detail: $"The body is not a valid activity: {ex.Message}");
         }
 
         if (activity is null || string.IsNullOrWhiteSpace(activity.Type))
         {
+            ProtocolMetrics.ActivityRefused(ProtocolMetrics.Reasons.Malformed);
             return Results.Problem(statusCode: StatusCodes.Status400BadRequest, title: "Malformed activity",
                 detail: "An activity needs a type.");
         }
@@ -76,12 +80,16 @@ public sealed partial class BotMessageEndpoint
         catch (ChannelAuthenticationException ex)
         {
             LogRefused(ex.Message);
+            ProtocolMetrics.ActivityRefused(ProtocolMetrics.Reasons.Unauthenticated);
             return Results.Unauthorized();
         }
+
+        ProtocolMetrics.ActivityReceived(activity.Type);
 
         if (_options.AllowedTenantIds.Count > 0 && (activity.TenantId is null || !_options.AllowedTenantIds.Contains(activity.TenantId)))
         {
             LogTenantRefused(activity.TenantId ?? "(none)");
+            ProtocolMetrics.ActivityRefused(ProtocolMetrics.Reasons.TenantNotAllowed);
             return Results.Problem(statusCode: StatusCodes.Status403Forbidden, title: "Tenant not allowed",
                 detail: "This bot does not serve this tenant.");
         }
@@ -100,6 +108,7 @@ public sealed partial class BotMessageEndpoint
         catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
         {
             LogFailed(ex, activity.Type, activity.Id);
+            ProtocolMetrics.ActivityRefused(ProtocolMetrics.Reasons.Failed);
             if (activity.IsInvoke)
             {
                 return Results.Json(

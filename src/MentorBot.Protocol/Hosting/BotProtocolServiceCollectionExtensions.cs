@@ -63,6 +63,11 @@ public static class ConnectorRetry
         MaxDelay = TimeSpan.FromSeconds(60),
         ShouldRetryAfterHeader = true,
         ShouldHandle = args => ValueTask.FromResult(IsRetryable(args.Outcome)),
+        OnRetry = args =>
+        {
+            ProtocolMetrics.ConnectorRetried(args.Outcome.Result?.StatusCode, args.Outcome.Exception);
+            return ValueTask.CompletedTask;
+        },
     };
 
     public static bool IsRetryable(Outcome<HttpResponseMessage> outcome) =>

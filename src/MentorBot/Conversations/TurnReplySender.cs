@@ -1,4 +1,5 @@
 using MentorBot.Cards;
+using MentorBot.Hosting;
 using MentorBot.Protocol.Connector;
 using MentorBot.Protocol.Schema;
 using Microsoft.Extensions.Logging;
@@ -44,12 +45,17 @@ public sealed partial class TurnReplySender
             try
             {
                 await _connector.SendAsync(incoming.ServiceUrl, incoming.Conversation.Id, Address(reply, incoming), cancellationToken).ConfigureAwait(false);
+                if (MentorBotTelemetry.CardKindOf(reply) is { } kind)
+                {
+                    MentorBotTelemetry.CardSent(kind);
+                }
             }
             catch (Exception ex) when (ex is not OperationCanceledException)
             {
                 // The turn is already recorded as handled, so failing the request now would not bring the reply back.
                 var connector = ex as ConnectorException;
                 LogSendFailed(ex, connector?.StatusCode.ToString() ?? ex.GetType().Name, connector?.ErrorCode);
+                MentorBotTelemetry.SendFailed(connector?.ErrorCode ?? connector?.StatusCode.ToString() ?? ex.GetType().Name);
                 if (connector?.IsPermanent == true)
                 {
                     return;

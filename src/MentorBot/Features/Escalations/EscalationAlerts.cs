@@ -2,6 +2,7 @@ using System.Security.Cryptography;
 using System.Text;
 using MentorBot.Cards;
 using MentorBot.Features.Programs;
+using MentorBot.Hosting;
 using MentorBot.Protocol.Connector;
 
 namespace MentorBot.Features.Escalations;
@@ -48,6 +49,8 @@ public sealed class EscalationAlerts
         {
             return false;
         }
+
+        MentorBotTelemetry.AlertRaised(alert.Cause);
 
         // Stored first, posted second: a crash in between leaves an alert coordinators can still list with "alerts".
         var posted = await _connector.StartChannelThreadAsync(
