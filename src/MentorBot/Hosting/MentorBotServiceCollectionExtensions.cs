@@ -6,6 +6,7 @@ using MentorBot.Features.CheckIns;
 using MentorBot.Features.Closure;
 using MentorBot.Features.Expectations;
 using MentorBot.Features.Help;
+using MentorBot.Features.Meetings;
 using MentorBot.Features.Registration;
 using MentorBot.Features.Pairs;
 using MentorBot.Infrastructure.Jobs;
@@ -134,6 +135,7 @@ public static class MentorBotServiceCollectionExtensions
 
         services.AddRegistration();
         services.AddExpectations();
+        services.AddMeetings();
         services.AddCheckIns();
         services.AddClosure();
     }

@@ -11,6 +11,8 @@ public static class CheckInsServices
         services.AddSingleton<CheckInStore>();
         services.AddSingleton<CheckInSender>();
         services.AddSingleton<ICardActionHandler, CheckInAnswers>();
+        services.AddSingleton<ICommand, CheckInCommand>();
+        services.AddSingleton<MentorBot.Infrastructure.Jobs.IJobHandler, CheckInDueJob>();
         return services;
     }
 }

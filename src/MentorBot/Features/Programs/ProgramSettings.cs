@@ -27,6 +27,14 @@ public sealed record ProgramSettings
     /// <summary>Multiples of the agreed meeting interval without a meeting that raise an alert.</summary>
     public int CadenceAlertIntervals { get; init; } = 3;
 
+    /// <summary>The program's time zone (IANA or Windows id), for quiet hours when a person's own is not known.</summary>
+    public string TimeZone { get; init; } = "UTC";
+
+    /// <summary>No check-in or reminder is sent between these hours (local time), e.g. 21 to 8.</summary>
+    public int QuietHoursStart { get; init; } = 21;
+
+    public int QuietHoursEnd { get; init; } = 8;
+
     /// <summary>Applies one change by name; returns the problem, or null when it was applied.</summary>
     public (ProgramSettings Settings, string? Problem) With(string name, string value)
     {
@@ -46,6 +54,12 @@ public sealed record ProgramSettings
                 return (this with { CouldBeBetterInARow = inARow }, null);
             case "cadencealertintervals" when Positive(value, 10, out var intervals):
                 return (this with { CadenceAlertIntervals = intervals }, null);
+            case "timezone" when TimeZoneInfo.TryFindSystemTimeZoneById(value, out _):
+                return (this with { TimeZone = value }, null);
+            case "quiethoursstart" when int.TryParse(value, out var quietStart) && quietStart is >= 0 and <= 23:
+                return (this with { QuietHoursStart = quietStart }, null);
+            case "quiethoursend" when int.TryParse(value, out var quietEnd) && quietEnd is >= 0 and <= 23:
+                return (this with { QuietHoursEnd = quietEnd }, null);
             case "expectationsreminderdays":
                 var days = value.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
                 var parsed = days.Select(d => Positive(d, 90, out var n) ? n : -1).ToList();
@@ -60,7 +74,7 @@ public sealed record ProgramSettings
     public static IReadOnlyList<string> Names { get; } =
     [
         "DurationWeeks", "MentorCapacity", "ExpectationsReminderDays", "ExpectationsOverdueDays",
-        "CheckInDelayMinutes", "CouldBeBetterInARow", "CadenceAlertIntervals",
+        "CheckInDelayMinutes", "CouldBeBetterInARow", "CadenceAlertIntervals", "TimeZone", "QuietHoursStart", "QuietHoursEnd",
     ];
 
     public IReadOnlyList<(string Name, string Value)> Describe() =>
@@ -72,5 +86,30 @@ public sealed record ProgramSettings
         ("CheckInDelayMinutes", CheckInDelayMinutes.ToString(System.Globalization.CultureInfo.InvariantCulture)),
         ("CouldBeBetterInARow", CouldBeBetterInARow.ToString(System.Globalization.CultureInfo.InvariantCulture)),
         ("CadenceAlertIntervals", CadenceAlertIntervals.ToString(System.Globalization.CultureInfo.InvariantCulture)),
+        ("TimeZone", TimeZone),
+        ("QuietHours", $"{QuietHoursStart}:00–{QuietHoursEnd}:00"),
     ];
+
+    /// <summary>The first moment at or after <paramref name="at"/> that is outside quiet hours in the program's time zone.</summary>
+    public DateTimeOffset OutsideQuietHours(DateTimeOffset at)
+    {
+        var zone = TimeZoneInfo.TryFindSystemTimeZoneById(TimeZone, out var found) ? found : TimeZoneInfo.Utc;
+        var local = TimeZoneInfo.ConvertTime(at, zone);
+        var hour = local.Hour;
+        var quiet = QuietHoursStart > QuietHoursEnd
+            ? hour >= QuietHoursStart || hour < QuietHoursEnd
+            : hour >= QuietHoursStart && hour < QuietHoursEnd;
+        if (!quiet)
+        {
+            return at;
+        }
+
+        var morning = new DateTime(local.Year, local.Month, local.Day, QuietHoursEnd, 0, 0, DateTimeKind.Unspecified);
+        if (local.Hour >= QuietHoursEnd)
+        {
+            morning = morning.AddDays(1);
+        }
+
+        return new DateTimeOffset(morning, zone.GetUtcOffset(morning));
+    }
 }

@@ -19,6 +19,8 @@ public static class TableNames
     public const string Imports = "Imports";
     public const string CheckIns = "CheckIns";
     public const string Outcomes = "Outcomes";
+    public const string Meetings = "Meetings";
+    public const string CalendarSync = "CalendarSync";
 
     public static IReadOnlyList<string> All { get; } =
     [
@@ -38,5 +40,7 @@ public static class TableNames
         Imports,
         CheckIns,
         Outcomes,
+        Meetings,
+        CalendarSync,
     ];
 }

@@ -1,0 +1,60 @@
+using MentorBot.Features.Meetings;
+using MentorBot.Features.Pairs;
+using MentorBot.Features.Programs;
+using MentorBot.Infrastructure.Jobs;
+
+namespace MentorBot.Features.CheckIns;
+
+/// <summary>
+/// A pair meeting ended a little while ago: send its check-in, unless the meeting moved or was cancelled, the pair
+/// has closed, or it is night for the program (then it waits until the morning).
+/// </summary>
+public sealed class CheckInDueJob : IJobHandler
+{
+    private readonly PairStore _pairs;
+    private readonly ProgramStore _programs;
+    private readonly MeetingStore _meetings;
+    private readonly CheckInSender _sender;
+    private readonly JobStore _jobs;
+    private readonly TimeProvider _time;
+
+    public CheckInDueJob(PairStore pairs, ProgramStore programs, MeetingStore meetings, CheckInSender sender, JobStore jobs, TimeProvider time)
+    {
+        _pairs = pairs;
+        _programs = programs;
+        _meetings = meetings;
+        _sender = sender;
+        _jobs = jobs;
+        _time = time;
+    }
+
+    public string Kind => MeetingJobs.CheckInDueKind;
+
+    public async Task RunAsync(Job job, CancellationToken cancellationToken)
+    {
+        var tenant = job.Get(MeetingJobs.TenantData)!;
+        var pairFound = await _pairs.GetAsync(tenant, job.Get(MeetingJobs.ProgramData)!, job.Get(MeetingJobs.PairData)!, cancellationToken).ConfigureAwait(false);
+        var programFound = await _programs.GetAsync(tenant, job.Get(MeetingJobs.ProgramData)!, cancellationToken).ConfigureAwait(false);
+        if (pairFound is not { } pairEntry || programFound is not { } programEntry || pairEntry.Pair.IsClosed)
+        {
+            return;
+        }
+
+        var meeting = await _meetings.GetAsync(tenant, pairEntry.Pair.PairId, job.Get(MeetingJobs.MeetingData)!, cancellationToken).ConfigureAwait(false);
+        if (!MeetingJobs.IsCurrent(job, meeting))
+        {
+            return;
+        }
+
+        var program = programEntry.Program;
+        var now = _time.GetUtcNow();
+        var sendAt = program.Settings.OutsideQuietHours(now);
+        if (sendAt > now)
+        {
+            await _jobs.ScheduleAsync(job with { Key = job.Key + "/after-quiet-hours", DueAt = sendAt, Attempts = 0 }, cancellationToken).ConfigureAwait(false);
+            return;
+        }
+
+        await _sender.SendAsync(pairEntry.Pair, program, meeting!.MeetingKey, meeting.Start, cancellationToken).ConfigureAwait(false);
+    }
+}

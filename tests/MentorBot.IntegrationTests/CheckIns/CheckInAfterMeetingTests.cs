@@ -1,0 +1,97 @@
+using MentorBot.IntegrationTests.Infrastructure;
+using MentorBot.IntegrationTests.Meetings;
+using MentorBot.Testing;
+
+namespace MentorBot.IntegrationTests.CheckIns;
+
+/// <summary>From a meeting on the mentor's calendar to the check-in card, through the real background jobs.</summary>
+public sealed class CheckInAfterMeetingTests : IClassFixture<AzuriteFixture>
+{
+    private static readonly TimeSpan HalfAnHour = TimeSpan.FromMinutes(30);
+
+    private readonly AzuriteFixture _azurite;
+    private readonly TestUser _mia = TestUser.Create("Mia Mentor");
+    private readonly TestUser _max = TestUser.Create("Max Mentee");
+
+    public CheckInAfterMeetingTests(AzuriteFixture azurite)
+    {
+        _azurite = azurite;
+    }
+
+    private static int CheckInsSentTo(MeetingScenario world, TestUser user) =>
+        world.Bot.Channel.ActivitiesSentTo(ConversationIds.Personal(user.TeamsId))
+            .Count(c => c.AllText.Contains("Is our meeting structure working for you?", StringComparison.Ordinal));
+
+    private async Task<MeetingScenario> StartAsync()
+    {
+        var world = await MeetingScenario.StartAsync(_azurite);
+        world.Bot.Channel.AddMember(_mia, BotScenario.TenantId);
+        world.Bot.Channel.AddMember(_max, BotScenario.TenantId);
+        return world;
+    }
+
+    [Fact]
+    public async Task The_check_in_reaches_the_pair_once_per_meeting_with_two_instances_and_a_restart_between_discovery_and_send()
+    {
+        await using var world = await StartAsync();
+        var now = world.Now;
+        // Ends 30 minutes from now, in the middle of a working day in UTC (the program's time zone).
+        var meetingStart = new DateTimeOffset(now.Year, now.Month, now.Day, 13, 0, 0, TimeSpan.Zero).AddDays(1);
+        world.Bot.Clock.Advance(meetingStart - now - TimeSpan.FromMinutes(10));
+        world.Calendars.Put(_mia.AadObjectId, GraphEvents.Meeting("coffee", meetingStart, HalfAnHour, _mia.Email, _max.Email));
+        await world.StartPairAsync(MeetingScenario.PersonOf(_mia), MeetingScenario.PersonOf(_max), DateOnly.FromDateTime(now.UtcDateTime));
+
+        await world.Bot.RunJobsAsync();
+        Assert.Equal(0, CheckInsSentTo(world, _mia));
+
+        // The service restarts after discovery; then two instances run the due jobs at the same moment.
+        world.Bot.Restart();
+        var other = world.Bot.StartAnotherInstance();
+        world.Bot.Clock.Advance(TimeSpan.FromMinutes(10) + HalfAnHour + TimeSpan.FromMinutes(15));
+        await Task.WhenAll(world.Bot.RunJobsAsync(), world.Bot.RunJobsAsync(other));
+        await world.Bot.RunJobsAsync();
+
+        Assert.Equal(1, CheckInsSentTo(world, _mia));
+        Assert.Equal(1, CheckInsSentTo(world, _max));
+    }
+
+    [Fact]
+    public async Task A_meeting_ending_at_night_gets_its_check_in_in_the_morning()
+    {
+        await using var world = await StartAsync();
+        var now = world.Now;
+        var lateStart = new DateTimeOffset(now.Year, now.Month, now.Day, 22, 0, 0, TimeSpan.Zero).AddDays(1);
+        world.Bot.Clock.Advance(lateStart - now - TimeSpan.FromMinutes(10));
+        world.Calendars.Put(_mia.AadObjectId, GraphEvents.Meeting("late", lateStart, HalfAnHour, _mia.Email, _max.Email));
+        await world.StartPairAsync(MeetingScenario.PersonOf(_mia), MeetingScenario.PersonOf(_max), DateOnly.FromDateTime(now.UtcDateTime));
+        await world.Bot.RunJobsAsync();
+
+        world.Bot.Clock.Advance(TimeSpan.FromHours(1));
+        await world.Bot.RunJobsAsync();
+        Assert.Equal(0, CheckInsSentTo(world, _max));
+
+        world.Bot.Clock.Advance(lateStart.Date.AddDays(1).AddHours(8) - world.Now.UtcDateTime + TimeSpan.FromMinutes(1));
+        await world.Bot.RunJobsAsync();
+        Assert.Equal(1, CheckInsSentTo(world, _max));
+    }
+
+    [Fact]
+    public async Task A_cancelled_meeting_gets_no_check_in()
+    {
+        await using var world = await StartAsync();
+        var now = world.Now;
+        var start = new DateTimeOffset(now.Year, now.Month, now.Day, 10, 0, 0, TimeSpan.Zero).AddDays(1);
+        world.Bot.Clock.Advance(start - now - TimeSpan.FromHours(2));
+        var meeting = GraphEvents.Meeting("to-cancel", start, HalfAnHour, _mia.Email, _max.Email);
+        world.Calendars.Put(_mia.AadObjectId, meeting);
+        await world.StartPairAsync(MeetingScenario.PersonOf(_mia), MeetingScenario.PersonOf(_max), DateOnly.FromDateTime(now.UtcDateTime));
+        await world.Bot.RunJobsAsync();
+
+        world.Calendars.Put(_mia.AadObjectId, GraphEvents.Cancelled(meeting));
+        await world.NextScanAsync(_mia.AadObjectId);
+        world.Bot.Clock.Advance(TimeSpan.FromHours(3));
+        await world.Bot.RunJobsAsync();
+
+        Assert.Equal(0, CheckInsSentTo(world, _mia));
+    }
+}
