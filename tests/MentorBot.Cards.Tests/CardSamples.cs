@@ -14,9 +14,14 @@ using MentorBot.Conversations.Dialogs;
 using MentorBot.Features.CheckIns;
 using MentorBot.Features.Closure;
 using MentorBot.Features.Escalations;
+using MentorBot.Features.Cadence;
+using MentorBot.Features.Expectations;
+using MentorBot.Features.PairHealth;
 using MentorBot.Features.Help;
 using MentorBot.Features.Pairs;
 using MentorBot.Features.Programs;
+using MentorBot.Features.Registration;
+using MentorBot.Features.Rematch;
 using MentorBot.Features.Welcome;
 using MentorBot.Protocol.Schema;
 
@@ -37,6 +42,19 @@ public static class CardSamples
         "CheckInCard.Create",
         "CheckInCard.Thanks",
         "ClosureCard.Create",
+        "RematchRequestCard.Create",
+        "RematchCoordinatorCard.Create",
+        "RematchCoordinatorCard.NeedsNewMatch",
+        "AgreementCard.Create",
+        "AgreementConfirmedCard.Create",
+        "CohortCard.Form",
+        "CohortCard.Saved",
+        "CohortCard.List",
+        "RegisterPairCard.Form",
+        "RegisterPairCard.Registered",
+        "ImportReportCard.Create",
+        "CadenceNudgeCard.Create",
+        "PairHealthCard.Create",
     ];
 
     public static IEnumerable<(string Name, AdaptiveCard Card)> All() =>
@@ -47,7 +65,11 @@ public static class CardSamples
             .Concat(Escalations())
             .Concat(Pairs())
             .Concat(CheckIns())
-            .Concat(Closure());
+            .Concat(Closure())
+            .Concat(Rematch())
+            .Concat(Expectations())
+            .Concat(Registration())
+            .Concat(CadenceAndHealth());
 
     private static IEnumerable<(string Name, AdaptiveCard Card)> Help()
     {
@@ -146,4 +168,172 @@ public static class CardSamples
         ],
         FallbackText = $"{open.Count} open alerts",
     };
+
+    private static IEnumerable<(string Name, AdaptiveCard Card)> Rematch()
+    {
+        var pair = SampleData.Pair();
+        var request = new RematchRequest
+        {
+            TenantId = SampleData.TenantId,
+            ProgramId = pair.ProgramId,
+            PairId = pair.PairId,
+            RequestId = "0123456789abcdef0123",
+            RequesterId = pair.Mentor.Id,
+            RequesterName = pair.Mentor.Name,
+            RequesterUpn = pair.Mentor.Upn,
+            Role = PairRole.Mentor,
+            PairDescription = pair.Description,
+            Category = "communication",
+            Details = SampleData.LongText + SampleData.LongText,
+            Urgency = "urgent",
+            RequestedAt = SampleData.Now,
+        };
+        var decided = request with { DecidedAt = SampleData.Now.AddDays(2), DecidedBy = SampleData.RtlName };
+        yield return ("rematch-requester-open", RematchRequestCard.Create(request, pair.Mentee.Name));
+        yield return ("rematch-requester-open-no-details", RematchRequestCard.Create(request with { Details = null, Category = "other", Urgency = "can-wait" }, pair.Mentee.Name));
+        yield return ("rematch-requester-withdrawn", RematchRequestCard.Create(request with { State = RematchState.Withdrawn }, pair.Mentee.Name));
+        yield return ("rematch-requester-kept", RematchRequestCard.Create(decided with { State = RematchState.Kept }, pair.Mentee.Name));
+        yield return ("rematch-requester-rematched", RematchRequestCard.Create(decided with { State = RematchState.Rematched }, pair.Mentee.Name));
+        yield return ("rematch-coordinator-open", RematchCoordinatorCard.Create(request));
+        yield return ("rematch-coordinator-open-no-upn", RematchCoordinatorCard.Create(request with { RequesterUpn = null, Details = null, Role = PairRole.Mentee, RequesterName = SampleData.UnicodeName }));
+        yield return ("rematch-coordinator-kept", RematchCoordinatorCard.Create(decided with { State = RematchState.Kept }));
+        yield return ("rematch-coordinator-rematched", RematchCoordinatorCard.Create(decided with { State = RematchState.Rematched }));
+        yield return ("rematch-coordinator-withdrawn", RematchCoordinatorCard.Create(request with { State = RematchState.Withdrawn }));
+        yield return ("rematch-needs-new-match", RematchCoordinatorCard.NeedsNewMatch(pair, SampleData.ProgramName));
+    }
+
+    private static IEnumerable<(string Name, AdaptiveCard Card)> Expectations()
+    {
+        var pair = SampleData.Pair();
+        var mentor = new ExpectationsAnswers
+        {
+            Role = PairRole.Mentor,
+            Offer = SampleData.LongText,
+            Limits = "No mobile experience; one hour every two weeks; away in August — 8月は不在",
+            BetweenMeetings = ExpectationChoices.NoContact,
+            Frequency = ExpectationChoices.Monthly,
+            Modes = [ExpectationChoices.Email, ExpectationChoices.Phone],
+            Rescheduling = "Whoever cancels proposes two new times",
+            SuccessCriteria = "idk",
+            AnsweredAt = SampleData.Now,
+        };
+        var mentee = new ExpectationsAnswers
+        {
+            Role = PairRole.Mentee,
+            Goals = SampleData.LongText,
+            SkillGap = "Giving \"critical\" feedback to senior engineers <without> *drama* & with care",
+            BetweenMeetings = ExpectationChoices.Anytime,
+            Frequency = ExpectationChoices.Weekly,
+            Modes = [ExpectationChoices.Chat, ExpectationChoices.Video, ExpectationChoices.InPerson],
+            Rescheduling = "Move it within the same week",
+            SuccessCriteria = "I run two design reviews on my own — مراجعتان",
+            AnsweredAt = SampleData.Now,
+        };
+        var agreement = new ExpectationsAgreement
+        {
+            TenantId = SampleData.TenantId,
+            ProgramId = pair.ProgramId,
+            PairId = pair.PairId,
+            Version = 3,
+            MentorName = pair.Mentor.Name,
+            MenteeName = pair.Mentee.Name,
+            Mentor = mentor,
+            Mentee = mentee,
+            Differences = MisalignmentRules.Find(mentor, mentee, pair.Mentor.Name, pair.Mentee.Name),
+            RevisedBy = PairRole.Mentee,
+            CreatedAt = SampleData.Now,
+        };
+        var oneConfirmed = agreement with
+        {
+            Confirmations = [new AgreementConfirmation(PairRole.Mentor, pair.Mentor.Id, SampleData.Now)],
+            Settlements = [new Settlement(PairRole.Mentor, (SampleData.LongText + SampleData.LongText)[..AgreementCard.MaxSettlementLength], SampleData.Now)],
+        };
+        var confirmed = oneConfirmed with
+        {
+            Confirmations = [.. oneConfirmed.Confirmations, new AgreementConfirmation(PairRole.Mentee, pair.Mentee.Id, SampleData.Now.AddHours(3))],
+            Settlements = [.. oneConfirmed.Settlements, new Settlement(PairRole.Mentee, "Every two weeks by video; quick questions by chat are fine 🙂", SampleData.Now)],
+        };
+        var longest = new string('検', ExpectationsQuestions.MaxAnswerLength);
+        var longestMentor = mentor with { Offer = longest, Limits = longest, Rescheduling = longest, SuccessCriteria = longest };
+        var longestMentee = mentee with { Goals = longest, SkillGap = longest, Rescheduling = longest, SuccessCriteria = longest };
+
+        yield return ("agreement-differences-awaiting-both", AgreementCard.Create(agreement, isCurrent: true));
+        yield return ("agreement-one-confirmed-with-note", AgreementCard.Create(oneConfirmed, isCurrent: true));
+        yield return ("agreement-confirmed-by-both", AgreementCard.Create(confirmed, isCurrent: true));
+        yield return ("agreement-replaced-version", AgreementCard.Create(oneConfirmed, isCurrent: false));
+        yield return ("agreement-no-differences-first-version", AgreementCard.Create(agreement with
+        {
+            Version = 1,
+            RevisedBy = null,
+            Mentor = mentee with { Role = PairRole.Mentor, Goals = null, SkillGap = null, Offer = "Reviews", Limits = "Time" },
+            Differences = [],
+        }, isCurrent: true));
+        yield return ("agreement-longest-answers", AgreementCard.Create(confirmed with
+        {
+            Mentor = longestMentor,
+            Mentee = longestMentee,
+            Differences = MisalignmentRules.Find(longestMentor, longestMentee, pair.Mentor.Name, pair.Mentee.Name),
+            Settlements = [new Settlement(PairRole.Mentor, longest[..AgreementCard.MaxSettlementLength], SampleData.Now), new Settlement(PairRole.Mentee, longest[..AgreementCard.MaxSettlementLength], SampleData.Now)],
+        }, isCurrent: true));
+        yield return ("agreement-confirmed-first-phase", AgreementConfirmedCard.Create(confirmed with { Version = 1 }, firstAgreement: true));
+        yield return ("agreement-confirmed-revision", AgreementConfirmedCard.Create(confirmed, firstAgreement: false));
+    }
+
+    private static IEnumerable<(string Name, AdaptiveCard Card)> Registration()
+    {
+        var program = SampleData.Program();
+        var cohorts = Enumerable.Range(0, 20).Select(i => SampleCohort(i)).ToList();
+        yield return ("cohort-form", CohortCard.Form(program));
+        yield return ("cohort-form-with-name", CohortCard.Form(program, SampleData.UnicodeName));
+        yield return ("cohort-saved", CohortCard.Saved(cohorts[0], program));
+        yield return ("cohort-saved-minimal", CohortCard.Saved(cohorts[1] with { MatchingCriteria = null, Start = null, PlannedEnd = null }, program));
+        yield return ("cohorts-list-20", CohortCard.List(program, cohorts));
+        yield return ("register-pair-form", RegisterPairCard.Form(program, cohorts.Take(5).ToList()));
+        yield return ("register-pair-form-no-cohorts", RegisterPairCard.Form(program, []));
+        yield return ("register-pair-registered", RegisterPairCard.Registered(SampleData.Pair(), program, cohorts[0].Name));
+        yield return ("register-pair-registered-no-cohort-no-focus", RegisterPairCard.Registered(SampleData.Pair() with { Focus = null }, program, null));
+
+        var mixed = new ImportReport("pairs — «Cohort B» 2025 🚀.csv",
+        [
+            new(2, SampleData.LongName, SampleData.UnicodeName, ImportOutcome.Created, null),
+            new(3, "maximiliane.vonhohenzollern@contoso.com", "nobody@contoso.com", ImportOutcome.Skipped, "no one called 'nobody@contoso.com' was found in your organisation (mentee)"),
+            new(4, SampleData.CjkName, SampleData.RtlName, ImportOutcome.AlreadyRegistered, "imported 2025-10-01"),
+            new(5, "", "zoe@contoso.com", ImportOutcome.Skipped, "the mentor is missing; start \"01/03/2027\" is not a date written as yyyy-mm-dd"),
+            new(6, new string('x', 300) + "@contoso.com", "a@contoso.com", ImportOutcome.Skipped, SampleData.LongText),
+        ]);
+        yield return ("import-report-mixed", ImportReportCard.Create(mixed, 0));
+
+        var full = new ImportReport("pairs.csv", Enumerable.Range(0, 500).Select(i => new ImportRowResult(i + 2,
+            $"{SampleData.LongName} {i}", $"{SampleData.UnicodeName} {i}", (ImportOutcome)(i % 3),
+            i % 3 == 2 ? "Maximiliane Alexandra von Hohenzollern-Sigmaringen-Wüstenrot already mentors 3, the program's capacity per mentor" : null)).ToList());
+        yield return ("import-report-500-rows-first", ImportReportCard.Create(full, 0));
+        yield return ("import-report-500-rows-last", ImportReportCard.Create(full, ImportReportCard.CardCount(full) - 1));
+    }
+
+    private static Cohort SampleCohort(int index) => new()
+    {
+        TenantId = SampleData.TenantId,
+        ProgramId = "graduate-2025-engineering",
+        CohortId = $"cohort-{index}",
+        Name = index == 0 ? "Spring 2027 — Engineering & Data «B» 🌱" : $"{SampleData.CjkName} cohort {index}",
+        Start = new DateOnly(2027, 1, 1).AddDays(index * 14),
+        PlannedEnd = new DateOnly(2027, 7, 1).AddDays(index * 14),
+        Training = index % 2 == 0 ? MentorTraining.Substantive : MentorTraining.BriefOrientation,
+        MatchingCriteria = SampleData.LongText,
+        ExplicitGoalsRequired = index % 2 == 0,
+    };
+
+    private static IEnumerable<(string Name, AdaptiveCard Card)> CadenceAndHealth()
+    {
+        var pair = SampleData.Pair();
+        yield return ("cadence-nudge-mentor", CadenceNudgeCard.Create(pair, PairRole.Mentor, TimeSpan.FromDays(7), TimeSpan.FromDays(12)));
+        yield return ("cadence-nudge-no-address", CadenceNudgeCard.Create(
+            pair with { Mentee = pair.Mentee with { Upn = null, Mail = null } }, PairRole.Mentor, TimeSpan.FromDays(30), TimeSpan.FromDays(50)));
+        var levels = Enum.GetValues<HealthLevel>();
+        var rows = Enumerable.Range(0, 80)
+            .Select(i => (pair with { PairId = $"pair-{i}" }, new HealthAssessment(levels[i % levels.Length], "no meeting for 23 days (agreed every 7) — " + SampleData.UnicodeName)))
+            .ToList();
+        yield return ("pair-health-many", PairHealthCard.Create(SampleData.Program().Name, rows, 60));
+        yield return ("pair-health-one", PairHealthCard.Create("Sales mentoring", rows.Take(1).ToList(), 60));
+    }
 }

@@ -19,6 +19,8 @@ import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 
 const MAX_TEAMS_VERSION = [1, 5];
+// Teams' people picker (protocol.md I) is Input.ChoiceSet with "choices.data" querying one of these datasets.
+const PEOPLE_PICKER_DATASETS = ["graph.microsoft.com/users", "graph.microsoft.com/users?scope=currentContext"];
 // Teams counts a bot message as UTF-16 and advises staying within 80 KB. We measure the larger of the
 // file's UTF-8 bytes and its UTF-16 bytes (2 per code unit), so the limit holds however it is counted.
 const MAX_BYTES = 80 * 1024;
@@ -104,7 +106,7 @@ function librarySays(card, version, errors, warnings) {
     const context = new AC.SerializationContext(AC.Version.parse(version, new AC.SerializationContext()));
     const parsed = new AC.AdaptiveCard();
     // The card object reads its own "version"; give it the one we validated so a malformed one cannot throw.
-    parsed.parse({ ...card, version }, context);
+    parsed.parse({ ...withoutPeoplePickers(card), version }, context);
     const events = [];
     for (let i = 0; i < context.eventCount; i++) events.push(context.getEventAt(i));
     events.push(...parsed.validateProperties().validationEvents);
@@ -117,6 +119,23 @@ function librarySays(card, version, errors, warnings) {
   } catch (error) {
     errors.push(`adaptivecards: the card could not be parsed (${error.message})`);
   }
+}
+
+/**
+ * The card as the library can judge it: Teams renders its people picker on 1.5 cards, with empty "choices" and
+ * "choices.data", which the library knows only from 1.6. Each picker is handed over as a plain choice set;
+ * ourChecks checks the picker itself.
+ */
+function withoutPeoplePickers(card) {
+  return JSON.parse(JSON.stringify(card), (_, value) => {
+    if (value?.type !== "Input.ChoiceSet" || !isPeoplePicker(value["choices.data"])) return value;
+    const { ["choices.data"]: _picker, ...choiceSet } = value;
+    return { ...choiceSet, choices: [{ title: "person", value: "person" }] };
+  });
+}
+
+function isPeoplePicker(query) {
+  return query?.type === "Data.Query" && PEOPLE_PICKER_DATASETS.includes(query.dataset);
 }
 
 function ourChecks(card, errors) {
@@ -134,6 +153,11 @@ function ourChecks(card, errors) {
       case "TextBlock":
         if (typeof node.text !== "string" || node.text.trim() === "") {
           errors.push(`${path}: TextBlock has no text`);
+        }
+        break;
+      case "Input.ChoiceSet":
+        if (node["choices.data"] !== undefined && !isPeoplePicker(node["choices.data"])) {
+          errors.push(`${path}: choices.data must be a Data.Query over ${PEOPLE_PICKER_DATASETS.join(" or ")} (the Teams people picker)`);
         }
         break;
       case "Image":

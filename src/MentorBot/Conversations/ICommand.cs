@@ -22,6 +22,9 @@ public sealed record CommandInfo(string Name, string Description, CommandScopes 
 {
     public IReadOnlyList<string> Aliases { get; init; } = [];
 
+    /// <summary>Runs even while the sender is in a dialog in this chat (which it may replace), instead of being taken as an answer.</summary>
+    public bool InterruptsDialogs { get; init; }
+
     public bool IsAvailableIn(string conversationType) => Scopes.HasFlag(ScopeOf(conversationType));
 
     public static CommandScopes ScopeOf(string conversationType) => conversationType switch

@@ -5,7 +5,7 @@ namespace MentorBot.Conversations;
 
 /// <summary>
 /// Decides who handles a turn: conversation events, card buttons (dialog cards or a feature's verbs), a message
-/// inside a running dialog, or a command. Anything else is acknowledged and ignored.
+/// inside a running dialog, a command, or a file a feature takes. Anything else is acknowledged and ignored.
 /// </summary>
 public sealed class TurnRouter
 {
@@ -13,18 +13,21 @@ public sealed class TurnRouter
     private readonly Dictionary<string, ICardActionHandler> _cardHandlers;
     private readonly CommandRouter _commands;
     private readonly DialogEngine _dialogs;
+    private readonly IReadOnlyList<IAttachmentHandler> _attachmentHandlers;
 
     public TurnRouter(
         IEnumerable<IConversationUpdateHandler> eventHandlers,
         IEnumerable<ICardActionHandler> cardHandlers,
         CommandRouter commands,
-        DialogEngine dialogs)
+        DialogEngine dialogs,
+        IEnumerable<IAttachmentHandler> attachmentHandlers)
     {
         _eventHandlers = eventHandlers.ToList();
         _cardHandlers = cardHandlers.SelectMany(h => h.Verbs.Select(v => (Verb: v, Handler: h)))
             .ToDictionary(p => p.Verb, p => p.Handler, StringComparer.Ordinal);
         _commands = commands;
         _dialogs = dialogs;
+        _attachmentHandlers = attachmentHandlers.ToList();
     }
 
     public async Task RouteAsync(Turn turn, CancellationToken cancellationToken)
@@ -68,6 +71,13 @@ public sealed class TurnRouter
 
     private async Task RouteMessageAsync(Turn turn, CancellationToken cancellationToken)
     {
+        // A few commands (a private rematch request) must never be swallowed as an answer to a running dialog.
+        if (_commands.Match(turn.Text) is { Command.Info.InterruptsDialogs: true } urgent && urgent.Command.Info.IsAvailableIn(turn.ConversationType))
+        {
+            await urgent.Command.HandleAsync(turn, urgent.Arguments, cancellationToken).ConfigureAwait(false);
+            return;
+        }
+
         if (await _dialogs.TryContinueAsync(turn, cancellationToken).ConfigureAwait(false))
         {
             return;
@@ -85,6 +95,13 @@ public sealed class TurnRouter
         var match = _commands.Match(turn.Text);
         if (match is null)
         {
+            // A file (Teams sends files to bots only in personal chat), with no text or text that is not a command.
+            if (_attachmentHandlers.FirstOrDefault(h => h.CanHandle(turn)) is { } attachmentHandler)
+            {
+                await attachmentHandler.HandleAsync(turn, cancellationToken).ConfigureAwait(false);
+                return;
+            }
+
             turn.Reply("I didn't catch that. Type \"help\" to see what I can do here.");
             return;
         }

@@ -2,12 +2,15 @@ using Azure.Data.Tables;
 using MentorBot.Conversations;
 using MentorBot.Conversations.Dialogs;
 using MentorBot.Features.Escalations;
+using MentorBot.Features.Cadence;
 using MentorBot.Features.CheckIns;
 using MentorBot.Features.Closure;
 using MentorBot.Features.Expectations;
 using MentorBot.Features.Help;
 using MentorBot.Features.Meetings;
 using MentorBot.Features.Registration;
+using MentorBot.Features.Rematch;
+using MentorBot.Features.PairHealth;
 using MentorBot.Features.Pairs;
 using MentorBot.Infrastructure.Jobs;
 using MentorBot.Features.Programs;
@@ -137,6 +140,9 @@ public static class MentorBotServiceCollectionExtensions
         services.AddExpectations();
         services.AddMeetings();
         services.AddCheckIns();
+        services.AddCadence();
+        services.AddPairHealth();
         services.AddClosure();
+        services.AddRematch();
     }
 }

@@ -11,7 +11,7 @@ using Microsoft.Extensions.DependencyInjection;
 namespace MentorBot.IntegrationTests.Meetings;
 
 /// <summary>
-/// A bot with meeting discovery, a program, mailbox calendars on the Graph stand-in, and a clock on a whole hour.
+/// A bot with meeting discovery, a program, mailbox calendars on the Graph stand-in, and a clock at noon UTC.
 /// Pairs are stored directly (registration is not what these tests are about).
 /// </summary>
 internal sealed class MeetingScenario : IAsyncDisposable
@@ -38,8 +38,9 @@ internal sealed class MeetingScenario : IAsyncDisposable
     public static async Task<MeetingScenario> StartAsync(AzuriteFixture azurite)
     {
         var bot = await BotScenario.StartAsync(azurite, services => services.AddMeetings());
+        // Noon UTC tomorrow: a whole hour in the working day, so quiet hours never depend on when the tests run.
         var now = bot.Clock.GetUtcNow();
-        bot.Clock.Advance(TimeSpan.FromTicks(TimeSpan.TicksPerHour - (now.UtcTicks % TimeSpan.TicksPerHour)));
+        bot.Clock.Advance(new DateTimeOffset(now.UtcDateTime.Date.AddDays(1).AddHours(12), TimeSpan.Zero) - now);
         var program = new MentorshipProgram
         {
             TenantId = BotScenario.TenantId,

@@ -22,6 +22,12 @@ public abstract class Dialog
         return Task.CompletedTask;
     }
 
+    /// <summary>
+    /// Checked before any answer, "back" or card press changes the dialog: a non-null result is a reason the dialog
+    /// can no longer go on (e.g. the pair has closed). The person is told, the dialog ends and nothing is recorded.
+    /// </summary>
+    public virtual Task<string?> CheckStillOpenAsync(DialogState state, CancellationToken cancellationToken) => Task.FromResult<string?>(null);
+
     /// <summary>Text shown on "help" while this dialog is running.</summary>
     public virtual string HelpText(DialogState state) =>
         "Answer the question above by typing or with the card. Type \"back\" to change your previous answer, or \"cancel\" to stop.";

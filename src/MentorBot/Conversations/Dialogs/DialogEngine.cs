@@ -72,6 +72,11 @@ public sealed class DialogEngine
             return false;
         }
 
+        if (await EndIfClosedAsync(turn, stored, userId, cancellationToken).ConfigureAwait(false))
+        {
+            return true;
+        }
+
         var word = turn.Text.ToLowerInvariant();
         if (CancelWords.Contains(word))
         {
@@ -111,6 +116,11 @@ public sealed class DialogEngine
         if (stored is null || stored.State.InstanceId != instance || !_dialogs.ContainsKey(stored.State.DialogId))
         {
             turn.Answer("This card has already been answered or is no longer current. Nothing was changed.");
+            return;
+        }
+
+        if (await EndIfClosedAsync(turn, stored, userId, cancellationToken).ConfigureAwait(false))
+        {
             return;
         }
 
@@ -208,6 +218,20 @@ public sealed class DialogEngine
         await _store.DeleteAsync(ScopeOf(turn), userId, stored.ETag, cancellationToken).ConfigureAwait(false);
         turn.ReplaceCard(PromptCard.Answered("Stopped.", "You cancelled these questions."));
         await Find(stored.State.DialogId).OnCancelledAsync(turn, stored.State, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>Ends the dialog when it may no longer go on; true when it did (and the person was told).</summary>
+    private async Task<bool> EndIfClosedAsync(Turn turn, StoredDialog stored, string userId, CancellationToken cancellationToken)
+    {
+        var reason = await Find(stored.State.DialogId).CheckStillOpenAsync(stored.State, cancellationToken).ConfigureAwait(false);
+        if (reason is null)
+        {
+            return false;
+        }
+
+        await _store.DeleteAsync(ScopeOf(turn), userId, stored.ETag, cancellationToken).ConfigureAwait(false);
+        turn.Answer(reason);
+        return true;
     }
 
     private static void Ask(Turn turn, Dialog dialog, DialogState state, string userId, string? problem)

@@ -1,5 +1,6 @@
 using System.Security.Cryptography;
 using System.Text;
+using MentorBot.Features.Rematch;
 using MentorBot.Infrastructure.Graph;
 using MentorBot.Infrastructure.Jobs;
 using Microsoft.Graph.Models.ODataErrors;
@@ -19,10 +20,12 @@ public sealed class PairRegistration
     private readonly PairStore _pairs;
     private readonly CohortStore _cohorts;
     private readonly JobRunner _jobs;
+    private readonly RematchHistory _history;
     private readonly TimeProvider _time;
 
-    public PairRegistration(PeopleDirectory people, PairStore pairs, CohortStore cohorts, JobRunner jobs, TimeProvider time)
+    public PairRegistration(PeopleDirectory people, PairStore pairs, CohortStore cohorts, JobRunner jobs, RematchHistory history, TimeProvider time)
     {
+        _history = history;
         _people = people;
         _pairs = pairs;
         _cohorts = cohorts;
@@ -63,6 +66,11 @@ public sealed class PairRegistration
         if (string.Equals(mentor.Id, mentee.Id, StringComparison.OrdinalIgnoreCase))
         {
             return RegistrationResult.Refused($"{mentor.Name} can't be both mentor and mentee");
+        }
+
+        if (await _history.IsBlockedAsync(program.TenantId, mentor.Id, mentee.Id, cancellationToken).ConfigureAwait(false))
+        {
+            return RegistrationResult.Refused($"{mentor.Name} and {mentee.Name} were rematched before, so they shouldn't be paired again");
         }
 
         Cohort? cohort = null;

@@ -21,6 +21,8 @@ public static class TableNames
     public const string Outcomes = "Outcomes";
     public const string Meetings = "Meetings";
     public const string CalendarSync = "CalendarSync";
+    public const string RematchRequests = "RematchRequests";
+    public const string RematchHistory = "RematchHistory";
 
     public static IReadOnlyList<string> All { get; } =
     [
@@ -42,5 +44,7 @@ public static class TableNames
         Outcomes,
         Meetings,
         CalendarSync,
+        RematchRequests,
+        RematchHistory,
     ];
 }

@@ -1,0 +1,49 @@
+using System.Globalization;
+using MentorBot.Features.Pairs;
+using MentorBot.Infrastructure.Jobs;
+
+namespace MentorBot.Features.Expectations;
+
+/// <summary>The background jobs of the expectations conversation, each named so that scheduling it twice does nothing.</summary>
+public static class ExpectationsJobs
+{
+    public const string StartKind = "expectations.start";
+    public const string ReminderKind = "expectations.reminder";
+    public const string OverdueKind = "expectations.overdue";
+
+    /// <summary>Asks a party the questions once they are free (e.g. after finishing another pair's questions).</summary>
+    public static Job Start(Pair pair, PairRole role, DateTimeOffset dueAt) =>
+        new(StartKind, $"{pair.PairId}/{Role(role)}", dueAt) { Data = DataOf(pair, ("role", role.ToString())) };
+
+    /// <summary>Reminds whoever has not finished, <paramref name="day"/> days after the questions were first asked.</summary>
+    public static Job Reminder(Pair pair, int day, DateTimeOffset startedAt) =>
+        new(ReminderKind, $"{pair.PairId}/day-{Number(day)}", startedAt.AddDays(day)) { Data = DataOf(pair, ("day", Number(day))) };
+
+    /// <summary>Tells the coordinators if someone still has not finished after <paramref name="days"/> days.</summary>
+    public static Job Overdue(Pair pair, int days, DateTimeOffset startedAt) =>
+        new(OverdueKind, pair.PairId, startedAt.AddDays(days)) { Data = DataOf(pair, ("days", Number(days))) };
+
+    public static PairKey PairOf(Job job)
+    {
+        ArgumentNullException.ThrowIfNull(job);
+        return new PairKey(job.Get("tenant") ?? string.Empty, job.Get("program") ?? string.Empty, job.Get("pair") ?? string.Empty);
+    }
+
+    public static string Role(PairRole role) => role.ToString().ToLowerInvariant();
+
+    /// <summary>The deterministic key of the first question sent to a party.</summary>
+    public static string StartMessageKey(Pair pair, PairRole role) => $"expectations/{pair.PairId}/{Role(role)}/start";
+
+    private static string Number(int value) => value.ToString(CultureInfo.InvariantCulture);
+
+    private static Dictionary<string, string> DataOf(Pair pair, params (string Name, string Value)[] extra)
+    {
+        var data = new Dictionary<string, string> { ["tenant"] = pair.TenantId, ["program"] = pair.ProgramId, ["pair"] = pair.PairId };
+        foreach (var (name, value) in extra)
+        {
+            data[name] = value;
+        }
+
+        return data;
+    }
+}

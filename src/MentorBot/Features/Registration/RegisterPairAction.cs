@@ -1,0 +1,90 @@
+using System.Globalization;
+using MentorBot.Conversations;
+using MentorBot.Features.Pairs;
+using MentorBot.Features.Programs;
+
+namespace MentorBot.Features.Registration;
+
+/// <summary>
+/// "Register" on the people-picker card, by a coordinator. The pair id comes from the registration itself, so a second
+/// press of the same card creates nothing and says that the pair exists.
+/// </summary>
+public sealed class RegisterPairAction : ICardActionHandler
+{
+    private readonly CoordinatorGuard _guard;
+    private readonly ProgramStore _programs;
+    private readonly CohortStore _cohorts;
+    private readonly PairRegistration _registration;
+
+    public RegisterPairAction(CoordinatorGuard guard, ProgramStore programs, CohortStore cohorts, PairRegistration registration)
+    {
+        _guard = guard;
+        _programs = programs;
+        _cohorts = cohorts;
+        _registration = registration;
+    }
+
+    public IReadOnlyCollection<string> Verbs { get; } = [RegisterPairCard.RegisterVerb];
+
+    public async Task HandleAsync(Turn turn, CardActionInput action, CancellationToken cancellationToken)
+    {
+        if (!await _guard.AllowAsync(turn, cancellationToken).ConfigureAwait(false))
+        {
+            return;
+        }
+
+        var program = turn.TenantId is null || action.Get("program") is not { } programId
+            ? null
+            : (await _programs.GetAsync(turn.TenantId, programId, cancellationToken).ConfigureAwait(false))?.Program;
+        if (program is null)
+        {
+            turn.Answer(RegistrationMessages.Refused("that program no longer exists"));
+            return;
+        }
+
+        var mentor = action.Get("mentor")?.Trim();
+        var mentee = action.Get("mentee")?.Trim();
+        if (string.IsNullOrEmpty(mentor) || string.IsNullOrEmpty(mentee) || mentor.Contains(',', StringComparison.Ordinal) || mentee.Contains(',', StringComparison.Ordinal))
+        {
+            turn.Answer(RegistrationMessages.Refused("choose one mentor and one mentee"));
+            return;
+        }
+
+        if (!TryOptionalDate(action.Get("start"), out var start) || !TryOptionalDate(action.Get("end"), out var end))
+        {
+            turn.Answer(RegistrationMessages.Refused("the dates must be written as yyyy-mm-dd"));
+            return;
+        }
+
+        var cohortId = Blank(action.Get("cohort"));
+        var result = await _registration.RegisterAsync(
+            new RegistrationRequest(program, mentor, mentee, cohortId, start, end, Blank(action.Get("focus")), turn.UserId!), cancellationToken).ConfigureAwait(false);
+        if (result.Pair is not { } pair || !result.Created)
+        {
+            turn.Answer(RegistrationMessages.Describe(result, program));
+            return;
+        }
+
+        var cohort = pair.CohortId is null ? null : await _cohorts.GetAsync(program.TenantId, program.ProgramId, pair.CohortId, cancellationToken).ConfigureAwait(false);
+        CardReplies.ReplaceOrReply(turn, RegisterPairCard.Registered(pair, program, cohort?.Name));
+    }
+
+    private static string? Blank(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
+
+    private static bool TryOptionalDate(string? text, out DateOnly? date)
+    {
+        date = null;
+        if (string.IsNullOrWhiteSpace(text))
+        {
+            return true;
+        }
+
+        if (DateOnly.TryParseExact(text.Trim(), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var parsed))
+        {
+            date = parsed;
+            return true;
+        }
+
+        return false;
+    }
+}

@@ -1,0 +1,161 @@
+using MentorBot.Cards;
+using MentorBot.Conversations;
+using MentorBot.Features.Escalations;
+using MentorBot.Features.Programs;
+using MentorBot.Protocol.Connector;
+using MentorBot.Protocol.Schema;
+using Microsoft.Extensions.Logging;
+
+namespace MentorBot.Features.Rematch;
+
+/// <summary>
+/// The coordinators' side of a request: one alert (which names the requester, to coordinators only) and, as a
+/// reply in the alert's thread, the card with the decisions. Keeps that card and the alert in step with the
+/// request. Every post has a deterministic key, so running any step again sends nothing twice.
+/// </summary>
+public sealed partial class RematchCoordinatorThread
+{
+    public const string AlertCause = "rematch-requested";
+
+    private const int Attempts = 3;
+
+    private readonly EscalationAlerts _alerts;
+    private readonly AlertStore _alertStore;
+    private readonly RematchRequestStore _requests;
+    private readonly ProactiveMessenger _messenger;
+    private readonly ConnectorClient _connector;
+    private readonly ILogger<RematchCoordinatorThread> _logger;
+
+    public RematchCoordinatorThread(EscalationAlerts alerts, AlertStore alertStore, RematchRequestStore requests, ProactiveMessenger messenger,
+        ConnectorClient connector, ILogger<RematchCoordinatorThread> logger)
+    {
+        _alerts = alerts;
+        _alertStore = alertStore;
+        _requests = requests;
+        _messenger = messenger;
+        _connector = connector;
+        _logger = logger;
+    }
+
+    /// <summary>Raises the request's alert and posts the decision card in its thread, each once.</summary>
+    public async Task OpenAsync(MentorshipProgram program, RematchRequest request, CancellationToken cancellationToken)
+    {
+        var urgent = request.Urgency == "urgent" ? "Urgent: " : string.Empty;
+        await _alerts.RaiseAsync(program, new AlertRequest(AlertCause, request.AlertCauseKey,
+            $"{urgent}{request.RequesterName} ({request.RoleName}) asked privately for a rematch")
+        {
+            PairId = request.PairId,
+            PairDescription = request.PairDescription,
+            Details = $"Reason: {RematchReasons.CategoryText(request.Category)}. Urgency: {RematchReasons.UrgencyText(request.Urgency)}."
+                + (string.IsNullOrWhiteSpace(request.Details) ? string.Empty : $" They wrote: \"{request.Details}\"")
+                + " Their partner has not been told.",
+            // Only the requester: talking to them first is the coordinator's next step, not contacting the partner.
+            Parties = [new AlertParty(request.RoleName, request.RequesterName, request.RequesterUpn)],
+        }, cancellationToken).ConfigureAwait(false);
+
+        var alert = (await _alertStore.GetAsync(request.TenantId, request.ProgramId, AlertIdOf(request), cancellationToken).ConfigureAwait(false))?.Alert;
+        var thread = alert is { ServiceUrl: { } serviceUrl, ConversationId: { } conversationId }
+            ? new ConversationReference(serviceUrl, conversationId, request.TenantId, ConversationTypes.Channel, null)
+            : new ConversationReference(program.Channel.ServiceUrl, program.Channel.ChannelId, request.TenantId, ConversationTypes.Channel, null);
+        var delivery = await _messenger.SendToConversationAsync(request.TenantId, thread, $"rematch/{request.RequestId}/decisions",
+            CardJson.ToMessage(RematchCoordinatorCard.Create(request)), cancellationToken).ConfigureAwait(false);
+        if (delivery.ActivityId is not { } activityId)
+        {
+            return;
+        }
+
+        for (var attempt = 1; attempt <= Attempts; attempt++)
+        {
+            var stored = await _requests.GetAsync(request.TenantId, request.PairId, request.RequestId, cancellationToken).ConfigureAwait(false);
+            if (stored is not { } current || current.Request.CardActivityId is not null)
+            {
+                return;
+            }
+
+            try
+            {
+                await _requests.UpdateAsync(current.Request with
+                {
+                    CardServiceUrl = thread.ServiceUrl,
+                    CardConversationId = delivery.ConversationId ?? thread.ConversationId,
+                    CardActivityId = activityId,
+                }, current.ETag, cancellationToken).ConfigureAwait(false);
+                return;
+            }
+            catch (ConcurrentUpdateException) when (attempt < Attempts)
+            {
+                // A decision landed at the same moment: read it again and only add where the card is.
+            }
+        }
+    }
+
+    /// <summary>
+    /// Shows a decided (or withdrawn) request on the decision card, resolves the alert with <paramref name="note"/>
+    /// and, when nobody in the channel pressed anything (a withdrawal), also posts the note in the thread, once.
+    /// Showing is cosmetic: a card that cannot be updated keeps its old look.
+    /// </summary>
+    public async Task ShowOutcomeAsync(RematchRequest request, string note, string? resolvedBy, bool postNote, CancellationToken cancellationToken)
+    {
+        if (request is { CardServiceUrl: { } serviceUrl, CardConversationId: { } conversationId, CardActivityId: { } activityId })
+        {
+            await TryUpdateAsync(serviceUrl, conversationId, activityId, RematchCoordinatorCard.Create(request), cancellationToken).ConfigureAwait(false);
+        }
+
+        if (postNote && request is { CardServiceUrl: { } threadServiceUrl, CardConversationId: { } threadId })
+        {
+            await _messenger.SendToConversationAsync(request.TenantId,
+                new ConversationReference(threadServiceUrl, threadId, request.TenantId, ConversationTypes.Channel, null),
+                $"rematch/{request.RequestId}/{request.State.ToString().ToLowerInvariant()}", Activity.CreateMessage(note), cancellationToken)
+                .ConfigureAwait(false);
+        }
+
+        await ResolveAlertAsync(request, note, resolvedBy, cancellationToken).ConfigureAwait(false);
+    }
+
+    private async Task ResolveAlertAsync(RematchRequest request, string note, string? resolvedBy, CancellationToken cancellationToken)
+    {
+        for (var attempt = 1; attempt <= Attempts; attempt++)
+        {
+            var found = await _alertStore.GetAsync(request.TenantId, request.ProgramId, AlertIdOf(request), cancellationToken).ConfigureAwait(false);
+            if (found is not { } stored || stored.Alert.State == AlertState.Resolved)
+            {
+                return;
+            }
+
+            var resolved = stored.Alert with { State = AlertState.Resolved, ResolvedBy = resolvedBy, ResolutionNote = note };
+            try
+            {
+                await _alertStore.UpdateAsync(resolved, stored.ETag, cancellationToken).ConfigureAwait(false);
+            }
+            catch (ConcurrentUpdateException) when (attempt < Attempts)
+            {
+                // A coordinator acknowledged it at the same moment: read it again.
+                continue;
+            }
+
+            if (resolved is { ServiceUrl: { } serviceUrl, ConversationId: { } conversationId, ActivityId: { } activityId })
+            {
+                await TryUpdateAsync(serviceUrl, conversationId, activityId, AlertCard.Create(resolved), cancellationToken).ConfigureAwait(false);
+            }
+
+            return;
+        }
+    }
+
+    private async Task TryUpdateAsync(string serviceUrl, string conversationId, string activityId, AdaptiveCard card, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await _connector.UpdateAsync(serviceUrl, conversationId, activityId, CardJson.ToMessage(card), cancellationToken).ConfigureAwait(false);
+        }
+        catch (ConnectorException ex)
+        {
+            LogUpdateFailed(ex, ex.StatusCode.ToString());
+        }
+    }
+
+    private static string AlertIdOf(RematchRequest request) => EscalationAlerts.IdFor(request.AlertCauseKey);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Updating a rematch card failed with {Status}; it keeps its old look")]
+    private partial void LogUpdateFailed(Exception exception, string status);
+}

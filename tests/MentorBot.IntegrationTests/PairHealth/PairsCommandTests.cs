@@ -1,0 +1,74 @@
+using System.Text.Json.Nodes;
+using MentorBot.Features.CheckIns;
+using MentorBot.Features.Pairs;
+using MentorBot.Features.Programs;
+using MentorBot.IntegrationTests.Infrastructure;
+using MentorBot.Testing;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace MentorBot.IntegrationTests.PairHealth;
+
+public sealed class PairsCommandTests : IClassFixture<AzuriteFixture>
+{
+    private readonly AzuriteFixture _azurite;
+    private readonly TestUser _coordinator = TestUser.Create("Cora Coordinator");
+    private readonly TestUser _mia = TestUser.Create("Mia Mentor");
+    private readonly TestUser _max = TestUser.Create("Max Mentee");
+    private readonly TestUser _ola = TestUser.Create("Ola Mentor");
+    private readonly TestUser _pia = TestUser.Create("Pia Mentee");
+
+    public PairsCommandTests(AzuriteFixture azurite)
+    {
+        _azurite = azurite;
+    }
+
+    [Fact]
+    public async Task Coordinators_see_pairs_riskiest_first_with_the_reason_and_others_are_refused()
+    {
+        await using var bot = await BotScenario.StartAsync(_azurite, settings: new Dictionary<string, string> { ["Coordinators:UserIds"] = _coordinator.AadObjectId });
+        foreach (var user in new[] { _mia, _max, _ola, _pia })
+        {
+            bot.Graph.AddUser(GraphUser.From(user));
+            bot.Channel.AddMember(user, BotScenario.TenantId);
+        }
+
+        var channel = ConversationIds.NewChannel();
+        using (await bot.SendAsync(bot.Activities.ChannelMessage(channel, channel, _coordinator, "setup Sales mentoring")))
+        {
+        }
+
+        var program = (await bot.Host.Services.GetRequiredService<ProgramStore>().GetAsync(BotScenario.TenantId, "sales-mentoring", default))!.Value.Program;
+        var registration = bot.Host.Services.GetRequiredService<PairRegistration>();
+        var today = DateOnly.FromDateTime(bot.Clock.GetUtcNow().UtcDateTime);
+        var calm = (await registration.RegisterAsync(new RegistrationRequest(program, _ola.Upn, _pia.Upn, null, today, null, null, _coordinator.AadObjectId), default)).Pair!;
+        var troubled = (await registration.RegisterAsync(new RegistrationRequest(program, _mia.Upn, _max.Upn, null, today, null, null, _coordinator.AadObjectId), default)).Pair!;
+        await bot.Host.Services.GetRequiredService<CheckInSender>().SendAsync(troubled, program, "meeting-1", bot.Clock.GetUtcNow(), default);
+        var card = bot.Channel.ActivitiesSentTo(ConversationIds.Personal(_max.TeamsId)).Last(c => c.AllText.Contains("Quick check-in", StringComparison.Ordinal));
+        var data = (JsonObject)card.AdaptiveCards[0]["actions"]![0]!["data"]!.DeepClone();
+        data["structure"] = "not";
+        data["needs"] = "working";
+        data["differently"] = "working";
+        using (await bot.SendAsync(bot.Activities.CardInvoke(card, _max, CheckInCard.AnswerVerb, data)))
+        {
+        }
+
+        var ask = bot.Activities.ChannelMessage(channel, channel, _coordinator, "pairs");
+        using (await bot.SendAsync(ask))
+        {
+        }
+
+        var list = bot.Channel.ActivitiesSentTo(ask["conversation"]!["id"]!.GetValue<string>())[^1].AllText;
+        var troubledAt = list.IndexOf(troubled.Description, StringComparison.Ordinal);
+        var calmAt = list.IndexOf(calm.Description, StringComparison.Ordinal);
+        Assert.True(troubledAt >= 0 && calmAt > troubledAt, list);
+        Assert.Contains("At risk — a recent check-in said \"not working\"", list, StringComparison.Ordinal);
+        Assert.Contains("Too early to tell", list, StringComparison.Ordinal);
+
+        var byMentor = bot.Activities.ChannelMessage(channel, channel, _mia, "pairs");
+        using (await bot.SendAsync(byMentor))
+        {
+        }
+
+        Assert.Contains("Only program coordinators", bot.Channel.ActivitiesSentTo(byMentor["conversation"]!["id"]!.GetValue<string>())[^1].AllText, StringComparison.Ordinal);
+    }
+}
