@@ -27,11 +27,8 @@ public sealed class AlertsCommand : ICommand
             return;
         }
 
-        var channelId = turn.Activity.ChannelData?.Channel?.Id ?? turn.ConversationId.Split(';')[0];
-        var program = turn.TenantId is null ? null : await _programs.FindByChannelAsync(turn.TenantId, channelId, cancellationToken).ConfigureAwait(false);
-        if (program is null)
+        if (await ChannelPrograms.FindAsync(_programs, turn, cancellationToken).ConfigureAwait(false) is not { } program)
         {
-            turn.Reply("No program uses this channel yet. Mention me with \"setup <program name>\" first.");
             return;
         }
 

@@ -1,10 +1,9 @@
 using MentorBot.Conversations;
-using MentorBot.Features.Programs;
 
-namespace MentorBot.Features.Registration;
+namespace MentorBot.Features.Programs;
 
 /// <summary>The program whose coordinators channel a turn comes from.</summary>
-internal static class ChannelPrograms
+public static class ChannelPrograms
 {
     /// <summary>The program, or null after telling the coordinator that this channel has none.</summary>
     public static async Task<MentorshipProgram?> FindAsync(ProgramStore programs, Turn turn, CancellationToken cancellationToken)

@@ -1,0 +1,62 @@
+using MentorBot.Cards;
+using MentorBot.Conversations;
+using MentorBot.Features.Escalations;
+using MentorBot.Features.Programs;
+using MentorBot.Protocol.Connector;
+
+namespace MentorBot.Features.Lifecycle;
+
+/// <summary>"No action needed" on the midpoint card: coordinators only; resolves the midpoint alert once.</summary>
+public sealed class MidpointNoAction : ICardActionHandler
+{
+    private readonly CoordinatorGuard _guard;
+    private readonly AlertStore _alerts;
+    private readonly ConnectorClient _connector;
+
+    public MidpointNoAction(CoordinatorGuard guard, AlertStore alerts, ConnectorClient connector)
+    {
+        _guard = guard;
+        _alerts = alerts;
+        _connector = connector;
+    }
+
+    public IReadOnlyCollection<string> Verbs { get; } = [MidpointFacilitationCard.NoActionVerb];
+
+    public async Task HandleAsync(Turn turn, CardActionInput action, CancellationToken cancellationToken)
+    {
+        if (!await _guard.AllowAsync(turn, cancellationToken).ConfigureAwait(false))
+        {
+            return;
+        }
+
+        var found = turn.TenantId is { } tenant && action.Get("program") is { } programId && action.Get("alert") is { } alertId
+            ? await _alerts.GetAsync(tenant, programId, alertId, cancellationToken).ConfigureAwait(false)
+            : null;
+        if (found is not { } stored || stored.Alert.Cause != MidpointCoordinator.AlertCause)
+        {
+            turn.Answer("I can't find that midpoint alert any more. Nothing was changed.");
+            return;
+        }
+
+        if (stored.Alert.State == AlertState.Resolved)
+        {
+            turn.Answer("This midpoint alert is already resolved. Nothing was changed.");
+            return;
+        }
+
+        var resolved = stored.Alert with { State = AlertState.Resolved, ResolvedBy = turn.UserName ?? "a coordinator", ResolutionNote = "No action needed." };
+        await _alerts.UpdateAsync(resolved, stored.ETag, cancellationToken).ConfigureAwait(false);
+        turn.Answer("Marked as needing no action; the midpoint alert is resolved.");
+        if (resolved is { ServiceUrl: { } serviceUrl, ConversationId: { } conversationId, ActivityId: { } activityId })
+        {
+            try
+            {
+                await _connector.UpdateAsync(serviceUrl, conversationId, activityId, CardJson.ToMessage(AlertCard.Create(resolved)), cancellationToken).ConfigureAwait(false);
+            }
+            catch (ConnectorException)
+            {
+                // Cosmetic: the alert is resolved in storage whatever the card shows.
+            }
+        }
+    }
+}

@@ -1,0 +1,61 @@
+using System.Globalization;
+using MentorBot.Conversations;
+using MentorBot.Features.Pairs;
+using MentorBot.Features.Programs;
+
+namespace MentorBot.Features.Lifecycle;
+
+/// <summary>A coordinator sets a new planned end for a pair that chose to continue. Coordinators only; the date must be in the future.</summary>
+public sealed class NewPlannedEndAction : ICardActionHandler
+{
+    private readonly CoordinatorGuard _guard;
+    private readonly PairStore _pairs;
+    private readonly TimeProvider _time;
+
+    public NewPlannedEndAction(CoordinatorGuard guard, PairStore pairs, TimeProvider time)
+    {
+        _guard = guard;
+        _pairs = pairs;
+        _time = time;
+    }
+
+    public IReadOnlyCollection<string> Verbs { get; } = [ContinueCard.NewEndVerb];
+
+    public async Task HandleAsync(Turn turn, CardActionInput action, CancellationToken cancellationToken)
+    {
+        if (!await _guard.AllowAsync(turn, cancellationToken).ConfigureAwait(false))
+        {
+            return;
+        }
+
+        var found = turn.TenantId is { } tenant && action.Get("program") is { } programId && action.Get("pair") is { } pairId
+            ? await _pairs.GetAsync(tenant, programId, pairId, cancellationToken).ConfigureAwait(false)
+            : null;
+        if (found is not { } entry || entry.Pair.IsClosed)
+        {
+            turn.Answer("This pairing has ended or can't be found. Nothing was changed.");
+            return;
+        }
+
+        var today = DateOnly.FromDateTime(_time.GetUtcNow().UtcDateTime);
+        if (!DateOnly.TryParseExact(action.Get(ContinueCard.DateInputId), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var end) || end <= today)
+        {
+            turn.Answer("Please choose a planned end after today. Nothing was changed.");
+            return;
+        }
+
+        if (entry.Pair.PlannedEnd == end)
+        {
+            turn.Answer($"The planned end is already {end:yyyy-MM-dd}. Nothing was changed.");
+            return;
+        }
+
+        var updated = entry.Pair with { PlannedEnd = end };
+        await _pairs.UpdateAsync(updated, entry.ETag, cancellationToken).ConfigureAwait(false);
+        turn.ReplaceCard(ContinueCard.Done(updated, turn.UserName ?? "a coordinator"));
+        if (!turn.Activity.IsInvoke)
+        {
+            turn.Answer($"The new planned end is {end:yyyy-MM-dd}.");
+        }
+    }
+}

@@ -1,0 +1,35 @@
+using MentorBot.Cards;
+using MentorBot.Conversations;
+using MentorBot.Features.Pairs;
+using MentorBot.Features.Programs;
+
+namespace MentorBot.Features.Lifecycle;
+
+/// <summary>Shared messages for a pair: to their pair chat when the bot is in one, otherwise to each party; once per key.</summary>
+public sealed class PairMessages
+{
+    private readonly ProactiveMessenger _messenger;
+    private readonly ConversationReferenceStore _references;
+
+    public PairMessages(ProactiveMessenger messenger, ConversationReferenceStore references)
+    {
+        _messenger = messenger;
+        _references = references;
+    }
+
+    public async Task SendToPairAsync(Pair pair, MentorshipProgram program, string key, AdaptiveCard card, CancellationToken cancellationToken)
+    {
+        if (pair.PairChatConversationId is { } chatId
+            && await _references.FindConversationAsync(chatId, cancellationToken).ConfigureAwait(false) is { } chat)
+        {
+            await _messenger.SendToConversationAsync(pair.TenantId, chat, key + "/chat", CardJson.ToMessage(card), cancellationToken).ConfigureAwait(false);
+            return;
+        }
+
+        foreach (var role in new[] { PairRole.Mentor, PairRole.Mentee })
+        {
+            await _messenger.SendToPersonAsync(pair.TenantId, pair.Party(role).Id, $"{key}/{role.ToString().ToLowerInvariant()}",
+                CardJson.ToMessage(card), program.Channel.ServiceUrl, cancellationToken).ConfigureAwait(false);
+        }
+    }
+}

@@ -1,0 +1,144 @@
+using MentorBot.Features.CheckIns;
+using MentorBot.Features.Pairs;
+
+namespace MentorBot.Features.Reports;
+
+/// <summary>
+/// A program's report: the whole program, each cohort side by side, and the cohorts grouped by program feature
+/// (mentor training, explicit goals, matching criteria). Pure: computed from <see cref="ReportInputs"/> only.
+/// Privacy: a group with fewer than <see cref="MinimumPeople"/> distinct people (mentors and mentees) is suppressed,
+/// and a mean over fewer than <see cref="MinimumAnswers"/> answers is not shown, so no one is identifiable.
+/// </summary>
+public sealed record ProgramReport(DateTimeOffset At, string? CohortFilter, IReadOnlyList<ReportGroup> Groups)
+{
+    public const int MinimumPeople = 5;
+    public const int MinimumAnswers = 5;
+    public const int MaxSharedLearning = 5;
+
+    public static IReadOnlyList<string> OutcomeMeasures { get; } = ["career-advancement", "skill-development", "satisfaction", "sense-of-belonging"];
+
+    public static IReadOnlyList<string> CheckInQuestions { get; } = ["structure", "needs", "differently"];
+
+    private const double DaysPerMonth = 365.25 / 12;
+
+    public IEnumerable<ReportGroup> OfKind(GroupKind kind) => Groups.Where(g => g.Kind == kind);
+
+    public static ProgramReport Compute(ReportInputs inputs, string? cohortId = null)
+    {
+        ArgumentNullException.ThrowIfNull(inputs);
+        var cohorts = inputs.Cohorts.Where(c => cohortId is null || c.CohortId == cohortId)
+            .OrderBy(c => c.Start ?? DateOnly.MaxValue).ThenBy(c => c.Name, StringComparer.Ordinal).ToList();
+        var pairs = inputs.Pairs.Where(p => cohortId is null || p.CohortId == cohortId).ToList();
+        var cohortOf = inputs.Cohorts.ToDictionary(c => c.CohortId);
+        Cohort? CohortOf(Pair p) => p.CohortId is { } id && cohortOf.TryGetValue(id, out var c) ? c : null;
+
+        var groups = new List<ReportGroup> { Group(inputs, GroupKind.Program, "all", "Whole program", pairs, withText: false) };
+        groups.AddRange(cohorts.Select(c => Group(inputs, GroupKind.Cohort, c.CohortId, c.Name, pairs.Where(p => p.CohortId == c.CohortId).ToList(), withText: true)));
+        var withCohort = pairs.Where(p => CohortOf(p) is not null).ToList();
+        foreach (var training in new[] { MentorTraining.Substantive, MentorTraining.BriefOrientation })
+        {
+            groups.Add(Group(inputs, GroupKind.Training, training.ToString(), TrainingText(training), withCohort.Where(p => CohortOf(p)!.Training == training).ToList(), withText: false));
+        }
+
+        foreach (var goals in new[] { true, false })
+        {
+            groups.Add(Group(inputs, GroupKind.ExplicitGoals, goals ? "yes" : "no", goals ? "Explicit goals required" : "Explicit goals not required",
+                withCohort.Where(p => CohortOf(p)!.ExplicitGoalsRequired == goals).ToList(), withText: false));
+        }
+
+        foreach (var criteria in withCohort.GroupBy(p => CriteriaKey(CohortOf(p)!.MatchingCriteria)).OrderBy(g => g.Key, StringComparer.Ordinal))
+        {
+            var name = CohortOf(criteria.First())!.MatchingCriteria?.Trim() is { Length: > 0 } text ? $"Matched by: {text}" : "Matching criteria not recorded";
+            groups.Add(Group(inputs, GroupKind.MatchingCriteria, criteria.Key, name, criteria.ToList(), withText: false));
+        }
+
+        return new ProgramReport(inputs.Now, cohortId, groups);
+    }
+
+    public static string TrainingText(MentorTraining training) =>
+        training == MentorTraining.Substantive ? "Substantive mentor training" : "Brief orientation";
+
+    private static string CriteriaKey(string? criteria) => criteria?.Trim().ToLowerInvariant() is { Length: > 0 } key ? key : "-";
+
+    private static ReportGroup Group(ReportInputs inputs, GroupKind kind, string key, string name, List<Pair> pairs, bool withText)
+    {
+        var people = pairs.SelectMany(p => new[] { p.Mentor.Id, p.Mentee.Id }).Distinct(StringComparer.OrdinalIgnoreCase).Count();
+        if (people < MinimumPeople)
+        {
+            return new ReportGroup { Kind = kind, Key = key, Name = name, Suppressed = true };
+        }
+
+        var ids = pairs.Select(p => p.PairId).ToHashSet(StringComparer.Ordinal);
+        var checkIns = inputs.CheckIns.Where(a => ids.Contains(a.PairId)).ToList();
+        var meetings = inputs.Meetings.Count(m => ids.Contains(m.PairId) && m.Counts && m.Start <= inputs.Now);
+        var pairMonths = pairs.Sum(p => ActiveDays(p, inputs.Now)) / DaysPerMonth;
+        var outcomes = inputs.Outcomes.Where(o => ids.Contains(o.PairId)).ToList();
+        var mentors = pairs.Select(p => p.Mentor.Id).Distinct(StringComparer.OrdinalIgnoreCase).ToList();
+        var learning = inputs.Accountability.Where(a => ids.Contains(a.PairId) && a.ReportsLearning).ToList();
+
+        return new ReportGroup
+        {
+            Kind = kind,
+            Key = key,
+            Name = name,
+            People = people,
+            Pairs = pairs.Count,
+            ByStage = pairs.GroupBy(p => p.Stage).ToDictionary(g => g.Key, g => g.Count()),
+            ClosedByReason = pairs.Where(p => p.IsClosed).GroupBy(p => p.ClosedReason ?? "unknown").ToDictionary(g => g.Key, g => g.Count()),
+            ExpectationsCompleted = pairs.Count(p => inputs.ExpectationsConfirmed.Contains(p.PairId)),
+            MeetingsHeld = meetings,
+            PairMonths = pairMonths,
+            MeetingsPerPairPerMonth = pairMonths > 0 ? meetings / pairMonths : null,
+            CheckInAnswers = checkIns.Count,
+            CheckIns = new Dictionary<string, IReadOnlyDictionary<CheckInRating, int>>
+            {
+                ["structure"] = Distribution(checkIns.Select(a => a.Structure)),
+                ["needs"] = Distribution(checkIns.Select(a => a.Needs)),
+                ["differently"] = Distribution(checkIns.Select(a => a.Differently)),
+            },
+            EscalationsByCause = inputs.Alerts.Where(a => a.PairId is not null && ids.Contains(a.PairId))
+                .GroupBy(a => a.Cause).ToDictionary(g => g.Key, g => g.Count()),
+            RematchByCategory = inputs.Rematches.Where(r => ids.Contains(r.PairId) && r.State != Rematch.RematchState.Withdrawn)
+                .GroupBy(r => r.Category).ToDictionary(g => g.Key, g => g.Count()),
+            Midpoint = MeanOf(inputs.MidpointRatings.Where(m => ids.Contains(m.PairId)).Select(m => m.Rating)),
+            Outcomes = new Dictionary<string, Mean>
+            {
+                ["career-advancement"] = MeanOf(outcomes.Select(o => o.CareerAdvancement)),
+                ["skill-development"] = MeanOf(outcomes.Select(o => o.SkillDevelopment)),
+                ["satisfaction"] = MeanOf(outcomes.Select(o => o.Satisfaction)),
+                ["sense-of-belonging"] = MeanOf(outcomes.Select(o => o.SenseOfBelonging)),
+            },
+            Mentors = mentors.Count,
+            MentorsReportingLearning = learning.Select(a => a.MentorId).Distinct(StringComparer.OrdinalIgnoreCase).Count(),
+            SharedLearning = withText
+                ? learning.Where(a => a.ShareAnonymously).OrderByDescending(a => a.AnsweredAt).Select(a => a.LearningFromMentee!.Trim())
+                    .Distinct(StringComparer.Ordinal).Take(MaxSharedLearning).ToList()
+                : [],
+        };
+    }
+
+    /// <summary>Days from the pair's start to its closure (or now), never negative: the denominator of meetings per month.</summary>
+    private static double ActiveDays(Pair pair, DateTimeOffset now)
+    {
+        var start = new DateTimeOffset(pair.Start.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero);
+        var end = pair.ClosedAt is { } closed && closed < now ? closed : now;
+        return Math.Max(0, (end - start).TotalDays);
+    }
+
+    private static Dictionary<CheckInRating, int> Distribution(IEnumerable<CheckInRating> ratings)
+    {
+        var counts = Enum.GetValues<CheckInRating>().ToDictionary(r => r, _ => 0);
+        foreach (var rating in ratings)
+        {
+            counts[rating]++;
+        }
+
+        return counts;
+    }
+
+    private static Mean MeanOf(IEnumerable<int> values)
+    {
+        var answered = values.Where(v => v is >= 1 and <= 5).ToList();
+        return new Mean(answered.Count >= MinimumAnswers ? answered.Average() : null, answered.Count);
+    }
+}

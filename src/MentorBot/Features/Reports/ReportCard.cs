@@ -1,0 +1,129 @@
+using MentorBot.Cards;
+using MentorBot.Features.Pairs;
+using MentorBot.Features.Reports.Charts;
+
+namespace MentorBot.Features.Reports;
+
+/// <summary>
+/// The program report as a card: cohorts side by side, then by program feature, with charts where a picture reads
+/// faster. Each chart's place holds its fallback (a FactSet or Table), so this card is also the mobile view;
+/// <see cref="Charts"/> lists the charts that <see cref="ChartCardJson"/> renders in those places.
+/// </summary>
+public static class ReportCard
+{
+    public const string StatesChart = "chart-states";
+    public const string OutcomesChart = "chart-outcomes";
+    public const string EscalationsChart = "chart-escalations";
+    private const int GroupsPerTable = 4;
+    private static readonly string[] ClosedReasons = ["completed", "concluded-early", "rematched", "withdrawn"];
+
+    public static AdaptiveCard Create(string programName, ProgramReport report)
+    {
+        ArgumentNullException.ThrowIfNull(report);
+        var program = report.OfKind(GroupKind.Program).Single();
+        var cohorts = report.OfKind(GroupKind.Cohort).ToList();
+        var body = new List<CardElement>
+        {
+            TextBlock.Heading($"Program report — {programName}"),
+            TextBlock.Subtle($"As of {report.At:yyyy-MM-dd}. Groups of fewer than {ProgramReport.MinimumPeople} people and means of fewer than " +
+                $"{ProgramReport.MinimumAnswers} answers are not shown, so no one can be identified."),
+        };
+
+        if (program.Suppressed)
+        {
+            body.Add(new TextBlock($"The program has fewer than {ProgramReport.MinimumPeople} people so far: nothing is shown yet."));
+            return new AdaptiveCard { Body = body, Teams = new TeamsCardOptions(), FallbackText = $"Program report — {programName}" };
+        }
+
+        body.Add(ChartCardJson.Slot(StatesChart, new FactSet(program.ByStage.OrderBy(s => s.Key).Select(s => new Fact(ReportText.Stage(s.Key), s.Value.ToString(System.Globalization.CultureInfo.InvariantCulture))).ToList())));
+        body.Add(Section("Cohorts side by side"));
+        body.AddRange(Tables(cohorts.Count > 0 ? cohorts : [program]));
+        body.Add(ChartCardJson.Slot(OutcomesChart, OutcomesTable(cohorts.Where(c => !c.Suppressed).ToList())));
+        body.Add(Section("By program feature"));
+        body.AddRange(Tables(report.Groups.Where(g => g.Kind is GroupKind.Training or GroupKind.ExplicitGoals).ToList()));
+        var criteria = report.OfKind(GroupKind.MatchingCriteria).ToList();
+        if (criteria.Count > 1)
+        {
+            body.AddRange(Tables(criteria));
+        }
+
+        body.Add(Section("Why pairs ended early, and what escalations said"));
+        body.AddRange(FailureCard.Tables(cohorts.Count > 0 ? cohorts : [program]));
+        body.Add(ChartCardJson.Slot(EscalationsChart, new FactSet(Escalations(program).Select(e => new Fact(e.X, ReportText.Number(e.Y))).DefaultIfEmpty(new Fact("Escalations", "none")).ToList())));
+
+        var shared = cohorts.Where(c => c.SharedLearning.Count > 0).ToList();
+        if (shared.Count > 0)
+        {
+            body.Add(Section("What mentors are learning from their mentees (shared anonymously by choice)"));
+            body.AddRange(shared.Select(c => new FactSet(c.SharedLearning.Select(text => new Fact(c.Name, text)).ToList())));
+        }
+
+        return new AdaptiveCard { Body = body, Teams = new TeamsCardOptions(), FallbackText = $"Program report — {programName}" };
+    }
+
+    /// <summary>The charts whose places <see cref="Create"/> reserved (only those whose place exists are rendered).</summary>
+    public static IReadOnlyList<ReportChart> Charts(ProgramReport report)
+    {
+        ArgumentNullException.ThrowIfNull(report);
+        var program = report.OfKind(GroupKind.Program).Single();
+        if (program.Suppressed)
+        {
+            return [];
+        }
+
+        var shownCohorts = report.OfKind(GroupKind.Cohort).Where(c => !c.Suppressed).ToList();
+        return
+        [
+            new DonutChart(StatesChart, "Pairs by state", program.ByStage.OrderBy(s => s.Key).Select(s => new DonutSlice(ReportText.Stage(s.Key), s.Value)).ToList()),
+            new GroupedBarChart(OutcomesChart, "Outcomes at closure by cohort (mean, 1–5)", "Outcome", "Mean",
+                shownCohorts.Select(c => new BarSeries(c.Name, ProgramReport.OutcomeMeasures
+                    .Where(m => c.Outcomes[m].Value is not null)
+                    .Select(m => (ReportText.Measure(m), Math.Round(c.Outcomes[m].Value!.Value, 2))).ToList())).ToList()),
+            new HorizontalBarChart(EscalationsChart, "Escalations by cause", Escalations(program)),
+        ];
+    }
+
+    internal static TextBlock Section(string text) => new(text) { Weight = "Bolder", Size = "Medium", Spacing = "Large", Separator = true };
+
+    internal static IEnumerable<CardElement> Tables(IReadOnlyList<ReportGroup> groups) =>
+        groups.Chunk(GroupsPerTable).Select(chunk => (CardElement)ComparisonTable(chunk));
+
+    internal static Table Grid(IReadOnlyList<string> header, IEnumerable<IReadOnlyList<string>> rows) =>
+        new(Enumerable.Range(0, header.Count).Select(i => new TableColumn(i == 0 ? 2 : 1)).ToList(),
+            new[] { header }.Concat(rows).Select(r => new TableRow(r.Select(text => new TableCell([new TextBlock(text)])).ToList())).ToList());
+
+    private static Table ComparisonTable(IReadOnlyList<ReportGroup> groups)
+    {
+        var rows = new List<(string Label, Func<ReportGroup, string> Value)>
+        {
+            ("People", g => g.People.ToString(System.Globalization.CultureInfo.InvariantCulture)),
+            ("Pairs", g => g.Pairs.ToString(System.Globalization.CultureInfo.InvariantCulture)),
+        };
+        rows.AddRange(Enum.GetValues<PairStage>().Select(stage => ($"  {ReportText.Stage(stage)}", (Func<ReportGroup, string>)(g => Count(g.ByStage, stage)))));
+        rows.AddRange(ClosedReasons
+            .Select(reason => ($"  closed: {ReportText.ClosedReason(reason)}", (Func<ReportGroup, string>)(g => Count(g.ClosedByReason, reason)))));
+        rows.Add(("Expectations completed", g => $"{g.ExpectationsCompleted} of {g.Pairs}"));
+        rows.Add(("Meetings per pair per month", g => g.MeetingsPerPairPerMonth is { } m ? ReportText.Number(m) : "—"));
+        rows.Add(("Check-in answers", g => g.CheckInAnswers.ToString(System.Globalization.CultureInfo.InvariantCulture)));
+        rows.AddRange(ProgramReport.CheckInQuestions.Select(q => ($"  {ReportText.Question(q)}: working / could be better / not",
+            (Func<ReportGroup, string>)(g => string.Join(" / ", Enum.GetValues<CheckIns.CheckInRating>().Select(r => g.CheckIns[q][r]))))));
+        rows.Add(("Escalations", g => g.EscalationsByCause.Values.Sum().ToString(System.Globalization.CultureInfo.InvariantCulture)));
+        rows.Add(("Midpoint rating", g => ReportText.Mean(g.Midpoint)));
+        rows.AddRange(ProgramReport.OutcomeMeasures.Select(m => (ReportText.Measure(m), (Func<ReportGroup, string>)(g => ReportText.Mean(g.Outcomes[m])))));
+        rows.Add(("Mentors reporting learning from mentees", g => $"{g.MentorsReportingLearning} of {g.Mentors}"));
+
+        return Grid(
+            ["", .. groups.Select(g => g.Name)],
+            rows.Select(r => (IReadOnlyList<string>)[r.Label, .. groups.Select(g => g.Suppressed ? ReportText.Suppressed : r.Value(g))]));
+    }
+
+    private static Table OutcomesTable(IReadOnlyList<ReportGroup> cohorts) => Grid(
+        ["Outcome (mean, 1–5)", .. cohorts.Take(GroupsPerTable).Select(c => c.Name)],
+        ProgramReport.OutcomeMeasures.Select(m => (IReadOnlyList<string>)[ReportText.Measure(m), .. cohorts.Take(GroupsPerTable).Select(c => ReportText.Mean(c.Outcomes[m]))]));
+
+    private static List<(string X, double Y)> Escalations(ReportGroup program) =>
+        program.EscalationsByCause.OrderByDescending(e => e.Value).ThenBy(e => e.Key, StringComparer.Ordinal).Select(e => (e.Key, (double)e.Value)).ToList();
+
+    private static string Count<T>(IReadOnlyDictionary<T, int> counts, T key) =>
+        (counts.TryGetValue(key, out var n) ? n : 0).ToString(System.Globalization.CultureInfo.InvariantCulture);
+}

@@ -1,0 +1,92 @@
+using System.Globalization;
+using System.Text;
+
+namespace MentorBot.Features.Reports;
+
+/// <summary>
+/// The report as CSV for coordinators' own analysis: one row per group, measure and category, in long format.
+/// A suppressed group has one row saying so and no numbers. Free text is left out: a CSV leaves the bot's control.
+/// </summary>
+public static class ReportCsv
+{
+    public const string Header = "group_kind,group,measure,category,value,count";
+
+    public static string Build(ProgramReport report)
+    {
+        ArgumentNullException.ThrowIfNull(report);
+        var csv = new StringBuilder().Append(Header).Append("\r\n");
+        foreach (var g in report.Groups)
+        {
+            void Row(string measure, string category, string value, int? count = null) =>
+                csv.Append(Field(g.Kind.ToString())).Append(',').Append(Field(g.Name)).Append(',').Append(Field(measure)).Append(',')
+                    .Append(Field(category)).Append(',').Append(Field(value)).Append(',')
+                    .Append(count?.ToString(CultureInfo.InvariantCulture) ?? string.Empty).Append("\r\n");
+
+            if (g.Suppressed)
+            {
+                Row("suppressed", string.Empty, $"fewer than {ProgramReport.MinimumPeople} people");
+                continue;
+            }
+
+            Row("people", string.Empty, Int(g.People));
+            Row("pairs", string.Empty, Int(g.Pairs));
+            foreach (var (stage, n) in g.ByStage.OrderBy(s => s.Key))
+            {
+                Row("pairs_by_state", stage.ToString(), Int(n));
+            }
+
+            foreach (var (reason, n) in g.ClosedByReason.OrderBy(r => r.Key, StringComparer.Ordinal))
+            {
+                Row("closed_by_reason", reason, Int(n));
+            }
+
+            Row("expectations_completed", string.Empty, Int(g.ExpectationsCompleted), g.Pairs);
+            Row("meetings_held", string.Empty, Int(g.MeetingsHeld));
+            Row("meetings_per_pair_per_month", string.Empty, g.MeetingsPerPairPerMonth is { } m ? Dec(m) : string.Empty);
+            foreach (var question in ProgramReport.CheckInQuestions)
+            {
+                foreach (var (rating, n) in g.CheckIns[question])
+                {
+                    Row($"checkin_{question}", rating.ToString(), Int(n), g.CheckInAnswers);
+                }
+            }
+
+            foreach (var (cause, n) in g.EscalationsByCause.OrderBy(e => e.Key, StringComparer.Ordinal))
+            {
+                Row("escalations_by_cause", cause, Int(n));
+            }
+
+            foreach (var (category, n) in g.RematchByCategory.OrderBy(e => e.Key, StringComparer.Ordinal))
+            {
+                Row("rematch_by_category", category, Int(n));
+            }
+
+            Row("midpoint_rating_mean", string.Empty, g.Midpoint.Value is { } mid ? Dec(mid) : string.Empty, g.Midpoint.Count);
+            foreach (var measure in ProgramReport.OutcomeMeasures)
+            {
+                var mean = g.Outcomes[measure];
+                Row("outcome_mean", measure, mean.Value is { } v ? Dec(v) : string.Empty, mean.Count);
+            }
+
+            Row("mentors_reporting_learning", string.Empty, Int(g.MentorsReportingLearning), g.Mentors);
+        }
+
+        return csv.ToString();
+    }
+
+    /// <summary>Quotes when needed, and defuses a leading =, +, -, @ so a spreadsheet never runs a cohort name as a formula.</summary>
+    public static string Field(string value)
+    {
+        ArgumentNullException.ThrowIfNull(value);
+        if (value.Length > 0 && value[0] is '=' or '+' or '-' or '@' or '\t' or '\r')
+        {
+            value = "'" + value;
+        }
+
+        return value.IndexOfAny([',', '"', '\r', '\n']) >= 0 || value != value.Trim() ? $"\"{value.Replace("\"", "\"\"", StringComparison.Ordinal)}\"" : value;
+    }
+
+    private static string Int(int value) => value.ToString(CultureInfo.InvariantCulture);
+
+    private static string Dec(double value) => value.ToString("0.###", CultureInfo.InvariantCulture);
+}
