@@ -7,6 +7,7 @@ using MentorBot.Features.CheckIns;
 using MentorBot.Features.Closure;
 using MentorBot.Features.Expectations;
 using MentorBot.Features.Help;
+using MentorBot.Features.Lifecycle;
 using MentorBot.Features.Meetings;
 using MentorBot.Features.Registration;
 using MentorBot.Features.Rematch;
@@ -144,5 +145,6 @@ public static class MentorBotServiceCollectionExtensions
         services.AddPairHealth();
         services.AddClosure();
         services.AddRematch();
+        services.AddLifecycle();
     }
 }

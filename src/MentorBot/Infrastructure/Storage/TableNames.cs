@@ -23,6 +23,7 @@ public static class TableNames
     public const string CalendarSync = "CalendarSync";
     public const string RematchRequests = "RematchRequests";
     public const string RematchHistory = "RematchHistory";
+    public const string Lifecycle = "Lifecycle";
 
     public static IReadOnlyList<string> All { get; } =
     [
@@ -46,5 +47,6 @@ public static class TableNames
         CalendarSync,
         RematchRequests,
         RematchHistory,
+        Lifecycle,
     ];
 }
