@@ -16,6 +16,8 @@ public sealed class Outbox
     public const string Pending = "pending";
     public const string Sent = "sent";
 
+    private static readonly TimeSpan StaleClaim = TimeSpan.FromMinutes(5);
+
     private readonly TableClient _table;
     private readonly TimeProvider _time;
 
@@ -51,7 +53,7 @@ public sealed class Outbox
     {
         var entries = new List<OutboxEntry>();
         var partition = Partition(tenantId, personId);
-        var staleClaim = _time.GetUtcNow() - TimeSpan.FromMinutes(5);
+        var staleClaim = _time.GetUtcNow() - StaleClaim;
         await foreach (var entity in _table.QueryAsync<TableEntity>(e => e.PartitionKey == partition, cancellationToken: cancellationToken).ConfigureAwait(false))
         {
             var status = entity.GetString("Status");
@@ -68,6 +70,13 @@ public sealed class Outbox
     /// <summary>Claims a pending entry for sending; null when another sender has it, or it was sent.</summary>
     public async Task<OutboxEntry?> TryClaimAsync(OutboxEntry entry, CancellationToken cancellationToken)
     {
+        // The ETag only says nobody wrote since we read: a row read while another sender held it must not be taken over
+        // until that claim is stale.
+        if (entry.Status == Sent || (entry.Status == "sending" && entry.ClaimedAt > _time.GetUtcNow() - StaleClaim))
+        {
+            return null;
+        }
+
         var entity = new TableEntity(entry.PartitionKey, entry.RowKey)
         {
             ["Status"] = "sending",
@@ -111,7 +120,10 @@ public sealed class Outbox
         entity.GetString("ConversationId"),
         entity.GetString("ActivityId"),
         entity.ETag,
-        isNew);
+        isNew)
+    {
+        ClaimedAt = entity.GetDateTimeOffset("ClaimedAt"),
+    };
 }
 
 public sealed record OutboxEntry(
@@ -123,4 +135,8 @@ public sealed record OutboxEntry(
     string? ConversationId,
     string? ActivityId,
     ETag ETag,
-    bool IsNew);
+    bool IsNew)
+{
+    /// <summary>When a sender took the entry; a claim older than five minutes is considered abandoned.</summary>
+    public DateTimeOffset? ClaimedAt { get; init; }
+}

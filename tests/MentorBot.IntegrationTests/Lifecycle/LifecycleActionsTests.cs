@@ -117,4 +117,28 @@ public sealed class LifecycleActionsTests : IClassFixture<AzuriteFixture>
         Assert.False(pair.IsClosed);
         Assert.DoesNotContain(await s.AlertsAsync(), a => a.Cause == EndOrContinueDecision.AlertCause);
     }
+
+    [Fact]
+    public async Task After_the_midpoint_a_pair_at_risk_is_asked_end_or_continue_once()
+    {
+        await using var s = await LifecycleScenario.StartAsync(_azurite);
+        await s.Bot.RunJobsAsync();
+        await MovePairAsync(s, startedDaysAgo: 100, lengthDays: 182);
+        await NextDayAsync(s);
+        Assert.Equal(0, s.CountSentTo(s.Mentee, EndOrContinueQuestion));
+
+        await s.Bot.Host.Services.GetRequiredService<MentorBot.Features.CheckIns.CheckInSender>()
+            .SendAsync(await s.StoredPairAsync(), s.Program, "meeting-x", s.Bot.Clock.GetUtcNow(), default);
+        var checkIn = s.SentTo(s.Mentee).Last(c => c.AllText.Contains("Quick check-in", StringComparison.Ordinal));
+        await PressAsync(s, checkIn, s.Mentee, MentorBot.Features.CheckIns.CheckInCard.AnswerVerb,
+            ("structure", "not"), ("needs", "working"), ("differently", "working"));
+
+        await NextDayAsync(s);
+        await NextDayAsync(s);
+
+        Assert.Equal(1, s.CountSentTo(s.Mentor, EndOrContinueQuestion));
+        Assert.Equal(1, s.CountSentTo(s.Mentee, EndOrContinueQuestion));
+    }
+
+    private const string EndOrContinueQuestion = "Have we accomplished what we set out to accomplish?";
 }

@@ -1,0 +1,200 @@
+using System.Diagnostics;
+using Activity = MentorBot.Protocol.Schema.Activity;
+using System.Globalization;
+using MentorBot.Cards;
+using MentorBot.Conversations;
+using MentorBot.Features.CheckIns;
+using MentorBot.Features.Pairs;
+using MentorBot.Protocol.Schema;
+using MentorBot.Testing;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace MentorBot.Benchmarks;
+
+internal static class Bench
+{
+    public static async Task<int> Main(string[] args)
+    {
+        // Scale benchmark for issue 8. Every figure is printed beside the baseline measured in the same run.
+        var quick = args.Contains("--quick");
+        const string AppId = "6b1f0c34-8d2a-4e7b-9c5d-1a2b3c4d5e6f";
+        const string TenantId = "2f9e8d7c-6b5a-4c3d-8e1f-0a9b8c7d6e5f";
+        const int TenantLimit = 50;
+        var fanOutCards = quick ? 600 : 5000;
+        var baselineCards = quick ? 300 : 1500;
+        var concurrency = 16;
+        var inboundRate = quick ? 100 : 200;
+        var inboundSeconds = quick ? 5 : 15;
+
+        Console.WriteLine($"MentorBot benchmark ({(quick ? "quick" : "full")}), {Environment.ProcessorCount} cores, .NET {Environment.Version}");
+        await using var azurite = await AzuriteProcess.StartAsync();
+        await using var teams = await TeamsChannelStandIn.StartAsync();
+        await using var limited = await ThrottlingChannel.StartAsync(TenantLimit);
+        Console.WriteLine($"Azurite on port {azurite.Port}; throttling channel at {limited.ServiceUrl} (per tenant {TenantLimit}/s, per conversation 7/1s, 8/2s, 60/30s; 429 + Retry-After: 1)");
+        Console.WriteLine();
+
+        Dictionary<string, string> Settings(string prefix) => new()
+        {
+            ["MicrosoftAppId"] = AppId,
+            ["MicrosoftAppTenantId"] = TenantId,
+            ["MicrosoftAppType"] = "SingleTenant",
+            ["ToBotFromChannelOpenIdMetadataUrl"] = teams.MetadataUrl,
+            ["ToBotFromEntraOpenIdMetadataUrl"] = teams.EntraMetadataUrlTemplate,
+            ["Storage:ConnectionString"] = azurite.ConnectionString,
+            ["Storage:TablePrefix"] = prefix,
+            ["Teams:AllowedTenantIds"] = TenantId,
+            ["Graph:BaseUrl"] = "http://127.0.0.1:9/v1.0",
+            ["Jobs:Enabled"] = "false",
+        };
+
+        // ---------------------------------------------------------------- Fan-out
+        Console.WriteLine("== Fan-out: personalised check-in cards through ProactiveMessenger (outbox claim + send + mark) ==");
+        var runs = new List<FanOutResult>
+        {
+            await FanOutAsync("today: one sender (sequential, as a job sends)", baselineCards, 1, null),
+            await FanOutAsync($"{concurrency} senders, no pacing (429 + Retry-After only)", quick ? fanOutCards : 2000, concurrency, null),
+            await FanOutAsync($"{concurrency} senders + shared pacer 48/s (proposed)", fanOutCards, concurrency, new SendPacer(48)),
+        };
+        Console.WriteLine($"{"run",-58} {"cards",6} {"s",7} {"cards/min",10} {"% of limit",10} {"dup",4} {"lost",5} {"429s",6} {"peak/s",6}");
+        foreach (var r in runs)
+        {
+            Console.WriteLine($"{r.Name,-58} {r.Cards,6} {r.Seconds,7:F1} {r.PerMinute,10:F0} {r.PerMinute / (TenantLimit * 60.0),10:P0} {r.Duplicates,4} {r.Lost,5} {r.Throttled,6} {r.PeakPerSecond,6}");
+        }
+
+        Console.WriteLine($"Tenant limit = {TenantLimit * 60} cards/min; goal >= 90 % ({TenantLimit * 60 * 0.9:F0}/min), 0 duplicates, 0 lost.");
+        Console.WriteLine();
+
+        // ---------------------------------------------------------------- Inbound
+        Console.WriteLine($"== Inbound: POST /api/messages ('help' from {200} users) at {inboundRate}/s for {inboundSeconds} s, signed tokens, Azurite ==");
+        await using (var host = new BenchHost(Settings("benchin" + Stamp()), null))
+        {
+            var client = host.CreateClient();
+            (await client.GetAsync(new Uri("/health/ready", UriKind.Relative))).EnsureSuccessStatusCode();
+            var activities = new ActivityFactory(teams, AppId, TenantId);
+            var token = activities.CreateToken();
+            var users = Enumerable.Range(0, 200).Select(i => TestUser.Create($"User{i}")).ToList();
+            using var counter = new PortRequestCounter(azurite.Port);
+
+            // Warm up both paths (JIT, metadata and key fetch, table creation).
+            for (var i = 0; i < 50; i++)
+            {
+                (await client.PostActivityAsync(activities.PersonalMessage(users[i % users.Count], "help"), token, "/bench/token")).Dispose();
+                (await client.PostActivityAsync(activities.PersonalMessage(users[i % users.Count], "help"), token)).Dispose();
+            }
+
+            host.Timings.Clear();
+            var baselineClient = await FixedRateAsync(i => client.PostActivityAsync(activities.PersonalMessage(users[i % users.Count], "help"), token, "/bench/token"));
+            var before = counter.Count;
+            var messagesClient = await FixedRateAsync(i => client.PostActivityAsync(activities.PersonalMessage(users[i % users.Count], "help"), token));
+            var tableOps = counter.Count - before;
+            var baseline = host.Timings.For("/bench/token");
+            var handled = host.Timings.For("/api/messages");
+            var ok = messagesClient.Count(s => s is >= 200 and < 300);
+            Console.WriteLine($"{"endpoint",-44} {"n",6} {"p50 ms",8} {"p99 ms",8} {"max ms",8} {"2xx",6} {"sent/s",7}");
+            Console.WriteLine($"{"baseline: parse + validate token only",-44} {baseline.Count,6} {P(baseline, 0.50),8:F2} {P(baseline, 0.99),8:F2} {baseline[^1],8:F1} {baselineClient.Count(s => s is >= 200 and < 300),6} {inboundRate,7}");
+            Console.WriteLine($"{"/api/messages ('help': ledger, refs, reply)",-44} {handled.Count,6} {P(handled, 0.50),8:F2} {P(handled, 0.99),8:F2} {handled[^1],8:F1} {ok,6} {inboundRate,7}");
+            Console.WriteLine($"Table requests reaching Azurite: {tableOps} for {ok} handled activities = {(double)tableOps / Math.Max(1, ok):F2} per activity (goal <= 3; the baseline makes 0).");
+        }
+
+        Console.WriteLine();
+        Console.WriteLine("Meeting discovery: not measured by this command yet (see the README section).");
+        return 0;
+
+        async Task<List<int>> FixedRateAsync(Func<int, Task<HttpResponseMessage>> send)
+        {
+            var total = inboundRate * inboundSeconds;
+            var tasks = new List<Task<int>>(total);
+            var start = Stopwatch.GetTimestamp();
+            for (var i = 0; i < total; i++)
+            {
+                var due = TimeSpan.FromSeconds((double)i / inboundRate);
+                var wait = due - Stopwatch.GetElapsedTime(start);
+                if (wait > TimeSpan.FromMilliseconds(1))
+                {
+                    await Task.Delay(wait);
+                }
+
+                var index = i;
+                tasks.Add(Task.Run(async () =>
+                {
+                    using var response = await send(index);
+                    return (int)response.StatusCode;
+                }));
+            }
+
+            return (await Task.WhenAll(tasks)).ToList();
+        }
+
+        async Task<FanOutResult> FanOutAsync(string name, int cards, int senders, SendPacer? pacer)
+        {
+            var run = Stamp();
+            await using var host = new BenchHost(Settings("benchout" + run), pacer);
+            (await host.CreateClient().GetAsync(new Uri("/health/ready", UriKind.Relative))).EnsureSuccessStatusCode();
+            var messenger = host.Services.GetRequiredService<ProactiveMessenger>();
+            await Task.Delay(TimeSpan.FromSeconds(1.1)); // an empty tenant window for each run
+            limited.ResetCounters();
+            var next = -1;
+            var failures = 0;
+            var sw = Stopwatch.StartNew();
+            var workers = Enumerable.Range(0, senders).Select(_ => Task.Run(async () =>
+            {
+                int i;
+                while ((i = Interlocked.Increment(ref next)) < cards)
+                {
+                    var (conversation, key, message) = Card(run, i, limited.ServiceUrl);
+                    for (var attempt = 1; ; attempt++)
+                    {
+                        try
+                        {
+                            await messenger.SendToConversationAsync(TenantId, conversation, key, message, CancellationToken.None);
+                            break;
+                        }
+                        catch (Exception) when (attempt < 5)
+                        {
+                            // The connector gave up after its own retries: the job would be retried, and so is this card.
+                            Interlocked.Increment(ref failures);
+                        }
+                    }
+                }
+            })).ToList();
+            await Task.WhenAll(workers);
+            sw.Stop();
+            int duplicates = 0, lost = 0;
+            for (var i = 0; i < cards; i++)
+            {
+                var accepted = limited.AcceptedFor(Card(run, i, limited.ServiceUrl).Conversation.ConversationId);
+                duplicates += Math.Max(0, accepted - 1);
+                lost += accepted == 0 ? 1 : 0;
+            }
+
+            return new FanOutResult(name, cards, sw.Elapsed.TotalSeconds, cards / sw.Elapsed.TotalMinutes, duplicates, lost, limited.Throttled, limited.PeakPerSecond, failures);
+        }
+
+        static (ConversationReference Conversation, string Key, Activity Message) Card(string run, int i, string serviceUrl)
+        {
+            var mentor = new Person($"mentor-{i}", $"Mentor {i}", null, null);
+            var mentee = new Person($"mentee-{i}", $"Mentee {i}", null, null);
+            var pair = new Pair
+            {
+                TenantId = TenantId,
+                ProgramId = "bench",
+                PairId = $"pair-{run}-{i}",
+                Mentor = mentor,
+                Mentee = mentee,
+                Start = new DateOnly(2026, 1, 5),
+                PlannedEnd = new DateOnly(2026, 7, 5),
+                Stage = PairStage.Working,
+                PairChatConversationId = $"19:bench-{run}-{i}@thread.v2",
+            };
+            var card = CheckInCard.Create(pair, "event-1", "on Monday 5 January", null, []);
+            var conversation = new ConversationReference(serviceUrl, pair.PairChatConversationId, TenantId, "groupChat", "28:" + AppId);
+            return (conversation, $"checkin/{pair.PairId}/event-1/chat", CardJson.ToMessage(card));
+        }
+
+        static string Stamp() => DateTime.UtcNow.ToString("HHmmssfff", CultureInfo.InvariantCulture) + Random.Shared.Next(1000).ToString(CultureInfo.InvariantCulture);
+
+        static double P(IReadOnlyList<double> sorted, double q) => sorted.Count == 0 ? double.NaN : sorted[Math.Min(sorted.Count - 1, (int)Math.Ceiling(q * sorted.Count) - 1)];
+    }
+}
+
+internal sealed record FanOutResult(string Name, int Cards, double Seconds, double PerMinute, int Duplicates, int Lost, int Throttled, long PeakPerSecond, int ConnectorFailures);
