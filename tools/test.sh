@@ -14,6 +14,12 @@ mkdir -p "$results"
 echo "== Installing pinned local parts (npm ci in tools/)"
 npm ci --prefix tools --no-audit --no-fund --loglevel=error || { echo "npm ci failed"; echo "0 passed, 1 failed"; exit 1; }
 
+echo "== Chromium for the browser test (Debian's package)"
+if ! command -v chromium >/dev/null 2>&1; then
+  timeout 900 sh -c 'apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium' >/dev/null \
+    || echo "warning: chromium could not be installed; the browser test will be skipped"
+fi
+
 echo "== Building"
 dotnet build MentorBot.sln -c Release -nologo -v quiet || { echo "build failed"; echo "0 passed, 1 failed"; exit 1; }
 

@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 var builder = WebApplication.CreateBuilder(args);
 var settings = BotSettings.Load(builder.Configuration, builder.Environment);
 builder.Services.AddMentorBot(settings, builder.Configuration);
+builder.Services.AddDownloadSignIn(builder.Configuration, settings);
 builder.Services.AddMentorBotTelemetry(builder.Configuration);
 
 var app = builder.Build();
@@ -19,6 +20,7 @@ if (settings.AllowedTenantIds.Count == 0)
 }
 
 app.MapBotMessages("/api/messages");
+app.MapDownloads();
 app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false });
 app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = check => check.Tags.Contains("ready") });
 app.Run();

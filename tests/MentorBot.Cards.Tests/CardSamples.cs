@@ -18,6 +18,7 @@ using MentorBot.Features.Cadence;
 using MentorBot.Features.Expectations;
 using MentorBot.Features.PairHealth;
 using MentorBot.Features.Help;
+using MentorBot.Features.Lifecycle;
 using MentorBot.Features.Pairs;
 using MentorBot.Features.Programs;
 using MentorBot.Features.Registration;
@@ -55,6 +56,22 @@ public static class CardSamples
         "ImportReportCard.Create",
         "CadenceNudgeCard.Create",
         "PairHealthCard.Create",
+        "RedesignCard.Working",
+        "RedesignCard.Transition",
+        "RedesignCard.Answered",
+        "MidpointFacilitationCard.Create",
+        "ContinueCard.Create",
+        "ContinueCard.Done",
+        "SharedClosureCard.Create",
+        "ReportCard.Create",
+        "FailureCard.Create",
+        "DownloadCard.Create",
+        "PeerReminderCard.Create",
+        "AccountabilityCard.Create",
+        "AccountabilityCard.Thanks",
+        "CohortDigestCard.Create",
+        "BaselineCard.Create",
+        "BaselineCard.Thanks",
     ];
 
     public static IEnumerable<(string Name, AdaptiveCard Card)> All() =>
@@ -69,7 +86,10 @@ public static class CardSamples
             .Concat(Rematch())
             .Concat(Expectations())
             .Concat(Registration())
-            .Concat(CadenceAndHealth());
+            .Concat(CadenceAndHealth())
+            .Concat(Lifecycle())
+            .Concat(Reports())
+            .Concat(MentorCohorts());
 
     private static IEnumerable<(string Name, AdaptiveCard Card)> Help()
     {
@@ -335,5 +355,108 @@ public static class CardSamples
             .ToList();
         yield return ("pair-health-many", PairHealthCard.Create(SampleData.Program().Name, rows, 60));
         yield return ("pair-health-one", PairHealthCard.Create("Sales mentoring", rows.Take(1).ToList(), 60));
+    }
+
+    private static IEnumerable<(string Name, AdaptiveCard Card)> Lifecycle()
+    {
+        var pair = SampleData.Pair() with { Focus = SampleData.LongText };
+        yield return ("lifecycle-working", RedesignCard.Working(pair));
+        yield return ("lifecycle-transition", RedesignCard.Transition(pair));
+        yield return ("lifecycle-answered", RedesignCard.Answered("Our focus now", [new Fact("Focus", SampleData.LongText)], SampleData.UnicodeName));
+        yield return ("lifecycle-midpoint-facilitation", MidpointFacilitationCard.Create(pair, "0123456789abcdef01234567"));
+        yield return ("lifecycle-continue", ContinueCard.Create(pair));
+        yield return ("lifecycle-continue-done", ContinueCard.Done(pair, SampleData.RtlName));
+        yield return ("lifecycle-closure-no-agreement", SharedClosureCard.Create(pair, null, 0, null));
+        var agreement = new ExpectationsAgreement
+        {
+            TenantId = pair.TenantId,
+            ProgramId = pair.ProgramId,
+            PairId = pair.PairId,
+            Version = 1,
+            MentorName = pair.Mentor.Name,
+            MenteeName = pair.Mentee.Name,
+            Mentor = new ExpectationsAnswers { Role = PairRole.Mentor, SuccessCriteria = SampleData.LongText },
+            Mentee = new ExpectationsAnswers { Role = PairRole.Mentee, SuccessCriteria = "Lead a design review 🚀", Goals = SampleData.LongText },
+        };
+        var plan = new RedesignAnswers("Transition", new Dictionary<string, string> { [RedesignCard.ConsolidateInput] = SampleData.LongText }, SampleData.CjkName, SampleData.Now);
+        yield return ("lifecycle-closure-with-agreement", SharedClosureCard.Create(pair, agreement, 14, plan));
+    }
+
+    // Reports: ReportCard.Create is the card clients without charts (Teams mobile) show: each chart's place holds its
+    // FactSet or Table fallback. The charts themselves are put in those places by
+    // MentorBot.Features.Reports.Charts.ChartCardJson, which the validator cannot judge until it knows Chart.* elements
+    // (tests/MentorBot.Tests/Reports/ReportCardTests checks that every chart carries exactly this fallback).
+    private static IEnumerable<(string Name, AdaptiveCard Card)> Reports()
+    {
+        var small = Features.Reports.ProgramReport.Compute(ReportInputs(3, 3));
+        yield return ("report-three-cohorts", Features.Reports.ReportCard.Create(SampleData.ProgramName, small));
+        yield return ("report-failures-three-cohorts", Features.Reports.FailureCard.Create(SampleData.ProgramName, small));
+        var many = Features.Reports.ProgramReport.Compute(ReportInputs(12, 4));
+        yield return ("report-twelve-cohorts", Features.Reports.ReportCard.Create(SampleData.ProgramName, many));
+        yield return ("report-failures-twelve-cohorts", Features.Reports.FailureCard.Create(SampleData.ProgramName, many));
+        var tiny = Features.Reports.ProgramReport.Compute(ReportInputs(1, 2));
+        yield return ("report-program-too-small", Features.Reports.ReportCard.Create("Sales mentoring", tiny));
+        yield return ("report-download", Features.Reports.DownloadCard.Create("graduate-2025-engineering-report-2027-03-01.csv",
+            new Uri("https://mentorbot.contoso.com/downloads/q8Xb2mV0cJ7yZ1rT5nL3kP9sW4dF6hG8jK0aE2uI4oA"), TimeSpan.FromMinutes(15)));
+    }
+
+    private static readonly string[] ReportRoles = ["mentor", "mentee"];
+
+    /// <summary>Cohorts of <paramref name="pairsPerCohort"/> pairs with every kind of data; the last cohort has 2 pairs (suppressed).</summary>
+    private static Features.Reports.ReportInputs ReportInputs(int cohorts, int pairsPerCohort)
+    {
+        var all = Enumerable.Range(0, cohorts).Select(SampleCohort).ToList();
+        var stages = Enum.GetValues<PairStage>();
+        string[] reasons = ["completed", "concluded-early", "rematched", "withdrawn"];
+        var pairs = all.SelectMany((c, ci) => Enumerable.Range(0, ci == cohorts - 1 && cohorts > 1 ? 2 : pairsPerCohort).Select(i => SampleData.Pair() with
+        {
+            PairId = $"{c.CohortId}-{i}",
+            CohortId = c.CohortId,
+            Mentor = SampleData.Pair().Mentor with { Id = $"mentor-{c.CohortId}-{i}" },
+            Mentee = SampleData.Pair().Mentee with { Id = $"mentee-{c.CohortId}-{i}" },
+            Start = new DateOnly(2025, 6, 1),
+            Stage = stages[i % stages.Length],
+            ClosedReason = stages[i % stages.Length] == PairStage.Closed ? reasons[ci % reasons.Length] : null,
+        })).ToList();
+        return new Features.Reports.ReportInputs
+        {
+            Now = SampleData.Now,
+            Cohorts = all,
+            Pairs = pairs,
+            ExpectationsConfirmed = pairs.Where((_, i) => i % 2 == 0).Select(p => p.PairId).ToHashSet(),
+            CheckIns = pairs.SelectMany(p => new[] { SampleData.CheckIn(p.Mentor.Id, false, false) with { PairId = p.PairId }, SampleData.CheckIn(p.Mentee.Id, true, true) with { PairId = p.PairId } }).ToList(),
+            Alerts = pairs.Select((p, i) => SampleData.Alert(AlertState.Open, i) with { PairId = p.PairId, Cause = i % 2 == 0 ? "checkin-not-working" : "cadence-below-agreed" }).ToList(),
+            Outcomes = pairs.SelectMany(p => ReportRoles.Select((role, r) => new Outcome
+            {
+                TenantId = p.TenantId, ProgramId = p.ProgramId, PairId = p.PairId, PersonId = $"{role}-{p.PairId}", Role = role,
+                CareerAdvancement = 3 + r, SkillDevelopment = 4, Satisfaction = 5 - r, SenseOfBelonging = 2 + (2 * r),
+            })).ToList(),
+            MidpointRatings = pairs.Select((p, i) => new Features.Reports.MidpointRating(p.PairId, "mentor", 1 + (i % 5))).ToList(),
+            Accountability = pairs.Select((p, i) => new Features.MentorCohorts.AccountabilityAnswer
+            {
+                TenantId = p.TenantId, ProgramId = p.ProgramId, CohortId = p.CohortId, PairId = p.PairId, MentorId = p.Mentor.Id, Month = "2025-10",
+                LearningFromMentee = i % 3 == 0 ? SampleData.LongText : $"How {SampleData.UnicodeName} plans a sprint", ShareAnonymously = i % 2 == 0,
+            }).ToList(),
+        };
+    }
+
+    private static IEnumerable<(string Name, AdaptiveCard Card)> MentorCohorts()
+    {
+        var pair = SampleData.Pair();
+        yield return ("mentor-cohort-reminder", Features.MentorCohorts.PeerReminderCard.Create("Spring 2027 — Engineering & Data «B» 🌱", "2027-03"));
+        yield return ("mentor-cohort-accountability", Features.MentorCohorts.AccountabilityCard.Create(pair, "2027-03"));
+        var answer = new Features.MentorCohorts.AccountabilityAnswer
+        {
+            TenantId = pair.TenantId, ProgramId = pair.ProgramId, PairId = pair.PairId, MentorId = pair.Mentor.Id, Month = "2027-02",
+            HowItIsGoing = 4, Challenge = SampleData.LongText, WhatWorked = $"Pairing with {SampleData.CjkName}", LearningFromMentee = SampleData.LongText,
+        };
+        yield return ("mentor-cohort-accountability-thanks-private", Features.MentorCohorts.AccountabilityCard.Thanks(answer));
+        yield return ("mentor-cohort-accountability-thanks-shared", Features.MentorCohorts.AccountabilityCard.Thanks(answer with { ShareAnonymously = true }));
+        yield return ("baseline-mentee", Features.MentorCohorts.BaselineCard.Create(pair with { Focus = SampleData.LongText }, PairRole.Mentee));
+        yield return ("baseline-mentor-no-focus", Features.MentorCohorts.BaselineCard.Create(pair with { Focus = null }, PairRole.Mentor));
+        yield return ("baseline-thanks", Features.MentorCohorts.BaselineCard.Thanks());
+        yield return ("mentor-cohort-digest-empty", Features.MentorCohorts.CohortDigestCard.Create(SampleData.ProgramName, "2027-02", []));
+        yield return ("mentor-cohort-digest-many", Features.MentorCohorts.CohortDigestCard.Create(SampleData.ProgramName, "2027-02",
+            Enumerable.Range(0, 30).Select(i => answer with { PairId = $"pair-{i}", Challenge = $"{i}: {SampleData.LongText}", ShareAnonymously = true }).ToList()));
     }
 }

@@ -24,6 +24,11 @@ const PEOPLE_PICKER_DATASETS = ["graph.microsoft.com/users", "graph.microsoft.co
 // Teams counts a bot message as UTF-16 and advises staying within 80 KB. We measure the larger of the
 // file's UTF-8 bytes and its UTF-16 bytes (2 per code unit), so the limit holds however it is counted.
 const MAX_BYTES = 80 * 1024;
+// Teams renders these chart elements (protocol.md E); the adaptivecards package does not know them. Clients without
+// charts (Teams mobile) show the element's fallback, which must be a FactSet or Table (possibly in a Container).
+const TEAMS_CHART_TYPES = ["Chart.Donut", "Chart.Gauge", "Chart.VerticalBar", "Chart.VerticalBar.Grouped", "Chart.HorizontalBar",
+  "Chart.HorizontalBar.Stacked", "Chart.Line", "Chart.Pie"];
+const CHART_FALLBACK_TYPES = ["FactSet", "Table", "Container"];
 
 const toolsDir = resolve(dirname(fileURLToPath(import.meta.url)), "..");
 if (!existsSync(join(toolsDir, "node_modules", "adaptivecards"))) {
@@ -106,7 +111,7 @@ function librarySays(card, version, errors, warnings) {
     const context = new AC.SerializationContext(AC.Version.parse(version, new AC.SerializationContext()));
     const parsed = new AC.AdaptiveCard();
     // The card object reads its own "version"; give it the one we validated so a malformed one cannot throw.
-    parsed.parse({ ...withoutPeoplePickers(card), version }, context);
+    parsed.parse({ ...withChartsAsFallbacks(withoutPeoplePickers(card)), version }, context);
     const events = [];
     for (let i = 0; i < context.eventCount; i++) events.push(context.getEventAt(i));
     events.push(...parsed.validateProperties().validationEvents);
@@ -132,6 +137,22 @@ function withoutPeoplePickers(card) {
     const { ["choices.data"]: _picker, ...choiceSet } = value;
     return { ...choiceSet, choices: [{ title: "person", value: "person" }] };
   });
+}
+
+/**
+ * The card as the library can judge it: each Teams chart with an object fallback is handed over as that fallback
+ * (what a client without charts shows), so the fallback is validated in full; ourChecks checks the chart itself.
+ * A chart without an object fallback is left in place, and the library reports it as an unknown element.
+ */
+function withChartsAsFallbacks(card) {
+  return JSON.parse(JSON.stringify(card), (_, value) =>
+    isChart(value) && value.fallback !== null && typeof value.fallback === "object" && !Array.isArray(value.fallback)
+      ? value.fallback
+      : value);
+}
+
+function isChart(node) {
+  return typeof node?.type === "string" && node.type.startsWith("Chart.");
 }
 
 function isPeoplePicker(query) {
@@ -166,6 +187,17 @@ function ourChecks(card, errors) {
         }
         break;
       default:
+        if (isChart(node)) {
+          if (!TEAMS_CHART_TYPES.includes(node.type)) {
+            errors.push(`${path}: ${node.type} is not a chart type Teams renders (${TEAMS_CHART_TYPES.join(", ")})`);
+          }
+          if (!CHART_FALLBACK_TYPES.includes(node.fallback?.type)) {
+            errors.push(`${path}: ${node.type} needs a fallback of type ${CHART_FALLBACK_TYPES.join(", ")} (Teams mobile does not render charts)`);
+          }
+          if (!Array.isArray(node.data) || node.data.length === 0) {
+            errors.push(`${path}: ${node.type} has no data`);
+          }
+        }
         break;
     }
 

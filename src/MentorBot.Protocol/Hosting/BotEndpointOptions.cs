@@ -5,6 +5,9 @@ public sealed class BotEndpointOptions
     /// <summary>Activities larger than this are refused with 413; Teams' own message limit is about 100 KB.</summary>
     public int MaxRequestBytes { get; set; } = 1024 * 1024;
 
+    /// <summary>Calls per second to the channel from this process (Teams allows about 50 per tenant); 0 turns pacing off.</summary>
+    public int ConnectorRequestsPerSecond { get; set; } = 48;
+
     /// <summary>When not empty, activities from any other tenant are refused and not processed.</summary>
     public ISet<string> AllowedTenantIds { get; } = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
 }

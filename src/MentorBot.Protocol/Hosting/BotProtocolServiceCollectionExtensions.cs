@@ -35,14 +35,22 @@ public static class BotProtocolServiceCollectionExtensions
         services.AddScoped<BotMessageEndpoint>();
         services.TryAddSingleton<IBotTokenProvider, NoBotToken>();
 
-        services.AddHttpClient<ConnectorClient>(ConnectorClient.HttpClientName)
-            .AddResilienceHandler("bot-connector", builder =>
+        var connector = services.AddHttpClient<ConnectorClient>(ConnectorClient.HttpClientName);
+        connector.AddResilienceHandler("bot-connector", builder =>
             {
                 // Network waits are physical time, whatever clock the application's schedules run on.
                 builder.TimeProvider = TimeProvider.System;
                 builder.AddRetry(ConnectorRetry.Options());
                 builder.AddTimeout(TimeSpan.FromSeconds(30));
             });
+        if (endpoint.ConnectorRequestsPerSecond > 0)
+        {
+            // Inside the retry handler: first attempts and retries alike wait for the one shared bucket.
+            var limiter = ConnectorPacer.CreateLimiter(endpoint.ConnectorRequestsPerSecond);
+            services.AddSingleton(new ConnectorPacerLimiter(limiter));
+            connector.AddHttpMessageHandler(sp => new ConnectorPacer(sp.GetRequiredService<ConnectorPacerLimiter>().Limiter));
+        }
+
         return services;
     }
 

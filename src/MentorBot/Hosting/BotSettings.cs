@@ -25,6 +25,7 @@ public sealed partial record BotSettings
     public string TablePrefix { get; init; } = "mentorbot";
     public IReadOnlyList<string> AllowedTenantIds { get; init; } = [];
     public Uri GraphBaseUrl { get; init; } = new("https://graph.microsoft.com/v1.0");
+    public int ConnectorRequestsPerSecond { get; init; } = 48;
 
     /// <summary>No app id: requests are not authenticated. Only ever allowed in Development.</summary>
     public bool IsLocalAnonymous => string.IsNullOrWhiteSpace(AppId);
@@ -100,8 +101,15 @@ public sealed partial record BotSettings
             allowedTenants = [tenantId!];
         }
 
+        var perSecond = Optional(configuration, Keys.ConnectorRequestsPerSecond) is { } rate
+            ? int.TryParse(rate, out var parsed) && parsed is >= 0 and <= 1000
+                ? parsed
+                : throw new SettingsException(Keys.ConnectorRequestsPerSecond, $"'{rate}' is not a number of requests per second from 0 (no pacing) to 1000.")
+            : 48;
+
         return new BotSettings
         {
+            ConnectorRequestsPerSecond = perSecond,
             AppId = appId,
             AppPassword = password,
             AppCertificatePath = certificate,
@@ -193,5 +201,6 @@ public sealed partial record BotSettings
         public const string TablePrefix = "Storage:TablePrefix";
         public const string AllowedTenantIds = "Teams:AllowedTenantIds";
         public const string GraphBaseUrl = "Graph:BaseUrl";
+        public const string ConnectorRequestsPerSecond = "Teams:RequestsPerSecond";
     }
 }

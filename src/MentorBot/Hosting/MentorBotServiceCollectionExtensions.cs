@@ -8,6 +8,8 @@ using MentorBot.Features.Closure;
 using MentorBot.Features.Expectations;
 using MentorBot.Features.Help;
 using MentorBot.Features.Lifecycle;
+using MentorBot.Features.MentorCohorts;
+using MentorBot.Features.Reports;
 using MentorBot.Features.Meetings;
 using MentorBot.Features.Registration;
 using MentorBot.Features.Rematch;
@@ -54,7 +56,7 @@ public static class MentorBotServiceCollectionExtensions
             BotFrameworkIssuer = settings.ChannelTokenIssuer,
             EntraMetadataUrlTemplate = settings.EntraOpenIdMetadataUrl,
         };
-        var endpoint = new BotEndpointOptions();
+        var endpoint = new BotEndpointOptions { ConnectorRequestsPerSecond = settings.ConnectorRequestsPerSecond };
         foreach (var tenant in settings.AllowedTenantIds)
         {
             endpoint.AllowedTenantIds.Add(tenant);
@@ -95,7 +97,8 @@ public static class MentorBotServiceCollectionExtensions
     {
         var enabled = !string.Equals(configuration["Jobs:Enabled"], "false", StringComparison.OrdinalIgnoreCase);
         var seconds = int.TryParse(configuration["Jobs:PollSeconds"], out var s) && s > 0 ? s : 15;
-        services.AddSingleton(new JobOptions(enabled, TimeSpan.FromSeconds(seconds)));
+        var concurrency = int.TryParse(configuration["Jobs:Concurrency"], out var c) && c is > 0 and <= 64 ? c : 8;
+        services.AddSingleton(new JobOptions(enabled, TimeSpan.FromSeconds(seconds), concurrency));
         services.AddSingleton<JobStore>();
         services.AddSingleton<JobRunner>();
         services.AddHostedService<JobWorker>();
@@ -143,6 +146,8 @@ public static class MentorBotServiceCollectionExtensions
         services.AddCheckIns();
         services.AddCadence();
         services.AddPairHealth();
+        services.AddMentorCohorts();
+        services.AddReports();
         services.AddClosure();
         services.AddRematch();
         services.AddLifecycle();

@@ -13,13 +13,19 @@ public static class FailureCard
     public static AdaptiveCard Create(string programName, ProgramReport report)
     {
         ArgumentNullException.ThrowIfNull(report);
-        var cohorts = report.OfKind(GroupKind.Cohort).ToList();
+        var allCohorts = report.OfKind(GroupKind.Cohort).ToList();
+        var cohorts = ReportCard.Latest(allCohorts);
         var body = new List<CardElement>
         {
             TextBlock.Heading($"Why pairs ended early — {programName}"),
             TextBlock.Subtle($"As of {report.At:yyyy-MM-dd}. Ending early is a success when the pair got what it needed. " +
                 $"Groups of fewer than {ProgramReport.MinimumPeople} people are not shown."),
         };
+        if (allCohorts.Count > cohorts.Count)
+        {
+            body.Add(TextBlock.Subtle($"The {cohorts.Count} latest of {allCohorts.Count} cohorts. \"report failures <cohort>\" shows one; \"report csv\" has them all."));
+        }
+
         body.AddRange(Tables(cohorts.Count > 0 ? cohorts : report.OfKind(GroupKind.Program).ToList()));
         return new AdaptiveCard { Body = body, Teams = new TeamsCardOptions(), FallbackText = $"Why pairs ended early — {programName}" };
     }
@@ -37,7 +43,7 @@ public static class FailureCard
             rows.AddRange(categories.Select(c => Row($"  {RematchReasons.CategoryText(c)}", chunk, g => g.RematchByCategory.GetValueOrDefault(c))));
             rows.Add(Row("Escalations", chunk, g => g.EscalationsByCause.Values.Sum()));
             rows.AddRange(causes.Select(c => Row($"  {c}", chunk, g => g.EscalationsByCause.GetValueOrDefault(c))));
-            yield return ReportCard.Grid(["", .. chunk.Select(g => g.Name)], rows);
+            yield return ReportCard.Grid(["Measure", .. chunk.Select(g => ReportCard.Short(g.Name))], rows);
         }
     }
 

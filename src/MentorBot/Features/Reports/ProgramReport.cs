@@ -108,6 +108,8 @@ public sealed record ProgramReport(DateTimeOffset At, string? CohortFilter, IRea
                 ["satisfaction"] = MeanOf(outcomes.Select(o => o.Satisfaction)),
                 ["sense-of-belonging"] = MeanOf(outcomes.Select(o => o.SenseOfBelonging)),
             },
+            BaselineBelonging = MeanOf(inputs.Baselines.Where(b => ids.Contains(b.PairId)).Select(b => b.SenseOfBelonging)),
+            BaselineConfidence = MeanOf(inputs.Baselines.Where(b => ids.Contains(b.PairId)).Select(b => b.FocusConfidence)),
             Mentors = mentors.Count,
             MentorsReportingLearning = learning.Select(a => a.MentorId).Distinct(StringComparer.OrdinalIgnoreCase).Count(),
             SharedLearning = withText

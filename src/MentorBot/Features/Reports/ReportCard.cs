@@ -15,13 +15,20 @@ public static class ReportCard
     public const string OutcomesChart = "chart-outcomes";
     public const string EscalationsChart = "chart-escalations";
     private const int GroupsPerTable = 4;
+
+    /// <summary>Cohorts shown side by side in one card, so it stays under Teams' 80 KB; the CSV has every cohort.</summary>
+    public const int MaxCohorts = 4;
+
+    /// <summary>Group names in column headers are cut here (matching criteria are free text).</summary>
+    private const int MaxNameLength = 60;
     private static readonly string[] ClosedReasons = ["completed", "concluded-early", "rematched", "withdrawn"];
 
     public static AdaptiveCard Create(string programName, ProgramReport report)
     {
         ArgumentNullException.ThrowIfNull(report);
         var program = report.OfKind(GroupKind.Program).Single();
-        var cohorts = report.OfKind(GroupKind.Cohort).ToList();
+        var allCohorts = report.OfKind(GroupKind.Cohort).ToList();
+        var cohorts = Latest(allCohorts);
         var body = new List<CardElement>
         {
             TextBlock.Heading($"Program report — {programName}"),
@@ -37,11 +44,16 @@ public static class ReportCard
 
         body.Add(ChartCardJson.Slot(StatesChart, new FactSet(program.ByStage.OrderBy(s => s.Key).Select(s => new Fact(ReportText.Stage(s.Key), s.Value.ToString(System.Globalization.CultureInfo.InvariantCulture))).ToList())));
         body.Add(Section("Cohorts side by side"));
+        if (allCohorts.Count > cohorts.Count)
+        {
+            body.Add(TextBlock.Subtle($"The {cohorts.Count} latest of {allCohorts.Count} cohorts. \"report <cohort>\" shows one; \"report csv\" has them all."));
+        }
+
         body.AddRange(Tables(cohorts.Count > 0 ? cohorts : [program]));
         body.Add(ChartCardJson.Slot(OutcomesChart, OutcomesTable(cohorts.Where(c => !c.Suppressed).ToList())));
         body.Add(Section("By program feature"));
         body.AddRange(Tables(report.Groups.Where(g => g.Kind is GroupKind.Training or GroupKind.ExplicitGoals).ToList()));
-        var criteria = report.OfKind(GroupKind.MatchingCriteria).ToList();
+        var criteria = report.OfKind(GroupKind.MatchingCriteria).Take(MaxCohorts).ToList();
         if (criteria.Count > 1)
         {
             body.AddRange(Tables(criteria));
@@ -71,22 +83,30 @@ public static class ReportCard
             return [];
         }
 
-        var shownCohorts = report.OfKind(GroupKind.Cohort).Where(c => !c.Suppressed).ToList();
-        return
+        var shownCohorts = Latest(report.OfKind(GroupKind.Cohort).ToList()).Where(c => !c.Suppressed).ToList();
+        ReportChart[] charts =
         [
             new DonutChart(StatesChart, "Pairs by state", program.ByStage.OrderBy(s => s.Key).Select(s => new DonutSlice(ReportText.Stage(s.Key), s.Value)).ToList()),
             new GroupedBarChart(OutcomesChart, "Outcomes at closure by cohort (mean, 1–5)", "Outcome", "Mean",
-                shownCohorts.Select(c => new BarSeries(c.Name, ProgramReport.OutcomeMeasures
+                shownCohorts.Select(c => new BarSeries(Short(c.Name), ProgramReport.OutcomeMeasures
                     .Where(m => c.Outcomes[m].Value is not null)
-                    .Select(m => (ReportText.Measure(m), Math.Round(c.Outcomes[m].Value!.Value, 2))).ToList())).ToList()),
+                    .Select(m => (ReportText.Measure(m), Math.Round(c.Outcomes[m].Value!.Value, 2))).ToList()))
+                    .Where(s => s.Values.Count > 0).ToList()),
             new HorizontalBarChart(EscalationsChart, "Escalations by cause", Escalations(program)),
         ];
+
+        // A chart with nothing to draw is left out; its place keeps the fallback, which says so in words.
+        return charts.Where(c => c.HasData).ToList();
     }
 
     internal static TextBlock Section(string text) => new(text) { Weight = "Bolder", Size = "Medium", Spacing = "Large", Separator = true };
 
     internal static IEnumerable<CardElement> Tables(IReadOnlyList<ReportGroup> groups) =>
         groups.Chunk(GroupsPerTable).Select(chunk => (CardElement)ComparisonTable(chunk));
+
+    internal static List<ReportGroup> Latest(List<ReportGroup> cohorts) => cohorts.Skip(Math.Max(0, cohorts.Count - MaxCohorts)).ToList();
+
+    internal static string Short(string name) => name.Length <= MaxNameLength ? name : string.Concat(name.AsSpan(0, MaxNameLength - 1), "…");
 
     internal static Table Grid(IReadOnlyList<string> header, IEnumerable<IReadOnlyList<string>> rows) =>
         new(Enumerable.Range(0, header.Count).Select(i => new TableColumn(i == 0 ? 2 : 1)).ToList(),
@@ -110,15 +130,17 @@ public static class ReportCard
         rows.Add(("Escalations", g => g.EscalationsByCause.Values.Sum().ToString(System.Globalization.CultureInfo.InvariantCulture)));
         rows.Add(("Midpoint rating", g => ReportText.Mean(g.Midpoint)));
         rows.AddRange(ProgramReport.OutcomeMeasures.Select(m => (ReportText.Measure(m), (Func<ReportGroup, string>)(g => ReportText.Mean(g.Outcomes[m])))));
+        rows.Add(("Sense of belonging at the start", g => ReportText.Mean(g.BaselineBelonging)));
+        rows.Add(("Confidence in the focus area at the start", g => ReportText.Mean(g.BaselineConfidence)));
         rows.Add(("Mentors reporting learning from mentees", g => $"{g.MentorsReportingLearning} of {g.Mentors}"));
 
         return Grid(
-            ["", .. groups.Select(g => g.Name)],
+            ["Measure", .. groups.Select(g => Short(g.Name))],
             rows.Select(r => (IReadOnlyList<string>)[r.Label, .. groups.Select(g => g.Suppressed ? ReportText.Suppressed : r.Value(g))]));
     }
 
     private static Table OutcomesTable(IReadOnlyList<ReportGroup> cohorts) => Grid(
-        ["Outcome (mean, 1–5)", .. cohorts.Take(GroupsPerTable).Select(c => c.Name)],
+        ["Outcome (mean, 1–5)", .. cohorts.Take(GroupsPerTable).Select(c => Short(c.Name))],
         ProgramReport.OutcomeMeasures.Select(m => (IReadOnlyList<string>)[ReportText.Measure(m), .. cohorts.Take(GroupsPerTable).Select(c => ReportText.Mean(c.Outcomes[m]))]));
 
     private static List<(string X, double Y)> Escalations(ReportGroup program) =>

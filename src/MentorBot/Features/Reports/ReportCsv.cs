@@ -68,6 +68,8 @@ public static class ReportCsv
                 Row("outcome_mean", measure, mean.Value is { } v ? Dec(v) : string.Empty, mean.Count);
             }
 
+            Row("baseline_mean", "sense-of-belonging", g.BaselineBelonging.Value is { } bb ? Dec(bb) : string.Empty, g.BaselineBelonging.Count);
+            Row("baseline_mean", "focus-confidence", g.BaselineConfidence.Value is { } bc ? Dec(bc) : string.Empty, g.BaselineConfidence.Count);
             Row("mentors_reporting_learning", string.Empty, Int(g.MentorsReportingLearning), g.Mentors);
         }
 

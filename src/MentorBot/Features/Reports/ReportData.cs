@@ -24,10 +24,11 @@ public sealed class ReportData
     private readonly RematchRequestStore _rematches;
     private readonly LifecycleStore _lifecycle;
     private readonly AccountabilityStore _accountability;
+    private readonly BaselineStore _baselines;
     private readonly TimeProvider _time;
 
     public ReportData(CohortStore cohorts, PairStore pairs, AgreementStore agreements, MeetingStore meetings, CheckInStore checkIns, AlertStore alerts,
-        OutcomeStore outcomes, RematchRequestStore rematches, LifecycleStore lifecycle, AccountabilityStore accountability, TimeProvider time)
+        OutcomeStore outcomes, RematchRequestStore rematches, LifecycleStore lifecycle, AccountabilityStore accountability, BaselineStore baselines, TimeProvider time)
     {
         _cohorts = cohorts;
         _pairs = pairs;
@@ -39,6 +40,7 @@ public sealed class ReportData
         _rematches = rematches;
         _lifecycle = lifecycle;
         _accountability = accountability;
+        _baselines = baselines;
         _time = time;
     }
 
@@ -84,6 +86,7 @@ public sealed class ReportData
             Rematches = rematches,
             MidpointRatings = midpoints,
             Accountability = await _accountability.InProgramAsync(tenant, id, cancellationToken).ConfigureAwait(false),
+            Baselines = await _baselines.InProgramAsync(tenant, id, cancellationToken).ConfigureAwait(false),
         };
     }
 }

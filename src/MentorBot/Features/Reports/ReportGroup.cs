@@ -51,6 +51,11 @@ public sealed record ReportGroup
     /// <summary>Outcome means at closure by measure (<see cref="ProgramReport.OutcomeMeasures"/>).</summary>
     public IReadOnlyDictionary<string, Mean> Outcomes { get; init; } = new Dictionary<string, Mean>();
 
+    /// <summary>At the pair's start: sense of belonging (compare with the outcome of the same name) and confidence in the focus area.</summary>
+    public Mean BaselineBelonging { get; init; } = new(null, 0);
+
+    public Mean BaselineConfidence { get; init; } = new(null, 0);
+
     public int Mentors { get; init; }
     public int MentorsReportingLearning { get; init; }
 

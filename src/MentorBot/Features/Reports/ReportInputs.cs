@@ -25,6 +25,9 @@ public sealed record ReportInputs
     public IReadOnlyList<RematchRequest> Rematches { get; init; } = [];
     public IReadOnlyList<MidpointRating> MidpointRatings { get; init; } = [];
     public IReadOnlyList<AccountabilityAnswer> Accountability { get; init; } = [];
+
+    /// <summary>Each party's answers when the pair started, the "before" of the outcomes.</summary>
+    public IReadOnlyList<BaselineAnswer> Baselines { get; init; } = [];
 }
 
 /// <summary>One party's midpoint rating (1–5) of the relationship.</summary>

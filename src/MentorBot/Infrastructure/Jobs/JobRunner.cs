@@ -16,11 +16,13 @@ public sealed partial class JobRunner
     private readonly JobStore _store;
     private readonly Lazy<Dictionary<string, IJobHandler>> _handlers;
     private readonly TimeProvider _time;
+    private readonly JobOptions _options;
     private readonly ILogger<JobRunner> _logger;
 
-    public JobRunner(JobStore store, IServiceProvider services, TimeProvider time, ILogger<JobRunner> logger)
+    public JobRunner(JobStore store, IServiceProvider services, TimeProvider time, JobOptions options, ILogger<JobRunner> logger)
     {
         _store = store;
+        _options = options;
         // Handlers are resolved when jobs first run: a handler may itself schedule jobs through this runner.
         _handlers = new(() => services.GetServices<IJobHandler>().ToDictionary(h => h.Kind, StringComparer.Ordinal));
         _time = time;
@@ -42,21 +44,28 @@ public sealed partial class JobRunner
                 break;
             }
 
+            // Jobs of one pair (or one mentor's calendar) run one after another, so they never race on the same
+            // records; different pairs run side by side, which is what lets a fan-out approach the platform's limits.
             var ranThisRound = 0;
-            foreach (var candidate in due)
-            {
-                var claimed = await _store.TryClaimAsync(candidate, _time.GetUtcNow(), Lease, cancellationToken).ConfigureAwait(false);
-                if (claimed is null)
+            var groups = due.GroupBy(j => j.Job.Get("pair") ?? j.Job.Get("mentor") ?? j.Job.Key, StringComparer.Ordinal);
+            await Parallel.ForEachAsync(groups, new ParallelOptions { MaxDegreeOfParallelism = _options.Concurrency, CancellationToken = cancellationToken },
+                async (group, token) =>
                 {
-                    continue;
-                }
+                    foreach (var candidate in group)
+                    {
+                        var claimed = await _store.TryClaimAsync(candidate, _time.GetUtcNow(), Lease, token).ConfigureAwait(false);
+                        if (claimed is null)
+                        {
+                            continue;
+                        }
 
-                ranThisRound++;
-                if (await RunOneAsync(claimed, cancellationToken).ConfigureAwait(false))
-                {
-                    completed++;
-                }
-            }
+                        Interlocked.Increment(ref ranThisRound);
+                        if (await RunOneAsync(claimed, token).ConfigureAwait(false))
+                        {
+                            Interlocked.Increment(ref completed);
+                        }
+                    }
+                }).ConfigureAwait(false);
 
             if (ranThisRound == 0)
             {

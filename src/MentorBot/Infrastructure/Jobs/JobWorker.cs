@@ -52,5 +52,5 @@ public sealed partial class JobWorker : BackgroundService
     private partial void LogRoundFailed(Exception exception);
 }
 
-/// <summary>Settings "Jobs:Enabled" (default true) and "Jobs:PollSeconds" (default 15).</summary>
-public sealed record JobOptions(bool Enabled, TimeSpan PollInterval);
+/// <summary>Settings "Jobs:Enabled" (default true), "Jobs:PollSeconds" (default 15) and "Jobs:Concurrency" (default 8).</summary>
+public sealed record JobOptions(bool Enabled, TimeSpan PollInterval, int Concurrency = 8);

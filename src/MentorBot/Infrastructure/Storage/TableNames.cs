@@ -24,6 +24,10 @@ public static class TableNames
     public const string RematchRequests = "RematchRequests";
     public const string RematchHistory = "RematchHistory";
     public const string Lifecycle = "Lifecycle";
+    public const string MentorAccountability = "MentorAccountability";
+    public const string MentorCohortChannels = "MentorCohortChannels";
+    public const string PairBaselines = "PairBaselines";
+    public const string ReportDownloads = "ReportDownloads";
 
     public static IReadOnlyList<string> All { get; } =
     [
@@ -48,5 +52,9 @@ public static class TableNames
         RematchRequests,
         RematchHistory,
         Lifecycle,
+        MentorAccountability,
+        MentorCohortChannels,
+        PairBaselines,
+        ReportDownloads,
     ];
 }

@@ -9,6 +9,8 @@ namespace MentorBot.Features.Reports.Charts;
 /// </summary>
 public abstract record ReportChart(string SlotId, string Title)
 {
+    public abstract bool HasData { get; }
+
     /// <summary>The element's JSON without its fallback; <see cref="ChartCardJson"/> adds the fallback.</summary>
     public abstract JsonObject ToJson();
 }
@@ -19,6 +21,8 @@ public sealed record DonutSlice(string Legend, double Value);
 public sealed record DonutChart(string SlotId, string Title, IReadOnlyList<DonutSlice> Slices) : ReportChart(SlotId, Title)
 {
     public const string Type = "Chart.Donut";
+
+    public override bool HasData => Slices.Count > 0;
 
     public override JsonObject ToJson() => new()
     {
@@ -34,6 +38,8 @@ public sealed record BarSeries(string Legend, IReadOnlyList<(string X, double Y)
 public sealed record GroupedBarChart(string SlotId, string Title, string XAxisTitle, string YAxisTitle, IReadOnlyList<BarSeries> Series) : ReportChart(SlotId, Title)
 {
     public const string Type = "Chart.VerticalBar.Grouped";
+
+    public override bool HasData => Series.Count > 0;
 
     public override JsonObject ToJson() => new()
     {
@@ -53,6 +59,8 @@ public sealed record GroupedBarChart(string SlotId, string Title, string XAxisTi
 public sealed record HorizontalBarChart(string SlotId, string Title, IReadOnlyList<(string X, double Y)> Bars) : ReportChart(SlotId, Title)
 {
     public const string Type = "Chart.HorizontalBar";
+
+    public override bool HasData => Bars.Count > 0;
 
     public override JsonObject ToJson() => new()
     {

@@ -25,15 +25,15 @@ public static class DownloadDecision
             return DownloadVerdict.Unknown;
         }
 
-        if (now >= grant.ExpiresAt)
+        // Ownership first: someone else learns nothing about the link, not even whether it is still valid.
+        var isOwner = !string.IsNullOrEmpty(signedInObjectId)
+            && string.Equals(grant.OwnerId, signedInObjectId, StringComparison.OrdinalIgnoreCase)
+            && string.Equals(grant.TenantId, signedInTenantId, StringComparison.OrdinalIgnoreCase);
+        if (!isOwner)
         {
-            return DownloadVerdict.Expired;
+            return DownloadVerdict.NotOwner;
         }
 
-        return !string.IsNullOrEmpty(signedInObjectId)
-            && string.Equals(grant.OwnerId, signedInObjectId, StringComparison.OrdinalIgnoreCase)
-            && string.Equals(grant.TenantId, signedInTenantId, StringComparison.OrdinalIgnoreCase)
-            ? DownloadVerdict.Allowed
-            : DownloadVerdict.NotOwner;
+        return now >= grant.ExpiresAt ? DownloadVerdict.Expired : DownloadVerdict.Allowed;
     }
 }

@@ -1,0 +1,118 @@
+using System.Text.Json.Nodes;
+using MentorBot.Features.MentorCohorts;
+using MentorBot.Features.Pairs;
+using MentorBot.Features.Programs;
+using MentorBot.IntegrationTests.Infrastructure;
+using MentorBot.Testing;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace MentorBot.IntegrationTests.MentorCohorts;
+
+public sealed class MonthlyCycleTests : IClassFixture<AzuriteFixture>
+{
+    private readonly AzuriteFixture _azurite;
+    private readonly TestUser _coordinator = TestUser.Create("Cora Coordinator");
+    private readonly TestUser _mia = TestUser.Create("Mia Mentor");
+    private readonly TestUser _max = TestUser.Create("Max Mentee");
+
+    public MonthlyCycleTests(AzuriteFixture azurite)
+    {
+        _azurite = azurite;
+    }
+
+    [Fact]
+    public async Task Reminder_digest_and_accountability_card_go_once_a_month_across_restarts_and_the_digest_leaves_out_opted_out_answers()
+    {
+        await using var bot = await BotScenario.StartAsync(_azurite, services => services.AddMentorCohorts(),
+            new Dictionary<string, string> { ["Coordinators:UserIds"] = _coordinator.AadObjectId });
+        foreach (var user in new[] { _mia, _max })
+        {
+            bot.Graph.AddUser(GraphUser.From(user));
+            bot.Channel.AddMember(user, BotScenario.TenantId);
+        }
+
+        var coordinators = ConversationIds.NewChannel();
+        await AskAsync(bot, coordinators, _coordinator, "setup Graduate mentoring");
+        var program = (await bot.Host.Services.GetRequiredService<ProgramStore>().GetAsync(BotScenario.TenantId, "graduate-mentoring", default))!.Value.Program;
+        await bot.Host.Services.GetRequiredService<CohortStore>().SaveAsync(
+            new Cohort { TenantId = program.TenantId, ProgramId = program.ProgramId, CohortId = "spring-a", Name = "Spring A" }, default);
+        var today = DateOnly.FromDateTime(bot.Clock.GetUtcNow().UtcDateTime);
+        var pair = (await bot.Host.Services.GetRequiredService<PairRegistration>()
+            .RegisterAsync(new RegistrationRequest(program, _mia.Upn, _max.Upn, "spring-a", today, null, null, _coordinator.AadObjectId), default)).Pair!;
+        var previous = CohortMonth.Previous(bot.Clock.GetUtcNow());
+        var answers = bot.Host.Services.GetRequiredService<AccountabilityStore>();
+        await answers.TryAddAsync(Answer(pair, "other-mentor", previous, share: true, "SHARED-TEXT"), default);
+        await answers.TryAddAsync(Answer(pair, pair.Mentor.Id, previous, share: false, "SECRET-TEXT"), default);
+
+        var peers = ConversationIds.NewChannel();
+        Assert.Contains("mentor peer channel of Spring A", await AskAsync(bot, peers, _coordinator, "cohort channel Spring A"), StringComparison.Ordinal);
+        Assert.Contains("Only program coordinators", await AskAsync(bot, peers, _mia, "cohort channel Spring A"), StringComparison.Ordinal);
+        await bot.RunJobsAsync();
+
+        var inChannel = bot.Channel.ActivitiesSentTo(peers).Select(a => a.AllText).ToList();
+        var digest = Assert.Single(inChannel, t => t.Contains("What mentors shared", StringComparison.Ordinal));
+        Assert.Contains("SHARED-TEXT", digest, StringComparison.Ordinal);
+        Assert.DoesNotContain("SECRET-TEXT", string.Join('\n', inChannel), StringComparison.Ordinal);
+        Assert.DoesNotContain(_mia.Name, digest, StringComparison.Ordinal);
+        Assert.Single(inChannel, t => t.Contains("Mentor peer cohort", StringComparison.Ordinal));
+        Assert.Single(MentorCards(bot));
+
+        // A restart (a second instance) and a coordinator registering the channel again send nothing more this month.
+        var second = bot.StartAnotherInstance();
+        await AskAsync(bot, peers, _coordinator, "cohort channel Spring A");
+        await bot.RunJobsAsync(second);
+        await bot.RunJobsAsync();
+        Assert.Single(bot.Channel.ActivitiesSentTo(peers), a => a.AllText.Contains("Mentor peer cohort", StringComparison.Ordinal));
+        Assert.Single(MentorCards(bot));
+
+        // Only the mentor can answer their card.
+        var card = MentorCards(bot)[0];
+        var data = (JsonObject)card.AdaptiveCards[0]["actions"]![0]!["data"]!.DeepClone();
+        data["going"] = "4";
+        data["learning"] = "How to explain things simply";
+        data["share"] = "true";
+        using (await bot.SendAsync(bot.Activities.CardInvoke(card, _max, AccountabilityCard.AnswerVerb, data)))
+        {
+        }
+
+        using (await bot.SendAsync(bot.Activities.CardInvoke(card, _mia, AccountabilityCard.AnswerVerb, data)))
+        {
+        }
+
+        var stored = (await answers.InProgramAsync(program.TenantId, program.ProgramId, default)).Where(a => a.Month == CohortMonth.Key(bot.Clock.GetUtcNow())).ToList();
+        Assert.Equal(pair.Mentor.Id, Assert.Single(stored).MentorId);
+
+        // Next month: one more of each.
+        bot.Clock.Advance(TimeSpan.FromDays(32));
+        await bot.RunJobsAsync();
+        Assert.Equal(2, bot.Channel.ActivitiesSentTo(peers).Count(a => a.AllText.Contains("Mentor peer cohort", StringComparison.Ordinal)));
+        Assert.Equal(2, MentorCards(bot).Count);
+        Assert.Contains(bot.Channel.ActivitiesSentTo(peers), a => a.AllText.Contains("How to explain things simply", StringComparison.Ordinal));
+    }
+
+    private List<RecordedConnectorCall> MentorCards(BotScenario bot) =>
+        bot.Channel.ActivitiesSentTo(ConversationIds.Personal(_mia.TeamsId)).Where(a => a.AllText.Contains("Your month as a mentor", StringComparison.Ordinal)).ToList();
+
+    private static AccountabilityAnswer Answer(Pair pair, string mentorId, string month, bool share, string text) => new()
+    {
+        TenantId = pair.TenantId,
+        ProgramId = pair.ProgramId,
+        CohortId = pair.CohortId,
+        PairId = pair.PairId + mentorId,
+        MentorId = mentorId,
+        Month = month,
+        HowItIsGoing = 3,
+        Challenge = text,
+        ShareAnonymously = share,
+    };
+
+    private static async Task<string> AskAsync(BotScenario bot, string channel, TestUser user, string text)
+    {
+        var ask = bot.Activities.ChannelMessage(channel, channel, user, text);
+        using (await bot.SendAsync(ask))
+        {
+        }
+
+        return bot.Channel.ActivitiesSentTo(ask["conversation"]!["id"]!.GetValue<string>())[^1].AllText;
+    }
+}
