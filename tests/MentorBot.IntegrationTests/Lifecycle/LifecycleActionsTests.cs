@@ -59,6 +59,11 @@ public sealed class LifecycleActionsTests : IClassFixture<AzuriteFixture>
         var card = Assert.Single(s.SentTo(s.Mentee), c => c.AllText.Contains(WorkingHeading, StringComparison.Ordinal));
         var stranger = TestUser.Create("Eve Elsewhere");
 
+        // Reverse mentorship at the phase change: the mentor, and only the mentor, is asked once what they learn.
+        await NextDayAsync(s);
+        Assert.Equal(1, s.CountSentTo(s.Mentor, "What are you learning from your mentee?"));
+        Assert.Equal(0, s.CountSentTo(s.Mentee, "What are you learning from your mentee?"));
+
         var refused = await PressAsync(s, card, stranger, RedesignCard.FocusVerb, (RedesignCard.FocusInput, "Eve's focus"));
         var saved = await PressAsync(s, card, s.Mentee, RedesignCard.FocusVerb, (RedesignCard.FocusInput, "Negotiating renewals with large clients"));
         var again = await PressAsync(s, card, s.Mentor, RedesignCard.FocusVerb, (RedesignCard.FocusInput, "Something else"));

@@ -86,6 +86,7 @@ public sealed class LifecycleDailyJob : IJobHandler
         {
             var card = pair.Stage == PairStage.Working ? RedesignCard.Working(pair) : RedesignCard.Transition(pair);
             await _messages.SendToPairAsync(pair, program, $"lifecycle/{pair.PairId}/stage/{pair.Stage}", card, cancellationToken).ConfigureAwait(false);
+            await _messages.AskMentorWhatTheyLearnAsync(pair, program, _time.GetUtcNow(), cancellationToken).ConfigureAwait(false);
         }
 
         await MidpointAsync(pair, program, today, cancellationToken).ConfigureAwait(false);

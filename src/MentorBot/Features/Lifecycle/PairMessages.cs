@@ -17,6 +17,17 @@ public sealed class PairMessages
         _references = references;
     }
 
+    /// <summary>
+    /// Reverse mentorship at a phase change: the mentor gets this month's accountability card, which asks what they
+    /// are learning from their mentee. Its key is the monthly one, so a mentor who already has it this month gets nothing new.
+    /// </summary>
+    public Task AskMentorWhatTheyLearnAsync(Pair pair, MentorshipProgram program, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var month = MentorCohorts.CohortMonth.Key(now);
+        return _messenger.SendToPersonAsync(pair.TenantId, pair.Mentor.Id, $"accountability/{pair.PairId}/{month}",
+            CardJson.ToMessage(MentorCohorts.AccountabilityCard.Create(pair, month)), program.Channel.ServiceUrl, cancellationToken);
+    }
+
     public async Task SendToPairAsync(Pair pair, MentorshipProgram program, string key, AdaptiveCard card, CancellationToken cancellationToken)
     {
         if (pair.PairChatConversationId is { } chatId
