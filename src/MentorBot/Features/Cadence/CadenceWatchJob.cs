@@ -46,21 +46,17 @@ public sealed class CadenceWatchJob : IJobHandler
     public static Job For(Pair pair, DateTimeOffset dueAt) =>
         new(JobKind, $"{pair.TenantId}/{pair.PairId}/{dueAt.UtcDateTime.ToString("yyyyMMdd", CultureInfo.InvariantCulture)}", dueAt)
         {
-            Data = new Dictionary<string, string> { ["tenant"] = pair.TenantId, ["program"] = pair.ProgramId, ["pair"] = pair.PairId },
+            Data = PairJobs.Data(pair),
         };
 
     public async Task RunAsync(Job job, CancellationToken cancellationToken)
     {
-        var tenant = job.Get("tenant")!;
-        var pairFound = await _pairs.GetAsync(tenant, job.Get("program")!, job.Get("pair")!, cancellationToken).ConfigureAwait(false);
-        var programFound = await _programs.GetAsync(tenant, job.Get("program")!, cancellationToken).ConfigureAwait(false);
-        if (pairFound is not { } pairEntry || programFound is not { } programEntry || pairEntry.Pair.IsClosed)
+        if (await PairJobs.LoadOpenAsync(job, _pairs, _programs, cancellationToken).ConfigureAwait(false) is not { } open)
         {
             return;
         }
 
-        var pair = pairEntry.Pair;
-        var program = programEntry.Program;
+        var (pair, _, program) = open;
         var now = _time.GetUtcNow();
         await _jobs.ScheduleAsync(For(pair, job.DueAt.AddDays(1)), cancellationToken).ConfigureAwait(false);
 

@@ -32,21 +32,18 @@ public sealed class CheckInDueJob : IJobHandler
 
     public async Task RunAsync(Job job, CancellationToken cancellationToken)
     {
-        var tenant = job.Get(MeetingJobs.TenantData)!;
-        var pairFound = await _pairs.GetAsync(tenant, job.Get(MeetingJobs.ProgramData)!, job.Get(MeetingJobs.PairData)!, cancellationToken).ConfigureAwait(false);
-        var programFound = await _programs.GetAsync(tenant, job.Get(MeetingJobs.ProgramData)!, cancellationToken).ConfigureAwait(false);
-        if (pairFound is not { } pairEntry || programFound is not { } programEntry || pairEntry.Pair.IsClosed)
+        if (await PairJobs.LoadOpenAsync(job, _pairs, _programs, cancellationToken).ConfigureAwait(false) is not { } pairEntry)
         {
             return;
         }
 
-        var meeting = await _meetings.GetAsync(tenant, pairEntry.Pair.PairId, job.Get(MeetingJobs.MeetingData)!, cancellationToken).ConfigureAwait(false);
+        var meeting = await _meetings.GetAsync(pairEntry.Pair.TenantId, pairEntry.Pair.PairId, job.Get(MeetingJobs.MeetingData)!, cancellationToken).ConfigureAwait(false);
         if (!MeetingJobs.IsCurrent(job, meeting))
         {
             return;
         }
 
-        var program = programEntry.Program;
+        var program = pairEntry.Program;
         var now = _time.GetUtcNow();
         var sendAt = program.Settings.OutsideQuietHours(now);
         if (sendAt > now)

@@ -50,22 +50,19 @@ public sealed class LifecycleDailyJob : IJobHandler
     public static Job For(Pair pair, DateTimeOffset dueAt) =>
         new(JobKind, $"{pair.TenantId}/{pair.PairId}/{dueAt.UtcDateTime.ToString("yyyyMMdd", CultureInfo.InvariantCulture)}", dueAt)
         {
-            Data = new Dictionary<string, string> { ["tenant"] = pair.TenantId, ["program"] = pair.ProgramId, ["pair"] = pair.PairId },
+            Data = PairJobs.Data(pair),
         };
 
     public async Task RunAsync(Job job, CancellationToken cancellationToken)
     {
-        var tenant = job.Get("tenant")!;
-        var found = await _pairs.GetAsync(tenant, job.Get("program")!, job.Get("pair")!, cancellationToken).ConfigureAwait(false);
-        var programFound = await _programs.GetAsync(tenant, job.Get("program")!, cancellationToken).ConfigureAwait(false);
-        if (found is not { } entry || programFound is not { } programEntry || entry.Pair.IsClosed)
+        if (await PairJobs.LoadOpenAsync(job, _pairs, _programs, cancellationToken).ConfigureAwait(false) is not { } entry)
         {
             return;
         }
 
         await _jobs.ScheduleAsync(For(entry.Pair, job.DueAt.AddDays(1)), cancellationToken).ConfigureAwait(false);
         var pair = entry.Pair;
-        var program = programEntry.Program;
+        var program = entry.Program;
         if (pair.Stage < PairStage.Initial)
         {
             return;
