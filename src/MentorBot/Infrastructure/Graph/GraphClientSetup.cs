@@ -12,8 +12,8 @@ namespace MentorBot.Infrastructure.Graph;
 public static class GraphClientSetup
 {
     /// <summary>
-    /// The SDK's own HTTP pipeline is kept (its middleware retries 429 and 503, honouring Retry-After); an
-    /// HttpClient passed in from outside would bypass it.
+    /// The SDK's own HTTP pipeline is kept (its middleware retries 429 and 503, honouring Retry-After), with our
+    /// throttling counter innermost; an HttpClient built any other way would bypass the SDK's retries.
     /// </summary>
     public static GraphServiceClient Create(BotSettings settings)
     {
@@ -21,6 +21,8 @@ public static class GraphClientSetup
         IAuthenticationProvider auth = credential is null || settings.GraphBaseUrl.IsLoopback
             ? new AnonymousAuthenticationProvider()
             : new AzureIdentityAuthenticationProvider(credential, [settings.GraphBaseUrl.Host], scopes: [$"{settings.GraphBaseUrl.GetLeftPart(UriPartial.Authority)}/.default"]);
-        return new GraphServiceClient(auth, settings.GraphBaseUrl.ToString());
+        var handlers = GraphClientFactory.CreateDefaultHandlers();
+        handlers.Add(new GraphThrottleCounter());
+        return new GraphServiceClient(GraphClientFactory.Create(handlers), auth, settings.GraphBaseUrl.ToString());
     }
 }
