@@ -134,6 +134,7 @@ public static class MentorBotServiceCollectionExtensions
 
         services.AddSingleton<PeopleDirectory>();
         services.AddSingleton<TeamsAppInstaller>();
+        services.AddSingleton<TeamsMeetingScheduler>();
         services.AddSingleton<PairStore>();
         services.AddSingleton<CohortStore>();
         services.AddSingleton<PairRegistration>();

@@ -37,7 +37,9 @@ public sealed class LifecycleActionsTests : IClassFixture<AzuriteFixture>
 
     private static async Task<string> PressAsync(LifecycleScenario s, RecordedConnectorCall card, TestUser who, string verb, params (string Key, string Value)[] inputs)
     {
-        var data = (JsonObject)card.AdaptiveCards[0]["actions"]![0]!["data"]!.DeepClone();
+        // The button of that verb (a card may start with a link button, which has no data).
+        var button = card.AdaptiveCards[0]["actions"]!.AsArray().First(a => a?["verb"]?.GetValue<string>() == verb)!;
+        var data = (JsonObject)button["data"]!.DeepClone();
         foreach (var (key, value) in inputs)
         {
             data[key] = value;
@@ -146,4 +148,54 @@ public sealed class LifecycleActionsTests : IClassFixture<AzuriteFixture>
     }
 
     private const string EndOrContinueQuestion = "Have we accomplished what we set out to accomplish?";
+
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public async Task A_coordinator_gets_the_midpoint_meeting_created_through_graph_where_permitted_and_a_link_otherwise(bool permitted)
+    {
+        await using var s = await LifecycleScenario.StartAsync(_azurite, new Dictionary<string, string> { ["Graph:CreateMeetings"] = permitted ? "true" : "false" });
+        string? postedBody = null;
+        s.Bot.Graph.Map("POST", "/users/[^/]+/events", async context =>
+        {
+            using var reader = new StreamReader(context.Request.Body);
+            postedBody = await reader.ReadToEndAsync();
+            await MentorBot.Testing.GraphStandIn.WriteJsonAsync(context, 201, new JsonObject
+            {
+                ["id"] = "created-1",
+                ["onlineMeeting"] = new JsonObject { ["joinUrl"] = "https://teams.microsoft.com/l/meetup-join/midpoint-123" },
+            });
+        });
+        await s.Bot.RunJobsAsync();
+        await MovePairAsync(s, startedDaysAgo: 90, lengthDays: 182);
+        await NextDayAsync(s);
+        foreach (var (user, answers) in new[] { (s.Mentor, new[] { "Rhythm", "Time", "4", "yes" }), (s.Mentee, new[] { "Advice", "Focus", "3", "yes" }) })
+        {
+            foreach (var reply in answers)
+            {
+                await s.SayAsync(user, reply);
+            }
+        }
+
+        var card = Assert.Single(s.Bot.Channel.ActivitiesSentTo(s.Channel), c => c.AllText.Contains("Midpoint: what next?", StringComparison.Ordinal));
+        var byMentor = await PressAsync(s, card, s.Mentor, MidpointFacilitationCard.ScheduleVerb);
+        Assert.Contains("Only program coordinators", byMentor, StringComparison.Ordinal);
+        Assert.Null(postedBody);
+
+        var answer = await PressAsync(s, card, s.Coordinator, MidpointFacilitationCard.ScheduleVerb);
+
+        if (permitted)
+        {
+            Assert.Contains("https://teams.microsoft.com/l/meetup-join/midpoint-123", answer, StringComparison.Ordinal);
+            Assert.Contains(s.Mentor.Upn, postedBody, StringComparison.OrdinalIgnoreCase);
+            Assert.Contains(s.Mentee.Upn, postedBody, StringComparison.OrdinalIgnoreCase);
+            Assert.Contains("teamsForBusiness", postedBody, StringComparison.Ordinal);
+            Assert.Contains($"/users/{s.Coordinator.AadObjectId}/events", string.Join(" ", s.Bot.Graph.Requests.Select(r => r.Path)), StringComparison.OrdinalIgnoreCase);
+        }
+        else
+        {
+            Assert.Contains("I may not create meetings", answer, StringComparison.Ordinal);
+            Assert.Null(postedBody);
+        }
+    }
 }

@@ -39,13 +39,18 @@ internal sealed class LifecycleScenario : IAsyncDisposable
     public TestUser Mentor { get; }
     public TestUser Mentee { get; }
 
-    public static async Task<LifecycleScenario> StartAsync(AzuriteFixture azurite)
+    public static async Task<LifecycleScenario> StartAsync(AzuriteFixture azurite, IReadOnlyDictionary<string, string>? extraSettings = null)
     {
         var coordinator = TestUser.Create("Cora Coordinator");
         var mentor = TestUser.Create("Mia Mentor");
         var mentee = TestUser.Create("Max Mentee");
-        var bot = await BotScenario.StartAsync(azurite, services => services.AddLifecycle(),
-            new Dictionary<string, string> { ["Coordinators:UserIds"] = coordinator.AadObjectId });
+        var settings = new Dictionary<string, string> { ["Coordinators:UserIds"] = coordinator.AadObjectId };
+        foreach (var (key, value) in extraSettings ?? new Dictionary<string, string>())
+        {
+            settings[key] = value;
+        }
+
+        var bot = await BotScenario.StartAsync(azurite, services => services.AddLifecycle(), settings);
         foreach (var user in new[] { mentor, mentee })
         {
             bot.Graph.AddUser(GraphUser.From(user));

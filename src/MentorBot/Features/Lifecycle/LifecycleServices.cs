@@ -27,6 +27,7 @@ public static class LifecycleServices
         services.TryAddEnumerable(ServiceDescriptor.Singleton<ICardActionHandler, RedesignActions>());
         services.TryAddEnumerable(ServiceDescriptor.Singleton<ICardActionHandler, MidpointNoAction>());
         services.TryAddEnumerable(ServiceDescriptor.Singleton<ICardActionHandler, NewPlannedEndAction>());
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<ICardActionHandler, MidpointScheduleAction>());
         services.TryAddEnumerable(ServiceDescriptor.Singleton<ICommand, EndOrContinueCommand>());
         return services;
     }

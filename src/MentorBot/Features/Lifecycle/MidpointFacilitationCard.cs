@@ -8,6 +8,7 @@ namespace MentorBot.Features.Lifecycle;
 public static class MidpointFacilitationCard
 {
     public const string NoActionVerb = "lifecycle.midpoint.noaction";
+    public const string ScheduleVerb = "lifecycle.midpoint.schedule";
 
     public static AdaptiveCard Create(Pair pair, string alertId)
     {
@@ -17,6 +18,7 @@ public static class MidpointFacilitationCard
             actions.Add(new OpenUrlAction("Set up a facilitated conversation", link));
         }
 
+        actions.Add(new ExecuteAction("Create the meeting for us (tomorrow 10:00)", ScheduleVerb, new JsonObject { ["program"] = pair.ProgramId, ["pair"] = pair.PairId }));
         actions.Add(new ExecuteAction("No action needed", NoActionVerb, new JsonObject { ["program"] = pair.ProgramId, ["alert"] = alertId }));
         return new AdaptiveCard
         {
