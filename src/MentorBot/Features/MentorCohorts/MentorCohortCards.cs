@@ -7,16 +7,36 @@ namespace MentorBot.Features.MentorCohorts;
 /// <summary>The monthly peer-cohort reminder, posted in the cohort's channel.</summary>
 public static class PeerReminderCard
 {
-    public static AdaptiveCard Create(string cohortName, string month) => new()
+    /// <summary>
+    /// The reminder, with the meeting's join link when it was created through Graph, or else a link that opens a new
+    /// Teams meeting already addressed to the cohort's mentors.
+    /// </summary>
+    public static AdaptiveCard Create(string cohortName, string month, Uri? meetingLink = null, IReadOnlyList<string>? mentorAddresses = null)
     {
-        Body =
-        [
-            TextBlock.Heading($"Mentor peer cohort — {CohortMonth.Name(month)}"),
-            new TextBlock($"This month's peer-cohort meeting for the mentors of {cohortName} is coming up. Bring one challenge and one thing that " +
-                "worked: the other mentors have met the same questions. What you share here stays among mentors."),
-        ],
-        FallbackText = $"Mentor peer cohort — {CohortMonth.Name(month)}",
-    };
+        var actions = new List<CardAction>();
+        if (meetingLink is not null)
+        {
+            actions.Add(new OpenUrlAction("Join the peer-cohort meeting", meetingLink));
+        }
+        else if (mentorAddresses is { Count: > 0 })
+        {
+            var link = "https://teams.microsoft.com/l/meeting/new?subject=" + Uri.EscapeDataString($"Mentor peer cohort — {cohortName}")
+                + "&attendees=" + string.Join(',', mentorAddresses.Take(50).Select(Uri.EscapeDataString));
+            actions.Add(new OpenUrlAction("Schedule the peer-cohort meeting", new Uri(link)));
+        }
+
+        return new AdaptiveCard
+        {
+            Body =
+            [
+                TextBlock.Heading($"Mentor peer cohort — {CohortMonth.Name(month)}"),
+                new TextBlock($"This month's peer-cohort meeting for the mentors of {cohortName} is coming up. Bring one challenge and one thing that " +
+                    "worked: the other mentors have met the same questions. What you share here stays among mentors."),
+            ],
+            Actions = actions.Count == 0 ? null : actions,
+            FallbackText = $"Mentor peer cohort — {CohortMonth.Name(month)}",
+        };
+    }
 }
 
 /// <summary>The monthly accountability card to a mentor, in their personal chat. Only that mentor can answer it.</summary>

@@ -1,6 +1,7 @@
 using MentorBot.Cards;
 using MentorBot.Conversations;
 using MentorBot.Features.Pairs;
+using MentorBot.Infrastructure.Graph;
 using MentorBot.Infrastructure.Jobs;
 using MentorBot.Protocol.Schema;
 using Microsoft.Extensions.Options;
@@ -22,11 +23,15 @@ public sealed class MonthlyCycleJob : IJobHandler
     private readonly ProactiveMessenger _messenger;
     private readonly JobStore _jobs;
     private readonly MentorCohortSettings _settings;
+    private readonly TeamsMeetingScheduler _meetings;
+    private readonly SendLedger _ledger;
 
     public MonthlyCycleJob(CohortChannelStore channels, PairStore pairs, AccountabilityStore answers, ProactiveMessenger messenger, JobStore jobs,
-        IOptions<MentorCohortSettings> settings)
+        IOptions<MentorCohortSettings> settings, TeamsMeetingScheduler meetings, SendLedger ledger)
     {
         ArgumentNullException.ThrowIfNull(settings);
+        _meetings = meetings;
+        _ledger = ledger;
         _channels = channels;
         _pairs = pairs;
         _answers = answers;
@@ -56,8 +61,11 @@ public sealed class MonthlyCycleJob : IJobHandler
 
         var month = CohortMonth.Key(job.DueAt);
         var where = new ConversationReference(channel.ServiceUrl, channel.ChannelId, tenant, ConversationTypes.Channel, null);
+        var mentors = pairs.Where(p => !p.IsClosed).Select(p => p.Mentor.Upn ?? p.Mentor.Mail).OfType<string>()
+            .Distinct(StringComparer.OrdinalIgnoreCase).ToList();
+        var meeting = await MeetingForMonthAsync(channel, month, job.DueAt, mentors, cancellationToken).ConfigureAwait(false);
         await _messenger.SendToConversationAsync(tenant, where, $"mentor-cohort/{cohortId}/{month}/reminder",
-            CardJson.ToMessage(PeerReminderCard.Create(channel.CohortName, month)), cancellationToken).ConfigureAwait(false);
+            CardJson.ToMessage(PeerReminderCard.Create(channel.CohortName, month, meeting, mentors)), cancellationToken).ConfigureAwait(false);
 
         var previous = CohortMonth.Previous(job.DueAt);
         var shared = CohortDigest.Shared(await _answers.InProgramAsync(tenant, program, cancellationToken).ConfigureAwait(false), cohortId, previous);
@@ -71,5 +79,22 @@ public sealed class MonthlyCycleJob : IJobHandler
         }
 
         await _jobs.ScheduleAsync(For(tenant, program, cohortId, CohortMonth.NextRun(job.DueAt, _settings)), cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// A Teams meeting for all the cohort's mentors a week from now, organised by the coordinator who registered the
+    /// channel, created through Graph where permitted. Reserved in the send ledger first, so a retried job never
+    /// creates a second meeting (a crash in between leaves the month with the scheduling link instead).
+    /// </summary>
+    private async Task<Uri?> MeetingForMonthAsync(CohortChannel channel, string month, DateTimeOffset dueAt, List<string> mentors, CancellationToken cancellationToken)
+    {
+        if (channel.RegisteredBy is not { } organizer || mentors.Count == 0
+            || !await _ledger.TryReserveAsync("mentor-cohort-meeting", $"{channel.TenantId}/{channel.ProgramId}/{channel.CohortId}/{month}", cancellationToken).ConfigureAwait(false))
+        {
+            return null;
+        }
+
+        return await _meetings.TryCreateAsync(organizer, $"Mentor peer cohort — {channel.CohortName}", dueAt.AddDays(7), TimeSpan.FromHours(1), mentors, cancellationToken)
+            .ConfigureAwait(false);
     }
 }

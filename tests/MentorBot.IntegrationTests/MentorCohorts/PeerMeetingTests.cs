@@ -1,0 +1,80 @@
+using System.Text.Json.Nodes;
+using MentorBot.Features.Pairs;
+using MentorBot.Features.Programs;
+using MentorBot.IntegrationTests.Infrastructure;
+using MentorBot.Testing;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace MentorBot.IntegrationTests.MentorCohorts;
+
+public sealed class PeerMeetingTests : IClassFixture<AzuriteFixture>
+{
+    private readonly AzuriteFixture _azurite;
+    private readonly TestUser _coordinator = TestUser.Create("Cora Coordinator");
+    private readonly TestUser _mia = TestUser.Create("Mia Mentor");
+    private readonly TestUser _max = TestUser.Create("Max Mentee");
+
+    public PeerMeetingTests(AzuriteFixture azurite)
+    {
+        _azurite = azurite;
+    }
+
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public async Task The_monthly_reminder_carries_a_meeting_created_through_graph_where_permitted_and_a_scheduling_link_otherwise(bool permitted)
+    {
+        await using var bot = await BotScenario.StartAsync(_azurite, settings: new Dictionary<string, string>
+        {
+            ["Coordinators:UserIds"] = _coordinator.AadObjectId,
+            ["Graph:CreateMeetings"] = permitted ? "true" : "false",
+        });
+        var created = 0;
+        bot.Graph.Map("POST", "/users/[^/]+/events", async context =>
+        {
+            Interlocked.Increment(ref created);
+            await GraphStandIn.WriteJsonAsync(context, 201, new JsonObject
+            {
+                ["id"] = "peer-meeting",
+                ["onlineMeeting"] = new JsonObject { ["joinUrl"] = "https://teams.microsoft.com/l/meetup-join/peer-cohort-9" },
+            });
+        });
+        foreach (var user in new[] { _mia, _max })
+        {
+            bot.Graph.AddUser(GraphUser.From(user));
+            bot.Channel.AddMember(user, BotScenario.TenantId);
+        }
+
+        var coordinators = ConversationIds.NewChannel();
+        using (await bot.SendAsync(bot.Activities.ChannelMessage(coordinators, coordinators, _coordinator, "setup Graduate mentoring")))
+        {
+        }
+
+        var program = (await bot.Host.Services.GetRequiredService<ProgramStore>().GetAsync(BotScenario.TenantId, "graduate-mentoring", default))!.Value.Program;
+        await bot.Host.Services.GetRequiredService<CohortStore>().SaveAsync(
+            new Cohort { TenantId = program.TenantId, ProgramId = program.ProgramId, CohortId = "spring-a", Name = "Spring A" }, default);
+        await bot.Host.Services.GetRequiredService<PairRegistration>().RegisterAsync(new RegistrationRequest(
+            program, _mia.Upn, _max.Upn, "spring-a", DateOnly.FromDateTime(bot.Clock.GetUtcNow().UtcDateTime), null, null, _coordinator.AadObjectId), default);
+        var peers = ConversationIds.NewChannel();
+        using (await bot.SendAsync(bot.Activities.ChannelMessage(peers, peers, _coordinator, "cohort channel Spring A")))
+        {
+        }
+
+        await bot.RunJobsAsync();
+        await bot.RunJobsAsync(bot.StartAnotherInstance());
+
+        var reminder = Assert.Single(bot.Channel.ActivitiesSentTo(peers), a => a.AllText.Contains("Mentor peer cohort", StringComparison.Ordinal));
+        if (permitted)
+        {
+            Assert.Equal(1, created);
+            Assert.Contains("https://teams.microsoft.com/l/meetup-join/peer-cohort-9", reminder.AllText, StringComparison.Ordinal);
+            Assert.Contains($"/users/{_coordinator.AadObjectId}/events", string.Join(" ", bot.Graph.Requests.Select(r => r.Path)), StringComparison.OrdinalIgnoreCase);
+        }
+        else
+        {
+            Assert.Equal(0, created);
+            Assert.Contains("https://teams.microsoft.com/l/meeting/new", reminder.AllText, StringComparison.Ordinal);
+            Assert.Contains(Uri.EscapeDataString(_mia.Upn), reminder.AllText, StringComparison.OrdinalIgnoreCase);
+        }
+    }
+}
