@@ -72,6 +72,9 @@ public static class CardSamples
         "CohortDigestCard.Create",
         "BaselineCard.Create",
         "BaselineCard.Thanks",
+        "DataRightsCards.MyData",
+        "DataRightsCards.ConfirmErase",
+        "DataRightsCards.Erased",
     ];
 
     public static IEnumerable<(string Name, AdaptiveCard Card)> All() =>
@@ -89,7 +92,8 @@ public static class CardSamples
             .Concat(CadenceAndHealth())
             .Concat(Lifecycle())
             .Concat(Reports())
-            .Concat(MentorCohorts());
+            .Concat(MentorCohorts())
+            .Concat(DataRights());
 
     private static IEnumerable<(string Name, AdaptiveCard Card)> Help()
     {
@@ -458,5 +462,17 @@ public static class CardSamples
         yield return ("mentor-cohort-digest-empty", Features.MentorCohorts.CohortDigestCard.Create(SampleData.ProgramName, "2027-02", []));
         yield return ("mentor-cohort-digest-many", Features.MentorCohorts.CohortDigestCard.Create(SampleData.ProgramName, "2027-02",
             Enumerable.Range(0, 30).Select(i => answer with { PairId = $"pair-{i}", Challenge = $"{i}: {SampleData.LongText}", ShareAnonymously = true }).ToList()));
+    }
+
+    private static IEnumerable<(string Name, AdaptiveCard Card)> DataRights()
+    {
+        var counts = new Dictionary<string, int> { ["CheckIns"] = 12, ["Pairs"] = 2, ["PairMembers"] = 2, ["Lifecycle"] = 3 };
+        yield return ("data-rights-my-data", Features.DataRights.DataRightsCards.MyData("my-data-2027-03-01.json",
+            new Uri("https://mentorbot.example.com/downloads/abc"), TimeSpan.FromMinutes(15), counts));
+        yield return ("data-rights-my-data-empty", Features.DataRights.DataRightsCards.MyData("my-data-2027-03-01.json",
+            new Uri("https://mentorbot.example.com/downloads/abc"), TimeSpan.FromMinutes(15), new Dictionary<string, int>()));
+        yield return ("data-rights-confirm-erase", Features.DataRights.DataRightsCards.ConfirmErase("0f1e2d3c", "11111111-aaaa-4bbb-8ccc-000000000001",
+            SampleData.UnicodeName, counts));
+        yield return ("data-rights-erased", Features.DataRights.DataRightsCards.Erased(SampleData.UnicodeName, SampleData.CjkName, counts));
     }
 }

@@ -5,6 +5,7 @@ using MentorBot.Features.Escalations;
 using MentorBot.Features.Cadence;
 using MentorBot.Features.CheckIns;
 using MentorBot.Features.Closure;
+using MentorBot.Features.DataRights;
 using MentorBot.Features.Expectations;
 using MentorBot.Features.Help;
 using MentorBot.Features.Lifecycle;
@@ -149,6 +150,7 @@ public static class MentorBotServiceCollectionExtensions
         services.AddPairHealth();
         services.AddMentorCohorts();
         services.AddReports();
+        services.AddDataRights();
         services.AddClosure();
         services.AddRematch();
         services.AddLifecycle();

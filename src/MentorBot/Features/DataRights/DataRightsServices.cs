@@ -1,0 +1,32 @@
+using MentorBot.Conversations;
+using MentorBot.Features.Registration;
+using MentorBot.Features.Reports.Downloads;
+using MentorBot.Infrastructure.Jobs;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Hosting;
+
+namespace MentorBot.Features.DataRights;
+
+public static class DataRightsServices
+{
+    /// <summary>"my data", "erase" with its confirmation, and the daily retention of closed pairs. Safe to call twice.</summary>
+    public static IServiceCollection AddDataRights(this IServiceCollection services)
+    {
+        services.AddOptions<RetentionSettings>().BindConfiguration("Retention");
+        services.AddOptions<Reports.ReportSettings>().BindConfiguration("Reports");
+        services.TryAddSingleton<DownloadStore>();
+        services.TryAddSingleton<MentionResolver>();
+        services.TryAddSingleton<TableScanner>();
+        services.TryAddSingleton<PersonScopes>();
+        services.TryAddSingleton<PersonalDataExport>();
+        services.TryAddSingleton<PersonEraser>();
+        services.TryAddSingleton<RetentionPurge>();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<ICommand, MyDataCommand>());
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<ICommand, EraseCommand>());
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<ICardActionHandler, EraseActions>());
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IJobHandler, RetentionJob>());
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IHostedService, RetentionStarter>());
+        return services;
+    }
+}
