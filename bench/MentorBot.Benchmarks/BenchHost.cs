@@ -26,9 +26,11 @@ internal sealed class BenchHost : WebApplicationFactory<Program>
 {
     private readonly IReadOnlyDictionary<string, string> _settings;
     private readonly SendPacer? _pacer;
+    private readonly TimeProvider? _clock;
 
-    public BenchHost(IReadOnlyDictionary<string, string> settings, SendPacer? pacer)
+    public BenchHost(IReadOnlyDictionary<string, string> settings, SendPacer? pacer, TimeProvider? clock = null)
     {
+        _clock = clock;
         // A console program has no test-project content-root discovery: the output folder is the content root.
         Environment.SetEnvironmentVariable("ASPNETCORE_TEST_CONTENTROOT_MENTORBOT", AppContext.BaseDirectory);
         _settings = settings;
@@ -49,6 +51,11 @@ internal sealed class BenchHost : WebApplicationFactory<Program>
         builder.ConfigureTestServices(services =>
         {
             services.AddSingleton<IStartupFilter>(new MeasuringStartup(Timings));
+            if (_clock is not null)
+            {
+                services.AddSingleton(_clock);
+            }
+
             if (_pacer is not null)
             {
                 services.AddHttpClient(ConnectorClient.HttpClientName).AddHttpMessageHandler(() => new PacingHandler(_pacer));

@@ -1,6 +1,8 @@
 using MentorBot.Testing;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 
 namespace MentorBot.FaultTests;
@@ -12,8 +14,13 @@ internal sealed class FaultHost : WebApplicationFactory<Program>
     public const string TenantId = "2f9e8d7c-6b5a-4c3d-8e1f-0a9b8c7d6e5f";
 
     private readonly IReadOnlyDictionary<string, string> _settings;
+    private readonly TimeProvider? _clock;
 
-    public FaultHost(IReadOnlyDictionary<string, string> settings) => _settings = settings;
+    public FaultHost(IReadOnlyDictionary<string, string> settings, TimeProvider? clock = null)
+    {
+        _settings = settings;
+        _clock = clock;
+    }
 
     public static Dictionary<string, string> Settings(TeamsChannelStandIn channel, string connectionString, string tablePrefix) => new()
     {
@@ -38,5 +45,9 @@ internal sealed class FaultHost : WebApplicationFactory<Program>
         }
 
         builder.ConfigureLogging(logging => logging.ClearProviders());
+        if (_clock is not null)
+        {
+            builder.ConfigureTestServices(services => services.AddSingleton(_clock));
+        }
     }
 }

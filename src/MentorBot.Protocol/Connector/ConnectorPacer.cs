@@ -16,12 +16,15 @@ public sealed class ConnectorPacer : DelegatingHandler
         _limiter = limiter;
     }
 
-    /// <summary>A bucket refilled in quarter seconds, so the rate is smooth rather than bursts of a whole second.</summary>
+    /// <summary>
+    /// A bucket of two tokens refilled every two intervals: the rate is smooth, with bursts of at most two, so no
+    /// sliding second ever holds more than the limit (a bucket refilled in larger steps lets a burst straddle two).
+    /// </summary>
     public static RateLimiter CreateLimiter(int requestsPerSecond) => new TokenBucketRateLimiter(new TokenBucketRateLimiterOptions
     {
-        TokenLimit = Math.Max(1, requestsPerSecond / 4),
-        TokensPerPeriod = Math.Max(1, requestsPerSecond / 4),
-        ReplenishmentPeriod = TimeSpan.FromMilliseconds(250),
+        TokenLimit = 2,
+        TokensPerPeriod = 2,
+        ReplenishmentPeriod = TimeSpan.FromSeconds(2.0 / Math.Max(1, requestsPerSecond)),
         QueueProcessingOrder = QueueProcessingOrder.OldestFirst,
         QueueLimit = 100_000,
         AutoReplenishment = true,

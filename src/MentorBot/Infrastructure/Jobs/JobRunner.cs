@@ -9,7 +9,9 @@ namespace MentorBot.Infrastructure.Jobs;
 /// </summary>
 public sealed partial class JobRunner
 {
-    private static readonly TimeSpan Lease = TimeSpan.FromMinutes(5);
+    // Longer than an outbox claim (5 minutes): when a dead instance's job runs again, its half-sent messages are
+    // claimable again rather than taken for sent.
+    private static readonly TimeSpan Lease = TimeSpan.FromMinutes(10);
     private static readonly TimeSpan[] RetryDelays =
         [TimeSpan.FromMinutes(1), TimeSpan.FromMinutes(5), TimeSpan.FromMinutes(15), TimeSpan.FromHours(1), TimeSpan.FromHours(4)];
 

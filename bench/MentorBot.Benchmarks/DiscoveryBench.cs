@@ -1,0 +1,149 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Text.Json.Nodes;
+using MentorBot.Features.Meetings;
+using MentorBot.Features.Pairs;
+using MentorBot.Features.Programs;
+using MentorBot.Infrastructure.Jobs;
+using MentorBot.Testing;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Time.Testing;
+
+namespace MentorBot.Benchmarks;
+
+/// <summary>
+/// Meeting discovery through the product's job runner: pairs (some sharing a mentor) with meetings on their mentors'
+/// calendars, on a Graph stand-in that allows 4 requests in flight per mailbox (429 over it). The first scans (full
+/// syncs) are the baseline; then one half-hour of steady-state delta scans, with a few calendars changed.
+/// </summary>
+internal static class DiscoveryBench
+{
+    public sealed record Phase(string Name, int Pairs, int Mentors, int Requests, int Throttled, double Seconds, int Meetings);
+
+    public static async Task<IReadOnlyList<Phase>> RunAsync(Func<string, Dictionary<string, string>> settingsFor, string tenantId, int pairCount, string stamp)
+    {
+        var clock = new FakeTimeProvider(DateTimeOffset.UtcNow);
+        clock.Advance(new DateTimeOffset(clock.GetUtcNow().UtcDateTime.Date.AddDays(1).AddHours(9), TimeSpan.Zero) - clock.GetUtcNow());
+        await using var graph = await GraphStandIn.StartAsync(clock);
+        var calendars = CalendarStandIn.Attach(graph);
+        var settings = settingsFor("bdisc" + stamp);
+        settings["Graph:BaseUrl"] = graph.BaseUrl;
+        await using var host = new BenchHost(settings, null, clock);
+        (await host.CreateClient().GetAsync(new Uri("/health/ready", UriKind.Relative))).EnsureSuccessStatusCode();
+        var services = host.Services;
+        var runner = services.GetRequiredService<JobRunner>();
+        var program = new MentorshipProgram
+        {
+            TenantId = tenantId,
+            ProgramId = "discovery",
+            Name = "Discovery",
+            Channel = new CoordinatorsChannel("http://127.0.0.1:9/teams/", "19:coordinators@thread.tacv2", null, "Coordinators"),
+            Settings = new ProgramSettings { CheckInDelayMinutes = 15 },
+            CreatedAt = clock.GetUtcNow(),
+        };
+        await services.GetRequiredService<ProgramStore>().SaveAsync(program, null, default);
+
+        // 70 % as many mentors as pairs: 30 % of mentors have two mentees, sharing one calendar.
+        var mentorCount = pairCount * 7 / 10;
+        var mentors = Enumerable.Range(0, mentorCount).Select(m => Person($"mentor{m}")).ToList();
+        var pairs = Enumerable.Range(0, pairCount).Select(i => (Mentor: mentors[i % mentorCount], Mentee: Person($"mentee{i}"), Index: i)).ToList();
+        var now = clock.GetUtcNow();
+        foreach (var (mentor, mentee, i) in pairs)
+        {
+            for (var k = 1; k <= 2; k++)
+            {
+                calendars.Put(mentor.Id, Meeting($"e{i}-{k}", now.AddDays(k * 3).AddMinutes(i % 60), mentor.Mail!, mentee.Mail!));
+            }
+        }
+
+        var store = services.GetRequiredService<PairStore>();
+        var onStart = services.GetServices<IPairStartHandler>().OfType<ScanOnPairStart>().Single();
+        var start = DateOnly.FromDateTime(now.UtcDateTime);
+        await Parallel.ForEachAsync(pairs, new ParallelOptions { MaxDegreeOfParallelism = 8 }, async (p, token) =>
+        {
+            var pair = new Pair
+            {
+                TenantId = tenantId,
+                ProgramId = program.ProgramId,
+                PairId = $"disc-{p.Index}",
+                Mentor = p.Mentor,
+                Mentee = p.Mentee,
+                Start = start,
+                PlannedEnd = start.AddDays(7 * 26),
+                Stage = PairStage.Working,
+                CreatedAt = now,
+            };
+            await store.TryAddAsync(pair, token);
+            await onStart.OnPairStartedAsync(pair, program, token);
+        });
+
+        var meetings = services.GetRequiredService<MeetingStore>();
+        async Task<int> CountMeetingsAsync()
+        {
+            var total = 0;
+            foreach (var p in pairs)
+            {
+                total += (await meetings.ForPairAsync(tenantId, $"disc-{p.Index}", default)).Count(m => m.Counts);
+            }
+
+            return total;
+        }
+
+        async Task<Phase> MeasureAsync(string name)
+        {
+            graph.Clear();
+            var throttledBefore = calendars.Throttled;
+            var sw = Stopwatch.StartNew();
+            await runner.RunDueAsync(default);
+            sw.Stop();
+            var requests = graph.Requests.Count(r => r.Path.Contains("/calendarView/delta", StringComparison.OrdinalIgnoreCase));
+            return new Phase(name, pairCount, mentorCount, requests, calendars.Throttled - throttledBefore, sw.Elapsed.TotalSeconds, await CountMeetingsAsync());
+        }
+
+        var phases = new List<Phase> { await MeasureAsync("baseline: first scans (full sync, one scan job per pair start)") };
+
+        // Steady state: one half-hour of slots (every mentor's next delta scan), with 5 % of calendars changed.
+        for (var m = 0; m < mentorCount; m += 20)
+        {
+            calendars.Put(mentors[m].Id, Meeting($"new-{m}", clock.GetUtcNow().AddDays(5), mentors[m].Mail!, pairs[m].Mentee.Mail!));
+        }
+
+        clock.Advance(TimeSpan.FromMinutes(30));
+        phases.Add(await MeasureAsync("steady state: one half-hourly delta scan per mentor"));
+        clock.Advance(TimeSpan.FromMinutes(30));
+        phases.Add(await MeasureAsync("steady state, nothing changed"));
+        return phases;
+    }
+
+    private static Person Person(string name) =>
+        new(Guid.NewGuid().ToString(), name, $"{name}@contoso.example", $"{name}@contoso.example") { Addresses = [$"{name}@contoso.example"] };
+
+    private static JsonObject Meeting(string id, DateTimeOffset start, string organizer, string attendee) => new()
+    {
+        ["@odata.type"] = "#microsoft.graph.event",
+        ["id"] = id,
+        ["iCalUId"] = "ical-" + id,
+        ["subject"] = "Private topic",
+        ["type"] = "singleInstance",
+        ["isCancelled"] = false,
+        ["isAllDay"] = false,
+        ["showAs"] = "busy",
+        ["start"] = Time(start),
+        ["end"] = Time(start.AddMinutes(30)),
+        ["organizer"] = new JsonObject { ["emailAddress"] = Address(organizer) },
+        ["attendees"] = new JsonArray(new JsonObject
+        {
+            ["type"] = "required",
+            ["status"] = new JsonObject { ["response"] = "accepted", ["time"] = "0001-01-01T00:00:00Z" },
+            ["emailAddress"] = Address(attendee),
+        }),
+    };
+
+    private static JsonObject Time(DateTimeOffset value) => new()
+    {
+        ["dateTime"] = value.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.fffffff", CultureInfo.InvariantCulture),
+        ["timeZone"] = "UTC",
+    };
+
+    private static JsonObject Address(string address) => new() { ["name"] = address.Split('@')[0], ["address"] = address };
+}

@@ -1,0 +1,310 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Net.Sockets;
+using System.Reflection;
+using Azure;
+using Azure.Data.Tables;
+using MentorBot.Conversations;
+using MentorBot.Features.Meetings;
+using MentorBot.Features.Pairs;
+using MentorBot.Features.Programs;
+using MentorBot.Infrastructure.Jobs;
+using MentorBot.Protocol.Schema;
+using MentorBot.Testing;
+using Microsoft.Extensions.DependencyInjection;
+using Xunit.Abstractions;
+using Activity = MentorBot.Protocol.Schema.Activity;
+
+namespace MentorBot.FaultTests;
+
+/// <summary>
+/// The real service as a child process (<c>dotnet MentorBot.dll</c>) sends 300 due check-ins; it is killed with
+/// SIGKILL when about a third are sent, and started again on the same tables.
+/// </summary>
+public sealed class ProcessKillTests(AzuriteFixture azurite, ITestOutputHelper output) : IClassFixture<AzuriteFixture>
+{
+    private const int Pairs = 300;
+    private const string ProgramId = "crash";
+
+    // A process killed with SIGKILL leaves its job leases (10 minutes) and outbox claims (5 minutes). Instead of waiting, the test
+    // moves the dead process's lease and claim times 10 minutes into the past (as if the restart came 10 minutes later).
+    // Cards claimed by the dead process and already accepted by the channel, but not yet marked sent, are sent again:
+    // that is the documented window between a send and marking it sent, and the only duplicates tolerated.
+    [Fact(Timeout = 90_000)]
+    public async Task A_service_killed_mid_fan_out_and_restarted_loses_no_check_in_and_duplicates_only_in_the_send_to_mark_window()
+    {
+        await using var channel = await TeamsChannelStandIn.StartAsync();
+        var prefix = azurite.NewTablePrefix();
+        var settings = FaultHost.Settings(channel, azurite.ConnectionString, prefix);
+        var chats = await SeedAsync(settings, channel);
+        int Sent() => channel.Calls.Count(c => c.ConversationId?.StartsWith("19:crash-", StringComparison.Ordinal) == true);
+
+        var clock = Stopwatch.StartNew();
+        var sentAtKill = 0;
+        var inWindow = 0;
+        using (var first = ServiceProcess.Start(channel, azurite.ConnectionString, prefix))
+        {
+            while (Sent() < Pairs / 3)
+            {
+                Assert.True(clock.Elapsed < TimeSpan.FromSeconds(40), $"only {Sent()} sent after 40 s; service output:\n{first.Tail}");
+                Assert.False(first.HasExited, $"the service exited early:\n{first.Tail}");
+                await Task.Delay(10);
+            }
+
+            first.Kill();
+            sentAtKill = Sent();
+        }
+
+        var killedAfter = clock.Elapsed;
+        await Task.Delay(300); // requests already on the wire land
+        var sentAfterKill = Sent();
+        var outbox = await OutboxStatusesAsync(azurite, prefix);
+        inWindow = outbox.GetValueOrDefault("sending");
+        await ExpireDeadLeasesAsync(azurite, prefix, TimeSpan.FromMinutes(10) + TimeSpan.FromSeconds(1));
+
+        using (var second = ServiceProcess.Start(channel, azurite.ConnectionString, prefix))
+        {
+            while (chats.Any(c => channel.ActivitiesSentTo(c).Count == 0))
+            {
+                Assert.True(clock.Elapsed < TimeSpan.FromSeconds(75), $"{chats.Count(c => channel.ActivitiesSentTo(c).Count == 0)} chats without a check-in; service output:\n{second.Tail}");
+                Assert.False(second.HasExited, $"the restarted service exited:\n{second.Tail}");
+                await Task.Delay(100);
+            }
+
+            await Task.Delay(1500); // anything still queued would show up as a duplicate
+            second.Kill();
+        }
+
+        var perChat = chats.Select(c => channel.ActivitiesSentTo(c).Count).ToList();
+        var duplicates = perChat.Sum(n => Math.Max(0, n - 1));
+        var lost = perChat.Count(n => n == 0);
+        output.WriteLine($"killed after {killedAfter.TotalSeconds:F1} s with {sentAtKill} of {Pairs} sent ({sentAfterKill} once in-flight requests landed); " +
+            $"outbox at the kill: {string.Join(", ", outbox.Select(s => $"{s.Key} {s.Value}"))}; all sent after {clock.Elapsed.TotalSeconds:F1} s; " +
+            $"lost {lost}, duplicates {duplicates}");
+
+        Assert.Equal(0, lost);
+        // Exactly-once except the send-to-mark window: a duplicate needs a row the dead process left in "sending".
+        Assert.True(duplicates <= inWindow, $"{duplicates} duplicates, but only {inWindow} outbox rows were left in 'sending'");
+        Assert.All(perChat, n => Assert.True(n <= 2, $"a check-in sent {n} times"));
+    }
+
+    /// <summary>300 started pairs, each with a pair chat the bot knows, a meeting that ended an hour ago and its due check-in job.</summary>
+    private static async Task<List<string>> SeedAsync(Dictionary<string, string> settings, TeamsChannelStandIn channel)
+    {
+        await using var host = new FaultHost(settings);
+        (await host.CreateClient().GetAsync(new Uri("/health/ready", UriKind.Relative))).EnsureSuccessStatusCode();
+        var services = host.Services;
+        var now = DateTimeOffset.UtcNow;
+        var program = new MentorshipProgram
+        {
+            TenantId = FaultHost.TenantId,
+            ProgramId = ProgramId,
+            Name = "Crash",
+            Channel = new CoordinatorsChannel(channel.ServiceUrl, "19:coordinators@thread.tacv2", null, "Coordinators"),
+            // No quiet hours: the check-ins go out whatever the time of day the test runs.
+            Settings = new ProgramSettings { CheckInDelayMinutes = 15, QuietHoursStart = 0, QuietHoursEnd = 0 },
+            CreatedAt = now,
+        };
+        await services.GetRequiredService<ProgramStore>().SaveAsync(program, null, default);
+        var pairs = services.GetRequiredService<PairStore>();
+        var references = services.GetRequiredService<ConversationReferenceStore>();
+        var meetings = services.GetRequiredService<MeetingStore>();
+        var jobs = services.GetRequiredService<JobStore>();
+        // The meeting store's writer is internal to the product (discovery is its only caller).
+        var addMeeting = typeof(MeetingStore).GetMethod("TryAddAsync", BindingFlags.Instance | BindingFlags.NonPublic)!;
+        var chats = new List<string>();
+        var start = DateOnly.FromDateTime(now.UtcDateTime).AddDays(-7);
+        await Parallel.ForEachAsync(Enumerable.Range(0, Pairs), new ParallelOptions { MaxDegreeOfParallelism = 8 }, async (i, token) =>
+        {
+            var chatId = $"19:crash-{i}@thread.v2";
+            var pair = new Pair
+            {
+                TenantId = FaultHost.TenantId,
+                ProgramId = ProgramId,
+                PairId = $"crash-{i}",
+                Mentor = new Person($"mentor-{i}", $"Mentor {i}", null, null),
+                Mentee = new Person($"mentee-{i}", $"Mentee {i}", null, null),
+                Start = start,
+                PlannedEnd = start.AddDays(7 * 26),
+                Stage = PairStage.Working,
+                PairChatConversationId = chatId,
+                CreatedAt = now,
+            };
+            Assert.True(await pairs.TryAddAsync(pair, token));
+            await references.RememberAsync(new Activity
+            {
+                ServiceUrl = channel.ServiceUrl,
+                Conversation = new ConversationAccount { Id = chatId, ConversationType = "groupChat", TenantId = FaultHost.TenantId, IsGroup = true },
+                Recipient = new ChannelAccount { Id = "28:" + FaultHost.AppId },
+            }, token);
+            var meeting = new Meeting
+            {
+                TenantId = FaultHost.TenantId,
+                ProgramId = ProgramId,
+                PairId = pair.PairId,
+                MeetingKey = $"event-{i}",
+                Start = now.AddHours(-1.5),
+                End = now.AddHours(-1),
+                EventId = $"event-{i}",
+                DiscoveredAt = now,
+                UpdatedAt = now,
+            };
+            await (Task<ETag?>)addMeeting.Invoke(meetings, [meeting, token])!;
+            Assert.True(await jobs.ScheduleAsync(MeetingJobs.CheckIn(meeting, meeting.End.AddMinutes(15)), token));
+            lock (chats)
+            {
+                chats.Add(chatId);
+            }
+        });
+        return chats;
+    }
+
+    private static async Task<Dictionary<string, int>> OutboxStatusesAsync(AzuriteFixture azurite, string prefix)
+    {
+        var statuses = new Dictionary<string, int>(StringComparer.Ordinal);
+        await foreach (var row in azurite.CreateServiceClient().GetTableClient(prefix + "Outbox").QueryAsync<TableEntity>())
+        {
+            var status = row.GetString("Status") ?? "?";
+            statuses[status] = statuses.GetValueOrDefault(status) + 1;
+        }
+
+        return statuses;
+    }
+
+    /// <summary>Moves the dead process's job leases and outbox claims into the past, as if <paramref name="by"/> had gone by.</summary>
+    private static async Task ExpireDeadLeasesAsync(AzuriteFixture azurite, string prefix, TimeSpan by)
+    {
+        var service = azurite.CreateServiceClient();
+        var jobs = service.GetTableClient(prefix + "Jobs");
+        await foreach (var row in jobs.QueryAsync<TableEntity>(e => e.PartitionKey == "pending"))
+        {
+            if (row.GetDateTimeOffset("LeasedUntil") is { } leased && leased > DateTimeOffset.UtcNow)
+            {
+                row["LeasedUntil"] = leased - by;
+                await jobs.UpdateEntityAsync(row, row.ETag, TableUpdateMode.Replace);
+            }
+        }
+
+        var outbox = service.GetTableClient(prefix + "Outbox");
+        await foreach (var row in outbox.QueryAsync<TableEntity>())
+        {
+            if (row.GetString("Status") == "sending" && row.GetDateTimeOffset("ClaimedAt") is { } claimed)
+            {
+                row["ClaimedAt"] = claimed - by;
+                await outbox.UpdateEntityAsync(row, row.ETag, TableUpdateMode.Replace);
+            }
+        }
+    }
+
+    /// <summary><c>dotnet MentorBot.dll --urls http://127.0.0.1:PORT</c>, configured through environment variables.</summary>
+    private sealed class ServiceProcess : IDisposable
+    {
+        private readonly Process _process;
+        private readonly Queue<string> _tail = new();
+
+        private ServiceProcess(Process process) => _process = process;
+
+        public bool HasExited => _process.HasExited;
+
+        public string Tail
+        {
+            get
+            {
+                lock (_tail)
+                {
+                    return string.Join('\n', _tail);
+                }
+            }
+        }
+
+        public static ServiceProcess Start(TeamsChannelStandIn channel, string connectionString, string prefix)
+        {
+            var dll = ServiceDll();
+            int port;
+            using (var listener = new TcpListener(System.Net.IPAddress.Loopback, 0))
+            {
+                listener.Start();
+                port = ((System.Net.IPEndPoint)listener.LocalEndpoint).Port;
+            }
+
+            var info = new ProcessStartInfo("dotnet")
+            {
+                WorkingDirectory = Path.GetDirectoryName(dll)!,
+                RedirectStandardOutput = true,
+                RedirectStandardError = true,
+                UseShellExecute = false,
+            };
+            info.ArgumentList.Add(dll);
+            info.ArgumentList.Add("--urls");
+            info.ArgumentList.Add($"http://127.0.0.1:{port}");
+            var env = info.Environment;
+            env["ASPNETCORE_ENVIRONMENT"] = "Development";
+            env["MicrosoftAppId"] = FaultHost.AppId;
+            env["MicrosoftAppTenantId"] = FaultHost.TenantId;
+            env["MicrosoftAppType"] = "SingleTenant";
+            env["ToBotFromChannelOpenIdMetadataUrl"] = channel.MetadataUrl;
+            env["ToBotFromEntraOpenIdMetadataUrl"] = channel.EntraMetadataUrlTemplate;
+            env["Storage__ConnectionString"] = connectionString;
+            env["Storage__TablePrefix"] = prefix;
+            env["Teams__AllowedTenantIds"] = FaultHost.TenantId;
+            env["Graph__BaseUrl"] = "http://127.0.0.1:9/v1.0";
+            env["Jobs__PollSeconds"] = "1";
+            env["Coordinators__UserIds__0"] = "0b0c0d0e-1f2a-4b3c-8d4e-5f6a7b8c9d0e";
+            var process = Process.Start(info)!;
+            var result = new ServiceProcess(process);
+            process.OutputDataReceived += (_, e) => result.Keep(e.Data);
+            process.ErrorDataReceived += (_, e) => result.Keep(e.Data);
+            process.BeginOutputReadLine();
+            process.BeginErrorReadLine();
+            return result;
+        }
+
+        public void Kill()
+        {
+            if (!_process.HasExited)
+            {
+                _process.Kill(entireProcessTree: true); // SIGKILL: no shutdown, no cleanup
+                _process.WaitForExit(5000);
+            }
+        }
+
+        public void Dispose()
+        {
+            Kill();
+            _process.Dispose();
+        }
+
+        private void Keep(string? line)
+        {
+            if (line is null)
+            {
+                return;
+            }
+
+            lock (_tail)
+            {
+                _tail.Enqueue(line);
+                while (_tail.Count > 40)
+                {
+                    _tail.Dequeue();
+                }
+            }
+        }
+
+        /// <summary>The service built beside this test project, in the same configuration.</summary>
+        private static string ServiceDll()
+        {
+            var configuration = AppContext.BaseDirectory.Contains($"{Path.DirectorySeparatorChar}Debug{Path.DirectorySeparatorChar}", StringComparison.Ordinal) ? "Debug" : "Release";
+            for (var folder = new DirectoryInfo(AppContext.BaseDirectory); folder is not null; folder = folder.Parent)
+            {
+                var candidate = Path.Combine(folder.FullName, "src", "MentorBot", "bin", configuration, "net10.0", "MentorBot.dll");
+                if (File.Exists(candidate))
+                {
+                    return candidate;
+                }
+            }
+
+            throw new FileNotFoundException("MentorBot.dll not found above " + AppContext.BaseDirectory);
+        }
+    }
+}
