@@ -137,6 +137,24 @@ public sealed class DataRightsTests : IClassFixture<AzuriteFixture>
         Assert.Contains(await s.Bot.EntitiesAsync(TableNames.Jobs), j => j.GetString("Kind") == RetentionJob.JobKind && j.GetDateTimeOffset("DueAt") > now);
     }
 
+    [Fact]
+    public async Task The_daily_retention_run_removes_expired_downloads_and_keeps_live_ones()
+    {
+        await using var s = await StartAsync(withDownloads: false);
+        var downloads = s.Bot.Host.Services.GetRequiredService<MentorBot.Features.Reports.Downloads.DownloadStore>();
+        await downloads.IssueAsync(BotScenario.TenantId, "owner-1", "old.csv", "text/csv", "a,b", default);
+        s.Bot.Clock.Advance(TimeSpan.FromMinutes(20));
+        var live = await downloads.IssueAsync(BotScenario.TenantId, "owner-1", "live.csv", "text/csv", "c,d", default);
+
+        Assert.Equal(1, await downloads.DeleteExpiredAsync(default));
+        Assert.NotNull(await downloads.FindAsync(live, default));
+
+        // The daily retention job does the same.
+        s.Bot.Clock.Advance(TimeSpan.FromDays(1));
+        await s.Bot.RunJobsAsync();
+        Assert.Empty(await s.Bot.EntitiesAsync(TableNames.ReportDownloads));
+    }
+
     private async Task<Setup> StartAsync(bool withDownloads)
     {
         var settings = new Dictionary<string, string> { ["Coordinators:UserIds"] = _coordinator.AadObjectId };

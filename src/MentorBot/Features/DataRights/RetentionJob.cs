@@ -4,17 +4,19 @@ using Microsoft.Extensions.Hosting;
 
 namespace MentorBot.Features.DataRights;
 
-/// <summary>Once a day: removes closed pairs past their retention, then schedules the next day's run.</summary>
+/// <summary>Once a day: removes closed pairs past their retention and expired report downloads, then schedules the next day's run.</summary>
 public sealed class RetentionJob : IJobHandler
 {
     public const string JobKind = "retention.purge";
 
     private readonly RetentionPurge _purge;
+    private readonly Reports.Downloads.DownloadStore _downloads;
     private readonly JobStore _jobs;
 
-    public RetentionJob(RetentionPurge purge, JobStore jobs)
+    public RetentionJob(RetentionPurge purge, Reports.Downloads.DownloadStore downloads, JobStore jobs)
     {
         _purge = purge;
+        _downloads = downloads;
         _jobs = jobs;
     }
 
@@ -29,6 +31,7 @@ public sealed class RetentionJob : IJobHandler
         ArgumentNullException.ThrowIfNull(job);
         await _jobs.ScheduleAsync(For(job.DueAt.AddDays(1)), cancellationToken).ConfigureAwait(false);
         await _purge.RunAsync(cancellationToken).ConfigureAwait(false);
+        await _downloads.DeleteExpiredAsync(cancellationToken).ConfigureAwait(false);
     }
 }
 

@@ -95,6 +95,25 @@ public sealed class DownloadStore
         await table.DeleteEntityAsync(Partition, Hash(token), cancellationToken: cancellationToken).ConfigureAwait(false);
     }
 
+    /// <summary>Removes every download past its expiry (links are refused after it anyway; the content should not stay).</summary>
+    public async Task<int> DeleteExpiredAsync(CancellationToken cancellationToken)
+    {
+        var table = await _table.GetAsync(cancellationToken).ConfigureAwait(false);
+        var now = _time.GetUtcNow();
+        var removed = 0;
+        await foreach (var entity in table.QueryAsync<TableEntity>(e => e.PartitionKey == Partition, select: ["PartitionKey", "RowKey", "ExpiresAt"], cancellationToken: cancellationToken)
+            .ConfigureAwait(false))
+        {
+            if (entity.GetDateTimeOffset("ExpiresAt") is { } expires && expires <= now)
+            {
+                await table.DeleteEntityAsync(entity.PartitionKey, entity.RowKey, entity.ETag, cancellationToken).ConfigureAwait(false);
+                removed++;
+            }
+        }
+
+        return removed;
+    }
+
     private static string Hash(string token) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(token)));
 
     private static string Base64Url(byte[] bytes) => Convert.ToBase64String(bytes).TrimEnd('=').Replace('+', '-').Replace('/', '_');
