@@ -65,9 +65,10 @@ public sealed class JobRunnerTests : IClassFixture<AzuriteFixture>
             }
         }
 
-        var ran = await bot.RunJobsAsync();
+        // (The host schedules jobs of its own at start, e.g. retention, so what ran is counted by the recorder.)
+        await bot.RunJobsAsync();
 
-        Assert.Equal(8, ran);
+        Assert.Equal(8, recorder.Started.Count);
         Assert.True(recorder.MostAtOnce >= 2, $"at most {recorder.MostAtOnce} ran at once");
         Assert.Equal(1, recorder.MostAtOnceForOnePair);
         foreach (var pair in new[] { "p1", "p2", "p3", "p4" })
@@ -77,7 +78,7 @@ public sealed class JobRunnerTests : IClassFixture<AzuriteFixture>
         }
 
         // Each finished job is recorded once and never runs again.
-        Assert.Equal(0, await bot.RunJobsAsync());
+        await bot.RunJobsAsync();
         Assert.Equal(8, recorder.Started.Count);
     }
 }
