@@ -4,15 +4,15 @@ using System.Text.RegularExpressions;
 using MentorBot.Testing;
 using Microsoft.AspNetCore.Http;
 
-namespace MentorBot.FaultTests;
+namespace MentorBot.Testing;
 
 /// <summary>
-/// (Copied from the integration tests' Meetings folder.) Mailbox calendars behind Graph's <c>users/{id}/calendarView/delta</c> on the Graph stand-in, as the real service
+/// Mailbox calendars behind Graph's <c>users/{id}/calendarView/delta</c> on the Graph stand-in, as the real service
 /// behaves: a first request for a window returns every event in it, page by page (<c>@odata.nextLink</c>), and ends
 /// with a <c>@odata.deltaLink</c>; that link later returns only what changed since, with deleted events (or events
 /// moved out of the window) as <c>@removed</c>. Every link is an absolute URL back to the stand-in.
 /// </summary>
-internal sealed partial class CalendarStandIn
+public sealed partial class CalendarStandIn
 {
     private readonly Lock _gate = new();
     private readonly GraphStandIn _graph;
