@@ -25,7 +25,10 @@ internal static class DiscoveryBench
         var clock = new FakeTimeProvider(DateTimeOffset.UtcNow);
         clock.Advance(new DateTimeOffset(clock.GetUtcNow().UtcDateTime.Date.AddDays(1).AddHours(9), TimeSpan.Zero) - clock.GetUtcNow());
         await using var graph = await GraphStandIn.StartAsync(clock);
+        // Graph's own limits: 4 requests in flight per mailbox (429 beyond), and some latency per request.
         var calendars = CalendarStandIn.Attach(graph);
+        calendars.MailboxConcurrency = 4;
+        calendars.Latency = TimeSpan.FromMilliseconds(20);
         var settings = settingsFor("bdisc" + stamp);
         settings["Graph:BaseUrl"] = graph.BaseUrl;
         await using var host = new BenchHost(settings, null, clock);

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Globalization;
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
@@ -7,6 +8,8 @@ using Microsoft.AspNetCore.Http;
 namespace MentorBot.Testing;
 
 /// <summary>
+/// Optionally, like Graph, it limits the requests in flight per mailbox (<see cref="MailboxConcurrency"/>: beyond it,
+/// 429 with Retry-After: 1) and takes <see cref="Latency"/> per request, for benchmarks.
 /// Mailbox calendars behind Graph's <c>users/{id}/calendarView/delta</c> on the Graph stand-in, as the real service
 /// behaves: a first request for a window returns every event in it, page by page (<c>@odata.nextLink</c>), and ends
 /// with a <c>@odata.deltaLink</c>; that link later returns only what changed since, with deleted events (or events
@@ -19,6 +22,8 @@ public sealed partial class CalendarStandIn
     private readonly Dictionary<string, Dictionary<string, Entry>> _calendars = new(StringComparer.OrdinalIgnoreCase);
     private readonly Dictionary<string, Chain> _pages = new(StringComparer.Ordinal);
     private readonly Dictionary<string, SyncPoint> _deltaTokens = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, int> _inFlight = new(StringComparer.OrdinalIgnoreCase);
+    private int _throttled;
     private long _version;
     private int _throttleNextPages;
 
@@ -28,6 +33,15 @@ public sealed partial class CalendarStandIn
     }
 
     /// <summary>Events per page, when smaller than what the client asks for with <c>odata.maxpagesize</c>.</summary>
+    /// <summary>Requests one mailbox may have in flight before it answers 429; null for no limit (the default).</summary>
+    public int? MailboxConcurrency { get; set; }
+
+    /// <summary>Time each request takes; zero by default.</summary>
+    public TimeSpan Latency { get; set; } = TimeSpan.Zero;
+
+    /// <summary>429s answered for the mailbox concurrency limit.</summary>
+    public int Throttled => Volatile.Read(ref _throttled);
+
     public int PageSize { get; set; } = 100;
 
     /// <summary>Start each next page with the previous page's last event again (Graph does not promise it won't).</summary>
@@ -90,7 +104,34 @@ public sealed partial class CalendarStandIn
         return calendar;
     }
 
-    private Task HandleAsync(HttpContext context)
+    private async Task HandleAsync(HttpContext context)
+    {
+        var mailbox = UserInPath().Match(context.Request.Path.Value ?? "").Groups[1].Value;
+        var inFlight = _inFlight.AddOrUpdate(mailbox, 1, (_, n) => n + 1);
+        try
+        {
+            if (inFlight > MailboxConcurrency)
+            {
+                Interlocked.Increment(ref _throttled);
+                context.Response.Headers.RetryAfter = "1";
+                await GraphStandIn.WriteJsonAsync(context, 429, Error("ApplicationThrottled", "Application is over its MailboxConcurrency limit."));
+                return;
+            }
+
+            if (Latency > TimeSpan.Zero)
+            {
+                await Task.Delay(Latency);
+            }
+
+            await ServeAsync(context);
+        }
+        finally
+        {
+            _inFlight.AddOrUpdate(mailbox, 0, (_, n) => n - 1);
+        }
+    }
+
+    private Task ServeAsync(HttpContext context)
     {
         var userId = UserInPath().Match(context.Request.Path.Value ?? "").Groups[1].Value;
         var query = context.Request.Query;
