@@ -29,7 +29,7 @@ public sealed class PlaygroundBrowserTests
         using var check = Process.Start(start)!;
         var stdout = check.StandardOutput.ReadToEndAsync();
         var stderr = check.StandardError.ReadToEndAsync();
-        using (var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(75)))
+        using (var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(180)))
         {
             try
             {
