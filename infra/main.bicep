@@ -68,6 +68,9 @@ param storageTablePrefix string = 'mentorbot'
 @description('The Entra tenant whose Teams users the bot answers (Teams__AllowedTenantIds__0).')
 param allowedTenantId string = botTenantId
 
+@description('The bot\'s public https address for report and "my data" downloads, e.g. https://<web app host>/ (the webAppHostName output) or a custom domain. Empty switches downloads off. Register <address>downloads/signin-oidc as a web redirect URI of the app, with ID tokens enabled.')
+param publicBaseUrl string = ''
+
 @description('Microsoft Graph endpoint (v1.0).')
 param graphBaseUrl string = 'https://graph.microsoft.com/v1.0'
 
@@ -175,6 +178,8 @@ module webApp 'modules/webapp.bicep' = {
       Storage__TablePrefix: storageTablePrefix
       Teams__AllowedTenantIds__0: allowedTenantId
       Graph__BaseUrl: graphBaseUrl
+      // Empty switches downloads off.
+      Reports__PublicBaseUrl: publicBaseUrl
       APPLICATIONINSIGHTS_CONNECTION_STRING: monitoring.outputs.appInsightsConnectionString
     }
   }

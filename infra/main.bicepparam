@@ -26,6 +26,11 @@ param botSku = 'F0'
 param appServicePlanSku = 'B1'
 param instanceCount = 1
 
+// Downloads (CSV reports, "my data") need the bot's public address. Deploy once, then set it from the
+// webAppHostName output (or your custom domain) and register <address>downloads/signin-oidc as a web redirect
+// URI of the app registration with "ID tokens" enabled. Empty keeps downloads off.
+param publicBaseUrl = ''
+
 param storageSku = 'Standard_LRS'
 param storageTablePrefix = 'mentorbot'
 

@@ -27,7 +27,7 @@ public sealed class InfraTests(CompiledInfra infra) : IClassFixture<CompiledInfr
     [
         "MicrosoftAppId", "MicrosoftAppPassword", "MicrosoftAppTenantId", "MicrosoftAppType",
         "Storage__ConnectionString", "Storage__TablePrefix", "Teams__AllowedTenantIds__0", "Graph__BaseUrl",
-        "ASPNETCORE_ENVIRONMENT", "APPLICATIONINSIGHTS_CONNECTION_STRING",
+        "Reports__PublicBaseUrl", "ASPNETCORE_ENVIRONMENT", "APPLICATIONINSIGHTS_CONNECTION_STRING",
     ];
 
     [Fact]
@@ -89,6 +89,7 @@ public sealed class InfraTests(CompiledInfra infra) : IClassFixture<CompiledInfr
         Assert.StartsWith("[format('@Microsoft.KeyVault(SecretUri={0})'", (string?)settings["MicrosoftAppPassword"], StringComparison.Ordinal);
         Assert.StartsWith("[format('@Microsoft.KeyVault(SecretUri={0})'", (string?)settings["Storage__ConnectionString"], StringComparison.Ordinal);
         Assert.Equal("[parameters('graphBaseUrl')]", (string?)settings["Graph__BaseUrl"]);
+        Assert.Equal("[parameters('publicBaseUrl')]", (string?)settings["Reports__PublicBaseUrl"]);
         Assert.Equal("https://graph.microsoft.com/v1.0", (string?)infra.Template["parameters"]!["graphBaseUrl"]!["defaultValue"]);
     }
 

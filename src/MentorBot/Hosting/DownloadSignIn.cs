@@ -1,31 +1,43 @@
+using MentorBot.Features.Reports;
 using MentorBot.Features.Reports.Downloads;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Authentication.OpenIdConnect;
+using Microsoft.IdentityModel.Protocols.OpenIdConnect;
 
 namespace MentorBot.Hosting;
 
 /// <summary>
-/// The one public route besides the bot's: report downloads at /downloads/{token}, for which the person signs in with
-/// Entra ID so the link works only for the coordinator it was made for. Off unless Reports:PublicBaseUrl is set.
+/// The one public route besides the bot's: downloads at /downloads/{token}, for which the person signs in with
+/// Entra ID so the link works only for the person it was made for. Off unless Reports:PublicBaseUrl is set.
 /// </summary>
+/// <remarks>
+/// Sign-in asks only for an ID token (posted back to <see cref="CallbackPath"/>): the bot needs to know who the person
+/// is, not to call anything on their behalf, so no client credential is involved and it works whichever credential
+/// the bot itself uses. The app registration needs the web redirect URI {PublicBaseUrl}/downloads/signin-oidc and
+/// "ID tokens" enabled.
+/// </remarks>
 public static class DownloadSignIn
 {
     public const string PublicBaseUrlKey = "Reports:PublicBaseUrl";
+    public const string AuthorityKey = "Reports:SignInAuthority";
+    public const string ClientIdKey = "Reports:SignInClientId";
+    public const string CallbackPath = "/downloads/signin-oidc";
+
+    /// <summary>How long a sign-in lasts; as long as a download link, so one sign-in serves the link it was for.</summary>
+    public static readonly TimeSpan SessionLifetime = TimeSpan.FromMinutes(15);
 
     public static bool IsEnabled(IConfiguration configuration) => !string.IsNullOrWhiteSpace(configuration[PublicBaseUrlKey]);
 
     public static IServiceCollection AddDownloadSignIn(this IServiceCollection services, IConfiguration configuration, BotSettings settings)
     {
+        ArgumentNullException.ThrowIfNull(configuration);
+        ArgumentNullException.ThrowIfNull(settings);
         if (!IsEnabled(configuration))
         {
             return services;
         }
 
-        if (settings.AppId is null || settings.AppTenantId is null)
-        {
-            throw new SettingsException(PublicBaseUrlKey, $"needs {BotSettings.Keys.AppId} and {BotSettings.Keys.AppTenantId}: downloads are signed in with the bot's Entra app.");
-        }
-
+        var signIn = Read(configuration, settings);
         services.AddAuthentication(o =>
             {
                 o.DefaultScheme = CookieAuthenticationDefaults.AuthenticationScheme;
@@ -38,23 +50,31 @@ public static class DownloadSignIn
                 o.Cookie.HttpOnly = true;
                 o.Cookie.SecurePolicy = CookieSecurePolicy.Always;
                 o.Cookie.SameSite = SameSiteMode.Lax;
-                o.ExpireTimeSpan = TimeSpan.FromMinutes(15);
+                o.ExpireTimeSpan = SessionLifetime;
                 o.SlidingExpiration = false;
             })
             .AddOpenIdConnect(o =>
             {
-                o.Authority = $"https://login.microsoftonline.com/{settings.AppTenantId}/v2.0";
-                o.ClientId = settings.AppId;
-                o.ClientSecret = settings.AppPassword;
-                o.ResponseType = "code";
-                o.CallbackPath = "/downloads/signin-oidc";
+                o.Authority = signIn.Authority.AbsoluteUri.TrimEnd('/');
+                o.RequireHttpsMetadata = !signIn.Authority.IsLoopback;
+                o.ClientId = signIn.ClientId;
+                o.ResponseType = OpenIdConnectResponseType.IdToken;
+                o.ResponseMode = OpenIdConnectResponseMode.FormPost;
+                o.CallbackPath = CallbackPath;
                 o.SignedOutCallbackPath = "/downloads/signout-callback-oidc";
-                // Keep "oid" and "tid" as Entra issues them: the download is bound to the coordinator's object id.
+                // Keep "oid" and "tid" as Entra issues them: a download is bound to the person's object id.
                 o.MapInboundClaims = false;
                 o.Scope.Clear();
                 o.Scope.Add("openid");
                 o.Scope.Add("profile");
                 o.SaveTokens = false;
+                o.Events.OnRedirectToIdentityProvider = context =>
+                {
+                    // The registered redirect URI, not one rebuilt from the request: behind App Service's TLS
+                    // front end the request arrives as http on an internal host.
+                    context.ProtocolMessage.RedirectUri = signIn.RedirectUri.AbsoluteUri;
+                    return Task.CompletedTask;
+                };
             });
         services.AddAuthorization();
         return services;
@@ -62,6 +82,7 @@ public static class DownloadSignIn
 
     public static WebApplication MapDownloads(this WebApplication app)
     {
+        ArgumentNullException.ThrowIfNull(app);
         if (IsEnabled(app.Configuration))
         {
             app.UseAuthentication();
@@ -71,4 +92,50 @@ public static class DownloadSignIn
 
         return app;
     }
+
+    /// <summary>The redirect URI to register on the app: the callback under the public base URL.</summary>
+    public static Uri RedirectUriFor(Uri publicBaseUrl)
+    {
+        ArgumentNullException.ThrowIfNull(publicBaseUrl);
+        return new Uri(publicBaseUrl.AbsoluteUri.TrimEnd('/') + CallbackPath);
+    }
+
+    private static SignInSettings Read(IConfiguration configuration, BotSettings settings)
+    {
+        ReportSettings reports;
+        try
+        {
+            reports = configuration.GetSection("Reports").Get<ReportSettings>() ?? new ReportSettings();
+        }
+        catch (InvalidOperationException ex)
+        {
+            // The binder names the property but not the value's problem well enough for an operator.
+            throw new SettingsException("Reports", $"has a value that is not a URL where one is expected: {ex.InnerException?.Message ?? ex.Message}");
+        }
+
+        var baseUrl = reports.PublicBaseUrl is { IsAbsoluteUri: true } url && IsSecureOrLoopback(url)
+            ? url
+            : throw new SettingsException(PublicBaseUrlKey, $"'{configuration[PublicBaseUrlKey]}' must be the bot's absolute https address, e.g. https://mentorbot.contoso.com/.");
+
+        var clientId = reports.SignInClientId ?? (settings.AppType == AppType.UserAssignedMSI ? null : settings.AppId)
+            ?? throw new SettingsException(ClientIdKey, settings.AppType == AppType.UserAssignedMSI
+                ? "is required for a UserAssignedMSI bot: people sign in to an app registration, which a managed identity is not."
+                : $"(or {BotSettings.Keys.AppId}) is required: downloads are signed in with an Entra app.");
+
+        var authority = reports.SignInAuthority
+            ?? (settings.AppTenantId is { } tenant
+                ? new Uri($"https://login.microsoftonline.com/{tenant}/v2.0")
+                : throw new SettingsException(AuthorityKey, $"(or {BotSettings.Keys.AppTenantId}) is required: downloads are for people of the bot's own tenant."));
+        if (!authority.IsAbsoluteUri || !IsSecureOrLoopback(authority))
+        {
+            throw new SettingsException(AuthorityKey, $"'{authority}' must be an absolute https URL (plain http only on a loopback address).");
+        }
+
+        return new SignInSettings(authority, clientId, RedirectUriFor(baseUrl));
+    }
+
+    private static bool IsSecureOrLoopback(Uri url) =>
+        url.Scheme == Uri.UriSchemeHttps || (url.Scheme == Uri.UriSchemeHttp && url.IsLoopback);
+
+    private sealed record SignInSettings(Uri Authority, string ClientId, Uri RedirectUri);
 }

@@ -1,3 +1,4 @@
+using System.Net;
 using System.Text.Json.Nodes;
 using Azure.Data.Tables;
 using MentorBot.Features.CheckIns;
@@ -48,13 +49,18 @@ public sealed class DataRightsTests : IClassFixture<AzuriteFixture>
 
         var link = s.Bot.Channel.ActivitiesSentTo(ConversationIds.Personal(_max.TeamsId))[^1].AdaptiveCards[0]["actions"]![0]!["url"]!.GetValue<string>();
         Assert.StartsWith("https://mentorbot.example.com/downloads/", link, StringComparison.Ordinal);
-        var grant = await s.Bot.Host.Services.GetRequiredService<DownloadStore>().FindAsync(link[(link.LastIndexOf('/') + 1)..], default);
-        Assert.NotNull(grant);
-        Assert.Equal(_max.AadObjectId, grant.OwnerId);
-        Assert.StartsWith("application/json", grant.ContentType, StringComparison.Ordinal);
-        Assert.Equal(DownloadVerdict.NotOwner, DownloadDecision.Decide(grant, BotScenario.TenantId, _mia.AadObjectId, s.Bot.Clock.GetUtcNow()));
+        // Downloaded as Max would: signed in with Entra. Mia, Max's partner, is refused the same link.
+        s.Bot.Channel.AddMember(_mia, BotScenario.TenantId);
+        using (var partners = await s.Bot.Browser(_mia).OpenAsync(new Uri(link)))
+        {
+            Assert.Equal(HttpStatusCode.Forbidden, partners.StatusCode);
+        }
 
-        var json = grant.Content;
+        s.Bot.Channel.AddMember(_max, BotScenario.TenantId);
+        using var mine = await s.Bot.Browser(_max).OpenAsync(new Uri(link));
+        Assert.Equal(HttpStatusCode.OK, mine.StatusCode);
+        Assert.Equal("application/json", mine.Content.Headers.ContentType!.MediaType);
+        var json = await mine.Content.ReadAsStringAsync();
         var tables = JsonNode.Parse(json)!["tables"]!.AsObject();
         Assert.Contains(OwnSecret, json, StringComparison.Ordinal);
         Assert.Contains(s.Pair.PairId, json, StringComparison.Ordinal);

@@ -17,6 +17,7 @@ public sealed class BotScenario : IAsyncDisposable
 
     private readonly Action<IServiceCollection>? _services;
     private readonly List<MentorBotHost> _hosts = [];
+    private readonly HttpClient _web = new(new SocketsHttpHandler { AllowAutoRedirect = false });
 
     private BotScenario(AzuriteFixture azurite, TeamsChannelStandIn channel, GraphStandIn graph, FakeTimeProvider clock,
         Action<IServiceCollection>? services, IReadOnlyDictionary<string, string>? extraSettings)
@@ -39,6 +40,8 @@ public sealed class BotScenario : IAsyncDisposable
             ["Storage:TablePrefix"] = TablePrefix,
             ["Teams:AllowedTenantIds"] = TenantId,
             ["Graph:BaseUrl"] = graph.BaseUrl,
+            // People sign in to downloads at the stand-in Entra (only used when Reports:PublicBaseUrl is set).
+            ["Reports:SignInAuthority"] = channel.EntraAuthority(TenantId),
             // Tests run background jobs themselves (RunJobsAsync) after moving the clock, instead of waiting.
             ["Jobs:Enabled"] = "false",
         };
@@ -48,6 +51,13 @@ public sealed class BotScenario : IAsyncDisposable
         }
 
         Settings = settings;
+        if (settings.TryGetValue("Reports:PublicBaseUrl", out var publicBaseUrl))
+        {
+            // The app registration as the README's deployment steps set it up.
+            PublicBaseUrl = new Uri(publicBaseUrl);
+            channel.RegisterSignInApp(AppId, new Uri(PublicBaseUrl, "downloads/signin-oidc"));
+        }
+
         Host = StartHost();
     }
 
@@ -66,6 +76,9 @@ public sealed class BotScenario : IAsyncDisposable
     public IReadOnlyDictionary<string, string> Settings { get; }
 
     public MentorBotHost Host { get; private set; }
+
+    /// <summary>The bot's public address when downloads are switched on.</summary>
+    public Uri? PublicBaseUrl { get; }
 
     public static async Task<BotScenario> StartAsync(
         AzuriteFixture azurite,
@@ -104,6 +117,21 @@ public sealed class BotScenario : IAsyncDisposable
     public Task<int> RunJobsAsync(MentorBotHost? host = null) =>
         (host ?? Host).Services.GetRequiredService<MentorBot.Infrastructure.Jobs.JobRunner>().RunDueAsync(CancellationToken.None);
 
+    /// <summary>
+    /// A browser for the person, signed in to the stand-in Entra (or to nobody when null), that reaches the bot at its
+    /// public address and keeps the bot's cookies between calls.
+    /// </summary>
+    public SignInBrowser Browser(TestUser? person)
+    {
+        var bot = Host.CreateClient(new Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactoryClientOptions
+        {
+            BaseAddress = PublicBaseUrl ?? throw new InvalidOperationException("Set Reports:PublicBaseUrl to use downloads."),
+            AllowAutoRedirect = false,
+            HandleCookies = true,
+        });
+        return new SignInBrowser(bot, _web, person?.AadObjectId);
+    }
+
     public TableClient Table(string name) => Azurite.CreateServiceClient().GetTableClient(TablePrefix + name);
 
     /// <summary>Every entity the bot stored in a table (empty when the table does not exist).</summary>
@@ -132,6 +160,7 @@ public sealed class BotScenario : IAsyncDisposable
             await host.DisposeAsync();
         }
 
+        _web.Dispose();
         await Channel.DisposeAsync();
         await Graph.DisposeAsync();
     }

@@ -1,3 +1,4 @@
+using System.Net;
 using MentorBot.Features.Pairs;
 using MentorBot.Features.Programs;
 using MentorBot.Features.Reports;
@@ -40,28 +41,63 @@ public sealed class ReportCommandTests : IClassFixture<AzuriteFixture>
     }
 
     [Fact]
-    public async Task A_csv_link_works_for_its_coordinator_refuses_anyone_else_and_expires()
+    public async Task A_csv_link_works_for_its_coordinator_after_signing_in_refuses_anyone_else_and_expires()
     {
         await using var bot = await StartAsync();
         var channel = await SetUpAsync(bot);
-
         await AskAsync(bot, channel, _coordinator, "report csv");
+        var link = new Uri(bot.Channel.ActivitiesSentTo(channel)[^1].AdaptiveCards[0]["actions"]![0]!["url"]!.GetValue<string>());
+        Assert.StartsWith("https://mentorbot.example.com/downloads/", link.AbsoluteUri, StringComparison.Ordinal);
 
-        var link = bot.Channel.ActivitiesSentTo(channel)[^1].AdaptiveCards[0]["actions"]![0]!["url"]!.GetValue<string>();
-        Assert.StartsWith("https://mentorbot.example.com/downloads/", link, StringComparison.Ordinal);
-        var token = link[(link.LastIndexOf('/') + 1)..];
-        var store = bot.Host.Services.GetRequiredService<DownloadStore>();
-        var grant = await store.FindAsync(token, default);
-        Assert.NotNull(grant);
-        Assert.StartsWith(ReportCsv.Header, grant.Content, StringComparison.Ordinal);
-        Assert.Contains("Cohort,Spring A,pairs,,3,", grant.Content, StringComparison.Ordinal);
+        // Nobody signed in: the bot sends the browser to Entra, asking for an ID token posted back to its registered URI.
+        using (var anonymous = await bot.Browser(null).OpenAsync(link))
+        {
+            Assert.Equal(HttpStatusCode.Unauthorized, anonymous.StatusCode);
+            Assert.StartsWith($"{bot.Channel.BaseUrl}/{BotScenario.TenantId}/oauth2/v2.0/authorize?", anonymous.RequestMessage!.RequestUri!.AbsoluteUri, StringComparison.Ordinal);
+        }
 
-        Assert.Equal(DownloadVerdict.Allowed, DownloadDecision.Decide(grant, BotScenario.TenantId, _coordinator.AadObjectId, bot.Clock.GetUtcNow()));
-        Assert.Equal(DownloadVerdict.NotOwner, DownloadDecision.Decide(grant, BotScenario.TenantId, _otherCoordinator.AadObjectId, bot.Clock.GetUtcNow()));
-        Assert.Null(await store.FindAsync(token[..^1] + (token[^1] == 'A' ? 'B' : 'A'), default));
+        var coordinator = bot.Browser(_coordinator);
+        using (var download = await coordinator.OpenAsync(link))
+        {
+            Assert.Equal(HttpStatusCode.OK, download.StatusCode);
+            Assert.Equal("text/csv", download.Content.Headers.ContentType!.MediaType);
+            var csv = await download.Content.ReadAsStringAsync();
+            Assert.StartsWith(ReportCsv.Header, csv, StringComparison.Ordinal);
+            Assert.Contains("Cohort,Spring A,pairs,,3,", csv, StringComparison.Ordinal);
+            Assert.Equal(1, bot.Channel.EntraSignInCount);
+            Assert.Equal(link, download.RequestMessage!.RequestUri);
+        }
 
-        bot.Clock.Advance(DownloadStore.Lifetime);
-        Assert.Equal(DownloadVerdict.Expired, DownloadDecision.Decide(grant, BotScenario.TenantId, _coordinator.AadObjectId, bot.Clock.GetUtcNow()));
+        // Signed in already: the cookie serves a second download without going back to Entra.
+        using (var again = await coordinator.OpenAsync(link))
+        {
+            Assert.Equal(HttpStatusCode.OK, again.StatusCode);
+            Assert.Equal(1, bot.Channel.EntraSignInCount);
+        }
+
+        bot.Channel.AddMember(_otherCoordinator, BotScenario.TenantId);
+        using (var other = await bot.Browser(_otherCoordinator).OpenAsync(link))
+        {
+            Assert.Equal(HttpStatusCode.Forbidden, other.StatusCode);
+            Assert.DoesNotContain("Spring A", await other.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+            Assert.Equal(2, bot.Channel.EntraSignInCount);
+        }
+
+        using (var mistyped = await coordinator.OpenAsync(new Uri(link.AbsoluteUri[..^1] + (link.AbsoluteUri[^1] == 'A' ? 'B' : 'A'))))
+        {
+            Assert.Equal(HttpStatusCode.NotFound, mistyped.StatusCode);
+        }
+
+        // After the link's time both it and the sign-in are over: the coordinator signs in again and learns it expired.
+        bot.Clock.Advance(DownloadStore.Lifetime + TimeSpan.FromMinutes(1));
+        using (var expired = await coordinator.OpenAsync(link))
+        {
+            Assert.Equal(HttpStatusCode.Gone, expired.StatusCode);
+            Assert.Equal(3, bot.Channel.EntraSignInCount);
+        }
+
+        var token = link.Segments[^1];
+        Assert.Null(await bot.Host.Services.GetRequiredService<DownloadStore>().FindAsync(token, default));
     }
 
     [Fact]

@@ -10,6 +10,9 @@ namespace MentorBot.Testing;
 /// </summary>
 public sealed class TeamsChannelStandIn : IAsyncDisposable
 {
+    /// <summary>The header standing for a person's Entra browser session at the sign-in page: their object id or UPN.</summary>
+    public const string EntraSessionHeader = "X-StandIn-Entra-Session";
+
     private readonly ConnectorCallLog _log = new();
     private readonly ChannelDirectory _directory = new();
     private readonly FaultPlan _faults = new();
@@ -17,6 +20,7 @@ public sealed class TeamsChannelStandIn : IAsyncDisposable
     private readonly ConnectorApi _connector;
     private LoopbackWebHost? _host;
     private ChannelTokenSigner? _signer;
+    private EntraSignInEndpoint? _signIn;
     private int _metadataRequests;
     private int _keySetRequests;
 
@@ -56,17 +60,38 @@ public sealed class TeamsChannelStandIn : IAsyncDisposable
 
     private LoopbackWebHost Host => _host ?? throw new InvalidOperationException("The stand-in channel is not started.");
 
+    private EntraSignInEndpoint SignIn => _signIn ?? throw new InvalidOperationException("The stand-in channel is not started.");
+
     public static async Task<TeamsChannelStandIn> StartAsync(TimeProvider? clock = null)
     {
         var channel = new TeamsChannelStandIn(clock ?? TimeProvider.System);
         channel._host = await LoopbackWebHost.StartAsync(nameof(TeamsChannelStandIn), channel.HandleAsync).ConfigureAwait(false);
         channel._signer = new ChannelTokenSigner(channel._keys, channel.Clock, channel.ServiceUrl);
+        channel._signIn = new EntraSignInEndpoint(channel._directory, channel._signer);
         return channel;
     }
 
     /// <summary>A signed JWT as the Bot Connector (or Entra) would send it to the bot.</summary>
     public string CreateToken(ChannelTokenOptions options) =>
         (_signer ?? throw new InvalidOperationException("The stand-in channel is not started.")).Sign(options);
+
+    /// <summary>
+    /// Registers a web app for sign-in at the stand-in Entra (<c>{BaseUrl}/{tenant}/v2.0</c> as the authority), as an
+    /// app registration with this redirect URI and ID tokens enabled. Members sign in by sending their object id or
+    /// UPN in <see cref="EntraSessionHeader"/> to the authorize endpoint.
+    /// </summary>
+    public void RegisterSignInApp(string clientId, Uri redirectUri)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(clientId);
+        ArgumentNullException.ThrowIfNull(redirectUri);
+        SignIn.Register(clientId, redirectUri);
+    }
+
+    /// <summary>The sign-in authority of a tenant at this stand-in.</summary>
+    public string EntraAuthority(string tenantId) => $"{BaseUrl}/{tenantId}/v2.0";
+
+    /// <summary>How many people completed a sign-in (ID tokens issued).</summary>
+    public int EntraSignInCount => SignIn.SignIns;
 
     /// <summary>Publishes a new Teams key under a new kid (teams-key-2, ...) in place of the old one; new tokens use it.</summary>
     public string RotateTeamsKey() => _keys.RotateTeamsKey();
@@ -164,6 +189,8 @@ public sealed class TeamsChannelStandIn : IAsyncDisposable
                 return JsonHttp.WriteAsync(context.Response, 200, EntraMetadata(tenant));
             case [_, "v2.0", "keys"] when isGet:
                 return JsonHttp.WriteAsync(context.Response, 200, _keys.EntraJwks());
+            case [var tenant, "oauth2", "v2.0", "authorize"] when isGet:
+                return SignIn.HandleAsync(context, tenant);
             default:
                 return JsonHttp.WriteAsync(context.Response, 404, JsonHttp.ErrorBody("NotFound", "The stand-in channel does not serve this path."));
         }
@@ -182,6 +209,9 @@ public sealed class TeamsChannelStandIn : IAsyncDisposable
         // Like Entra's own "common" metadata, multi-tenant documents carry a template issuer.
         ["issuer"] = tenant is "common" or "organizations" ? EntraIssuer.For("{tenantid}") : EntraIssuer.For(tenant),
         ["jwks_uri"] = $"{BaseUrl}/{Uri.EscapeDataString(tenant)}/v2.0/keys",
+        ["authorization_endpoint"] = $"{BaseUrl}/{Uri.EscapeDataString(tenant)}/oauth2/v2.0/authorize",
+        ["response_modes_supported"] = new JsonArray("query", "fragment", "form_post"),
+        ["scopes_supported"] = new JsonArray("openid", "profile", "email", "offline_access"),
         ["id_token_signing_alg_values_supported"] = new JsonArray("RS256"),
         ["response_types_supported"] = new JsonArray("code", "id_token", "code id_token", "id_token token"),
         ["subject_types_supported"] = new JsonArray("pairwise"),
