@@ -117,7 +117,8 @@ public static class DownloadSignIn
             ? url
             : throw new SettingsException(PublicBaseUrlKey, $"'{configuration[PublicBaseUrlKey]}' must be the bot's absolute https address, e.g. https://mentorbot.contoso.com/.");
 
-        var clientId = reports.SignInClientId ?? (settings.AppType == AppType.UserAssignedMSI ? null : settings.AppId)
+        var clientId = (string.IsNullOrWhiteSpace(reports.SignInClientId) ? null : reports.SignInClientId.Trim())
+            ?? (settings.AppType == AppType.UserAssignedMSI ? null : settings.AppId)
             ?? throw new SettingsException(ClientIdKey, settings.AppType == AppType.UserAssignedMSI
                 ? "is required for a UserAssignedMSI bot: people sign in to an app registration, which a managed identity is not."
                 : $"(or {BotSettings.Keys.AppId}) is required: downloads are signed in with an Entra app.");

@@ -63,6 +63,7 @@ public sealed class DownloadSignInTests
             ("Reports:PublicBaseUrl", "https://mentorbot.contoso.com/")];
 
         Assert.Equal("Reports:SignInClientId", KeyOfError(msi));
+        Assert.Equal("Reports:SignInClientId", KeyOfError([.. msi, ("Reports:SignInClientId", " ")]));
         Assert.Equal(OtherClientId, SignInOptions([.. msi, ("Reports:SignInClientId", OtherClientId)]).ClientId);
     }
 
