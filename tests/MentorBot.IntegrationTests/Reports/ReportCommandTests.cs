@@ -34,6 +34,7 @@ public sealed class ReportCommandTests : IClassFixture<AzuriteFixture>
         Assert.Contains("\"fallback\"", card, StringComparison.Ordinal);
         Assert.Contains("Spring A", text, StringComparison.Ordinal);
         Assert.Contains(ReportText.Suppressed, text, StringComparison.Ordinal);
+        Assert.Contains("(otherwise subtraction would reveal them): Spring B.", text, StringComparison.Ordinal);
 
         Assert.Contains("Only program coordinators", await AskAsync(bot, channel, _people[0], "report"), StringComparison.Ordinal);
         Assert.Contains("Why pairs ended early", await AskAsync(bot, channel, _coordinator, "report failures Spring A"), StringComparison.Ordinal);

@@ -80,7 +80,46 @@ public sealed class ProgramReportTests
         Assert.Equal(0, c.People);
         Assert.Equal(0, c.Pairs);
         Assert.Empty(c.EscalationsByCause);
-        Assert.True(Group(GroupKind.MatchingCriteria, "mentee choice").Suppressed);
+        Assert.Equal(["Tiny C"], _report.LeftOut);
+    }
+
+    [Fact]
+    public void A_suppressed_cohort_cannot_be_worked_out_by_subtracting_shown_groups()
+    {
+        var shown = _report.OfKind(GroupKind.Cohort).Where(g => !g.Suppressed).ToList();
+        var all = Group(GroupKind.Program, "all");
+        var brief = Group(GroupKind.Training, nameof(MentorTraining.BriefOrientation));
+        var goals = Group(GroupKind.ExplicitGoals, "yes");
+        var menteeChoice = Group(GroupKind.MatchingCriteria, "mentee choice");
+
+        // The program is exactly its shown cohorts, so program minus cohorts leaves nothing of C.
+        Assert.Equal(all.Pairs, shown.Sum(g => g.Pairs));
+        Assert.Equal(all.MeetingsHeld, shown.Sum(g => g.MeetingsHeld));
+        Assert.Equal(all.CheckInAnswers, shown.Sum(g => g.CheckInAnswers));
+        Assert.Equal(all.ExpectationsCompleted, shown.Sum(g => g.ExpectationsCompleted));
+        Assert.Equal(all.EscalationsByCause.Values.Sum(), shown.Sum(g => g.EscalationsByCause.Values.Sum()));
+        Assert.Equal(all.Outcomes["satisfaction"].Count, shown.Sum(g => g.Outcomes["satisfaction"].Count));
+
+        // Brief orientation is B + D, explicit goals A + D, "mentee choice" D alone: none of them holds C's pairs.
+        Assert.Equal((12, 6), (brief.People, brief.Pairs));
+        Assert.Equal((14, 7), (goals.People, goals.Pairs));
+        Assert.Equal((6, 3, 3), (menteeChoice.People, menteeChoice.Pairs, menteeChoice.MeetingsHeld));
+        Assert.Equal(new Mean(null, 2), menteeChoice.Outcomes["career-advancement"]);
+    }
+
+    [Theory]
+    [InlineData(1, true)]
+    [InlineData(3, false)]
+    public void Pairs_without_a_cohort_count_in_the_program_only_when_there_are_enough_people(int pairsWithoutCohort, bool leftOut)
+    {
+        var loose = Enumerable.Range(1, pairsWithoutCohort)
+            .Select(i => ReportSeed.Pair($"x{i}", null, PairStage.Working, new DateOnly(2027, 2, 1), null, null)).ToList();
+        var inputs = ReportSeed.Inputs();
+
+        var report = ProgramReport.Compute(inputs with { Pairs = [.. inputs.Pairs, .. loose] });
+
+        Assert.Equal(leftOut ? ["Tiny C", ProgramReport.WithoutCohort] : ["Tiny C"], report.LeftOut);
+        Assert.Equal(leftOut ? 10 : 10 + pairsWithoutCohort, report.OfKind(GroupKind.Program).Single().Pairs);
     }
 
     [Fact]
@@ -109,16 +148,17 @@ public sealed class ProgramReportTests
         Assert.Equal((8, 4, 7), (substantive.People, substantive.Pairs, substantive.MeetingsHeld));
         Assert.Equal(new Mean(22 / 5.0, 5), substantive.Outcomes["satisfaction"]);
 
-        // Brief = B + C: 10 people, 5 pairs, meetings 3 + 2 over 68 + 118 days; C's cadence alert joins B's causes.
+        // Brief = B + D (C is left out): 12 people, 6 pairs, meetings 3 + 3 over 68 + 76 days; D's cadence alert joins B's.
         Assert.False(brief.Suppressed);
-        Assert.Equal((10, 5, 5), (brief.People, brief.Pairs, brief.MeetingsHeld));
-        Assert.Equal(5 / (186 / DaysPerMonth), brief.MeetingsPerPairPerMonth!.Value, 9);
+        Assert.Equal((12, 6, 6), (brief.People, brief.Pairs, brief.MeetingsHeld));
+        Assert.Equal(6 / (144 / DaysPerMonth), brief.MeetingsPerPairPerMonth!.Value, 9);
         Assert.Equal(2, brief.EscalationsByCause["cadence"]);
-        Assert.Equal(2, brief.ExpectationsCompleted);
+        Assert.Equal(3, brief.ExpectationsCompleted);
         Assert.Equal(Counts(1, 1, 0), brief.CheckIns["structure"]);
+        Assert.Equal(Counts(0, 1, 1), brief.CheckIns["needs"]);
 
-        // Explicit goals = A + C (12 people); none = B.
-        Assert.Equal((12, 6, 9), (goals.People, goals.Pairs, goals.MeetingsHeld));
+        // Explicit goals = A + D (14 people); none = B.
+        Assert.Equal((14, 7, 10), (goals.People, goals.Pairs, goals.MeetingsHeld));
         Assert.Equal((6, 3), (noGoals.People, noGoals.Pairs));
 
         // "skills" and " Skills " are the same criteria: A + B.
@@ -133,8 +173,9 @@ public sealed class ProgramReportTests
     {
         var all = Group(GroupKind.Program, "all");
 
-        Assert.Equal((18, 9, 12), (all.People, all.Pairs, all.MeetingsHeld));
-        Assert.Equal(12 / (336 / DaysPerMonth), all.MeetingsPerPairPerMonth!.Value, 9);
+        // A + B + D (C is left out): 20 people, 10 pairs, meetings 7 + 3 + 3 over 150 + 68 + 76 days.
+        Assert.Equal((20, 10, 13), (all.People, all.Pairs, all.MeetingsHeld));
+        Assert.Equal(13 / (294 / DaysPerMonth), all.MeetingsPerPairPerMonth!.Value, 9);
         Assert.Equal(6, all.EscalationsByCause.Values.Sum());
         Assert.Equal(new Mean(23 / 6.0, 6), all.Midpoint);
         Assert.Empty(all.SharedLearning);

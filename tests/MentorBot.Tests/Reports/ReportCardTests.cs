@@ -37,6 +37,16 @@ public sealed class ReportCardTests
     }
 
     [Fact]
+    public void The_card_names_the_cohorts_left_out_of_the_totals()
+    {
+        var texts = Nodes(Rendered()).Where(n => n["type"]?.GetValue<string>() == "TextBlock").Select(n => n["text"]!.GetValue<string>()).ToList();
+
+        Assert.Contains(texts, t => t.StartsWith("Left out of every figure", StringComparison.Ordinal) && t.EndsWith(": Tiny C.", StringComparison.Ordinal));
+        Assert.DoesNotContain(ReportCard.Create("P", ProgramReport.Compute(ReportSeed.Inputs(), "a")).Body.OfType<TextBlock>(),
+            t => t.Text.StartsWith("Left out", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public void A_chart_with_nothing_to_draw_is_left_out_and_its_place_keeps_the_fallback()
     {
         var report = ProgramReport.Compute(ReportSeed.Inputs() with { Alerts = [] });

@@ -21,7 +21,9 @@ public sealed class ReportCsvTests
     [Fact]
     public void A_suppressed_group_is_one_row_without_numbers_and_no_free_text_is_exported()
     {
-        Assert.Equal(["Cohort,Tiny C,suppressed,,fewer than 5 people,"], Lines.Where(l => l.Contains("Tiny C", StringComparison.Ordinal)));
+        Assert.Equal(
+            ["Program,Whole program,left_out_of_every_figure,Tiny C,fewer than 5 people,", "Cohort,Tiny C,suppressed,,fewer than 5 people,"],
+            Lines.Where(l => l.Contains("Tiny C", StringComparison.Ordinal)));
         Assert.DoesNotContain(Lines, l => l.Contains(ReportSeed.SharedLearning, StringComparison.Ordinal) || l.Contains("private", StringComparison.Ordinal));
     }
 

@@ -11,11 +11,13 @@ using static MentorBot.Features.CheckIns.CheckInRating;
 namespace MentorBot.Tests.Reports;
 
 /// <summary>
-/// A program of three cohorts, as of 2027-03-01. The expected numbers in the tests are worked out by hand from the
+/// A program of four cohorts, as of 2027-03-01. The expected numbers in the tests are worked out by hand from the
 /// comments here, not by re-running the report's logic.
 ///   A "Spring A": substantive training, explicit goals, matched by "skills"; 4 pairs, 8 people.
 ///   B "Spring B": brief orientation, no explicit goals, matched by " Skills " (same criteria); 3 pairs, 6 people.
-///   C "Tiny C":   brief orientation, explicit goals, matched by "mentee choice"; 2 pairs, 4 people (suppressed).
+///   C "Tiny C":   brief orientation, explicit goals, matched by "mentee choice"; 2 pairs, 4 people (suppressed, and
+///                 left out of the program and feature groups).
+///   D "Summer D": brief orientation, explicit goals, matched by "mentee choice"; 3 pairs, 6 people.
 /// </summary>
 internal static class ReportSeed
 {
@@ -32,6 +34,7 @@ internal static class ReportSeed
             Cohort("a", "Spring A", MentorTraining.Substantive, goals: true, "skills", new DateOnly(2027, 1, 1)),
             Cohort("b", "Spring B", MentorTraining.BriefOrientation, goals: false, " Skills ", new DateOnly(2027, 1, 15)),
             Cohort("c", "Tiny C", MentorTraining.BriefOrientation, goals: true, "mentee choice", new DateOnly(2027, 1, 20)),
+            Cohort("d", "Summer D", MentorTraining.BriefOrientation, goals: true, "Mentee choice", new DateOnly(2027, 2, 1)),
         ],
         Pairs =
         [
@@ -49,8 +52,13 @@ internal static class ReportSeed
             // C: 59 days each = 118.
             Pair("c1", "c", PairStage.Working, new DateOnly(2027, 1, 1), null, null),
             Pair("c2", "c", PairStage.Working, new DateOnly(2027, 1, 1), null, null),
+
+            // D: days d1 28, d2 28, d3 20 (Feb 1 → Feb 21) = 76.
+            Pair("d1", "d", PairStage.Working, new DateOnly(2027, 2, 1), null, null),
+            Pair("d2", "d", PairStage.Working, new DateOnly(2027, 2, 1), null, null),
+            Pair("d3", "d", PairStage.Closed, new DateOnly(2027, 2, 1), "completed", Day(2027, 2, 21)),
         ],
-        ExpectationsConfirmed = new HashSet<string> { "a1", "a2", "b1", "c1" },
+        ExpectationsConfirmed = new HashSet<string> { "a1", "a2", "b1", "c1", "d1", "d3" },
         Meetings =
         [
             // A held 7: a1 3 (plus one cancelled, one duplicate, one in the future), a2 2, a3 1, a4 1.
@@ -65,6 +73,9 @@ internal static class ReportSeed
             // B held 3: b1 2, b2 1. C held 2: c1 2.
             Meeting("b1", At(2027, 2, 5)), Meeting("b1", At(2027, 2, 19)), Meeting("b2", At(2027, 1, 30)),
             Meeting("c1", At(2027, 1, 15)), Meeting("c1", At(2027, 2, 15)),
+
+            // D held 3: d1 2, d3 1.
+            Meeting("d1", At(2027, 2, 8)), Meeting("d1", At(2027, 2, 22)), Meeting("d3", At(2027, 2, 10)),
         ],
         CheckIns =
         [
@@ -78,12 +89,16 @@ internal static class ReportSeed
 
             // C: one answer.
             CheckIn("c1", "mentor", WorkingWell, WorkingWell, WorkingWell),
+
+            // D: one answer.
+            CheckIn("d1", "mentee", WorkingWell, NotWorking, WorkingWell),
         ],
         Alerts =
         [
             Alert("a1", "checkin-not-working"), Alert("a3", "rematch"),
             Alert("b1", "checkin-could-be-better"), Alert("b2", "rematch"), Alert("b2", "cadence"),
             Alert("c1", "cadence"),
+            Alert("d2", "cadence"),
             Alert(null, "program-wide"),
         ],
         Outcomes =
@@ -95,6 +110,10 @@ internal static class ReportSeed
 
             // B (3 answers: too few for a mean): career 1+2+3=6, skill 2+2+3=7, satisfaction 1+2+3=6, belonging 2+2+3=7.
             Outcome("b2", "mentor", 1, 2, 1, 2), Outcome("b2", "mentee", 2, 2, 2, 2), Outcome("b3", "mentee", 3, 3, 3, 3),
+
+            // C (left out): one answer. D (2 answers): career 4+5=9.
+            Outcome("c2", "mentee", 1, 1, 1, 1),
+            Outcome("d3", "mentor", 4, 4, 4, 4), Outcome("d3", "mentee", 5, 4, 5, 3),
         ],
         Rematches =
         [

@@ -8,9 +8,18 @@ namespace MentorBot.Features.Reports;
 /// (mentor training, explicit goals, matching criteria). Pure: computed from <see cref="ReportInputs"/> only.
 /// Privacy: a group with fewer than <see cref="MinimumPeople"/> distinct people (mentors and mentees) is suppressed,
 /// and a mean over fewer than <see cref="MinimumAnswers"/> answers is not shown, so no one is identifiable.
+/// A suppressed cohort (or the pairs without a cohort, when they are that few) is also left out of the whole-program
+/// and feature groups: otherwise its numbers would be the program's minus the other cohorts'. Every group shown is
+/// then a union of cohorts of at least five people, and no sum or difference of shown numbers isolates fewer.
 /// </summary>
-public sealed record ProgramReport(DateTimeOffset At, string? CohortFilter, IReadOnlyList<ReportGroup> Groups)
+/// <param name="LeftOut">
+/// Names of the cohorts left out of every figure for being too small, and <see cref="WithoutCohort"/> for the pairs
+/// without a cohort when they are too few; coordinators are told, so the totals are not misread.
+/// </param>
+public sealed record ProgramReport(DateTimeOffset At, string? CohortFilter, IReadOnlyList<ReportGroup> Groups, IReadOnlyList<string> LeftOut)
 {
+    public const string WithoutCohort = "pairs without a cohort";
+
     public const int MinimumPeople = 5;
     public const int MinimumAnswers = 5;
     public const int MaxSharedLearning = 5;
@@ -32,9 +41,15 @@ public sealed record ProgramReport(DateTimeOffset At, string? CohortFilter, IRea
         var cohortOf = inputs.Cohorts.ToDictionary(c => c.CohortId);
         Cohort? CohortOf(Pair p) => p.CohortId is { } id && cohortOf.TryGetValue(id, out var c) ? c : null;
 
-        var groups = new List<ReportGroup> { Group(inputs, GroupKind.Program, "all", "Whole program", pairs, withText: false) };
+        var tooSmall = pairs.GroupBy(p => CohortOf(p)?.CohortId ?? string.Empty, StringComparer.Ordinal)
+            .Where(g => PeopleIn(g) < MinimumPeople).ToList();
+        var leftOutPairs = tooSmall.SelectMany(g => g).Select(p => p.PairId).ToHashSet(StringComparer.Ordinal);
+        var reportable = pairs.Where(p => !leftOutPairs.Contains(p.PairId)).ToList();
+        var leftOut = tooSmall.Select(g => g.Key.Length == 0 ? WithoutCohort : cohortOf[g.Key].Name).Order(StringComparer.Ordinal).ToList();
+
+        var groups = new List<ReportGroup> { Group(inputs, GroupKind.Program, "all", "Whole program", reportable, withText: false) };
         groups.AddRange(cohorts.Select(c => Group(inputs, GroupKind.Cohort, c.CohortId, c.Name, pairs.Where(p => p.CohortId == c.CohortId).ToList(), withText: true)));
-        var withCohort = pairs.Where(p => CohortOf(p) is not null).ToList();
+        var withCohort = reportable.Where(p => CohortOf(p) is not null).ToList();
         foreach (var training in new[] { MentorTraining.Substantive, MentorTraining.BriefOrientation })
         {
             groups.Add(Group(inputs, GroupKind.Training, training.ToString(), TrainingText(training), withCohort.Where(p => CohortOf(p)!.Training == training).ToList(), withText: false));
@@ -52,7 +67,7 @@ public sealed record ProgramReport(DateTimeOffset At, string? CohortFilter, IRea
             groups.Add(Group(inputs, GroupKind.MatchingCriteria, criteria.Key, name, criteria.ToList(), withText: false));
         }
 
-        return new ProgramReport(inputs.Now, cohortId, groups);
+        return new ProgramReport(inputs.Now, cohortId, groups, leftOut);
     }
 
     public static string TrainingText(MentorTraining training) =>
@@ -60,9 +75,12 @@ public sealed record ProgramReport(DateTimeOffset At, string? CohortFilter, IRea
 
     private static string CriteriaKey(string? criteria) => criteria?.Trim().ToLowerInvariant() is { Length: > 0 } key ? key : "-";
 
+    private static int PeopleIn(IEnumerable<Pair> pairs) =>
+        pairs.SelectMany(p => new[] { p.Mentor.Id, p.Mentee.Id }).Distinct(StringComparer.OrdinalIgnoreCase).Count();
+
     private static ReportGroup Group(ReportInputs inputs, GroupKind kind, string key, string name, List<Pair> pairs, bool withText)
     {
-        var people = pairs.SelectMany(p => new[] { p.Mentor.Id, p.Mentee.Id }).Distinct(StringComparer.OrdinalIgnoreCase).Count();
+        var people = PeopleIn(pairs);
         if (people < MinimumPeople)
         {
             return new ReportGroup { Kind = kind, Key = key, Name = name, Suppressed = true };

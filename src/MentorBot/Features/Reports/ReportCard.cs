@@ -35,6 +35,11 @@ public static class ReportCard
             TextBlock.Subtle($"As of {report.At:yyyy-MM-dd}. Groups of fewer than {ProgramReport.MinimumPeople} people and means of fewer than " +
                 $"{ProgramReport.MinimumAnswers} answers are not shown, so no one can be identified."),
         };
+        if (report.LeftOut.Count > 0)
+        {
+            body.Add(TextBlock.Subtle($"Left out of every figure, totals included, for having fewer than {ProgramReport.MinimumPeople} people " +
+                $"(otherwise subtraction would reveal them): {string.Join(", ", report.LeftOut)}."));
+        }
 
         if (program.Suppressed)
         {

@@ -5,7 +5,8 @@ namespace MentorBot.Features.Reports;
 
 /// <summary>
 /// The report as CSV for coordinators' own analysis: one row per group, measure and category, in long format.
-/// A suppressed group has one row saying so and no numbers. Free text is left out: a CSV leaves the bot's control.
+/// A suppressed group has one row saying so and no numbers; the program's rows name what was left out of every
+/// figure (see <see cref="ProgramReport.LeftOut"/>). Free text is left out: a CSV leaves the bot's control.
 /// </summary>
 public static class ReportCsv
 {
@@ -26,6 +27,15 @@ public static class ReportCsv
             {
                 Row("suppressed", string.Empty, $"fewer than {ProgramReport.MinimumPeople} people");
                 continue;
+            }
+
+            if (g.Kind == GroupKind.Program)
+            {
+                // Said before any number, so no one reads the totals as covering the small cohorts.
+                foreach (var name in report.LeftOut)
+                {
+                    Row("left_out_of_every_figure", name, $"fewer than {ProgramReport.MinimumPeople} people");
+                }
             }
 
             Row("people", string.Empty, Int(g.People));
