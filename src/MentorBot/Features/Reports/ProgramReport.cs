@@ -11,6 +11,7 @@ namespace MentorBot.Features.Reports;
 /// A suppressed cohort (or the pairs without a cohort, when they are that few) is also left out of the whole-program
 /// and feature groups: otherwise its numbers would be the program's minus the other cohorts'. Every group shown is
 /// then a union of cohorts of at least five people, and no sum or difference of shown numbers isolates fewer.
+/// Likewise a cohort's answers too few for its own mean to be shown do not count in any combined mean.
 /// </summary>
 /// <param name="LeftOut">
 /// Names of the cohorts left out of every figure for being too small, and <see cref="WithoutCohort"/> for the pairs
@@ -47,24 +48,27 @@ public sealed record ProgramReport(DateTimeOffset At, string? CohortFilter, IRea
         var reportable = pairs.Where(p => !leftOutPairs.Contains(p.PairId)).ToList();
         var leftOut = tooSmall.Select(g => g.Key.Length == 0 ? WithoutCohort : cohortOf[g.Key].Name).Order(StringComparer.Ordinal).ToList();
 
-        var groups = new List<ReportGroup> { Group(inputs, GroupKind.Program, "all", "Whole program", reportable, withText: false) };
-        groups.AddRange(cohorts.Select(c => Group(inputs, GroupKind.Cohort, c.CohortId, c.Name, pairs.Where(p => p.CohortId == c.CohortId).ToList(), withText: true)));
+        var atoms = pairs.GroupBy(p => p.PairId, StringComparer.Ordinal).ToDictionary(g => g.Key, g => CohortOf(g.First())?.CohortId ?? string.Empty, StringComparer.Ordinal);
+        string AtomOf(string pairId) => atoms.TryGetValue(pairId, out var atom) ? atom : string.Empty;
+
+        var groups = new List<ReportGroup> { Group(inputs, GroupKind.Program, "all", "Whole program", reportable, AtomOf) };
+        groups.AddRange(cohorts.Select(c => Group(inputs, GroupKind.Cohort, c.CohortId, c.Name, pairs.Where(p => p.CohortId == c.CohortId).ToList(), atomOf: null)));
         var withCohort = reportable.Where(p => CohortOf(p) is not null).ToList();
         foreach (var training in new[] { MentorTraining.Substantive, MentorTraining.BriefOrientation })
         {
-            groups.Add(Group(inputs, GroupKind.Training, training.ToString(), TrainingText(training), withCohort.Where(p => CohortOf(p)!.Training == training).ToList(), withText: false));
+            groups.Add(Group(inputs, GroupKind.Training, training.ToString(), TrainingText(training), withCohort.Where(p => CohortOf(p)!.Training == training).ToList(), AtomOf));
         }
 
         foreach (var goals in new[] { true, false })
         {
             groups.Add(Group(inputs, GroupKind.ExplicitGoals, goals ? "yes" : "no", goals ? "Explicit goals required" : "Explicit goals not required",
-                withCohort.Where(p => CohortOf(p)!.ExplicitGoalsRequired == goals).ToList(), withText: false));
+                withCohort.Where(p => CohortOf(p)!.ExplicitGoalsRequired == goals).ToList(), AtomOf));
         }
 
         foreach (var criteria in withCohort.GroupBy(p => CriteriaKey(CohortOf(p)!.MatchingCriteria)).OrderBy(g => g.Key, StringComparer.Ordinal))
         {
             var name = CohortOf(criteria.First())!.MatchingCriteria?.Trim() is { Length: > 0 } text ? $"Matched by: {text}" : "Matching criteria not recorded";
-            groups.Add(Group(inputs, GroupKind.MatchingCriteria, criteria.Key, name, criteria.ToList(), withText: false));
+            groups.Add(Group(inputs, GroupKind.MatchingCriteria, criteria.Key, name, criteria.ToList(), AtomOf));
         }
 
         return new ProgramReport(inputs.Now, cohortId, groups, leftOut);
@@ -78,7 +82,12 @@ public sealed record ProgramReport(DateTimeOffset At, string? CohortFilter, IRea
     private static int PeopleIn(IEnumerable<Pair> pairs) =>
         pairs.SelectMany(p => new[] { p.Mentor.Id, p.Mentee.Id }).Distinct(StringComparer.OrdinalIgnoreCase).Count();
 
-    private static ReportGroup Group(ReportInputs inputs, GroupKind kind, string key, string name, List<Pair> pairs, bool withText)
+    /// <param name="atomOf">
+    /// For a group combining cohorts: the cohort of a pair ("" for none), so each cohort's answers join a combined
+    /// mean only when they are enough to be shown on their own. Null for a cohort's own group, which also carries
+    /// the free text its mentors chose to share.
+    /// </param>
+    private static ReportGroup Group(ReportInputs inputs, GroupKind kind, string key, string name, List<Pair> pairs, Func<string, string>? atomOf)
     {
         var people = PeopleIn(pairs);
         if (people < MinimumPeople)
@@ -118,19 +127,19 @@ public sealed record ProgramReport(DateTimeOffset At, string? CohortFilter, IRea
                 .GroupBy(a => a.Cause).ToDictionary(g => g.Key, g => g.Count()),
             RematchByCategory = inputs.Rematches.Where(r => ids.Contains(r.PairId) && r.State != Rematch.RematchState.Withdrawn)
                 .GroupBy(r => r.Category).ToDictionary(g => g.Key, g => g.Count()),
-            Midpoint = MeanOf(inputs.MidpointRatings.Where(m => ids.Contains(m.PairId)).Select(m => m.Rating)),
+            Midpoint = MeanOf(inputs.MidpointRatings.Where(m => ids.Contains(m.PairId)).Select(m => (m.PairId, m.Rating)), atomOf),
             Outcomes = new Dictionary<string, Mean>
             {
-                ["career-advancement"] = MeanOf(outcomes.Select(o => o.CareerAdvancement)),
-                ["skill-development"] = MeanOf(outcomes.Select(o => o.SkillDevelopment)),
-                ["satisfaction"] = MeanOf(outcomes.Select(o => o.Satisfaction)),
-                ["sense-of-belonging"] = MeanOf(outcomes.Select(o => o.SenseOfBelonging)),
+                ["career-advancement"] = MeanOf(outcomes.Select(o => (o.PairId, o.CareerAdvancement)), atomOf),
+                ["skill-development"] = MeanOf(outcomes.Select(o => (o.PairId, o.SkillDevelopment)), atomOf),
+                ["satisfaction"] = MeanOf(outcomes.Select(o => (o.PairId, o.Satisfaction)), atomOf),
+                ["sense-of-belonging"] = MeanOf(outcomes.Select(o => (o.PairId, o.SenseOfBelonging)), atomOf),
             },
-            BaselineBelonging = MeanOf(inputs.Baselines.Where(b => ids.Contains(b.PairId)).Select(b => b.SenseOfBelonging)),
-            BaselineConfidence = MeanOf(inputs.Baselines.Where(b => ids.Contains(b.PairId)).Select(b => b.FocusConfidence)),
+            BaselineBelonging = MeanOf(inputs.Baselines.Where(b => ids.Contains(b.PairId)).Select(b => (b.PairId, b.SenseOfBelonging)), atomOf),
+            BaselineConfidence = MeanOf(inputs.Baselines.Where(b => ids.Contains(b.PairId)).Select(b => (b.PairId, b.FocusConfidence)), atomOf),
             Mentors = mentors.Count,
             MentorsReportingLearning = learning.Select(a => a.MentorId).Distinct(StringComparer.OrdinalIgnoreCase).Count(),
-            SharedLearning = withText
+            SharedLearning = atomOf is null
                 ? learning.Where(a => a.ShareAnonymously).OrderByDescending(a => a.AnsweredAt).Select(a => a.LearningFromMentee!.Trim())
                     .Distinct(StringComparer.Ordinal).Take(MaxSharedLearning).ToList()
                 : [],
@@ -156,9 +165,14 @@ public sealed record ProgramReport(DateTimeOffset At, string? CohortFilter, IRea
         return counts;
     }
 
-    private static Mean MeanOf(IEnumerable<int> values)
+    private static Mean MeanOf(IEnumerable<(string PairId, int Value)> answers, Func<string, string>? atomOf)
     {
-        var answered = values.Where(v => v is >= 1 and <= 5).ToList();
-        return new Mean(answered.Count >= MinimumAnswers ? answered.Average() : null, answered.Count);
+        var answered = answers.Where(a => a.Value is >= 1 and <= 5).ToList();
+        if (atomOf is not null)
+        {
+            answered = answered.GroupBy(a => atomOf(a.PairId), StringComparer.Ordinal).Where(g => g.Count() >= MinimumAnswers).SelectMany(g => g).ToList();
+        }
+
+        return new Mean(answered.Count >= MinimumAnswers ? answered.Average(a => a.Value) : null, answered.Count);
     }
 }

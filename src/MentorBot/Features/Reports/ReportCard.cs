@@ -33,7 +33,7 @@ public static class ReportCard
         {
             TextBlock.Heading($"Program report — {programName}"),
             TextBlock.Subtle($"As of {report.At:yyyy-MM-dd}. Groups of fewer than {ProgramReport.MinimumPeople} people and means of fewer than " +
-                $"{ProgramReport.MinimumAnswers} answers are not shown, so no one can be identified."),
+                $"{ProgramReport.MinimumAnswers} answers are not shown (nor counted in combined means), so no one can be identified."),
         };
         if (report.LeftOut.Count > 0)
         {
