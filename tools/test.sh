@@ -27,8 +27,8 @@ echo "== Testing"
 # Each test project prints one summary line ("Passed!  - Failed: F, Passed: P, ...");
 # they are summed below. TRX files are kept in artifacts/test-results for inspection.
 log="$results/console.log"
-# The browser test runs first and alone: on 2 cores, sharing the machine with the other projects can delay the local
-# trial's seeding past the moment the Playground page connects.
+# The browser test runs first and alone: it starts a whole local trial (Azurite, Graph, bot, Playground, Chromium),
+# which on 2 cores is slow when the other projects load the machine. It seeds the demo only once its page is open.
 dotnet test tests/MentorBot.BrowserTests -c Release --no-build -nologo \
   --logger "trx" --logger "console;verbosity=minimal" --results-directory "$results" "$@" 2>&1 | tee "$log"
 browser_status=${PIPESTATUS[0]}

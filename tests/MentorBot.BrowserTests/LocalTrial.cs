@@ -8,7 +8,8 @@ namespace MentorBot.BrowserTests;
 
 /// <summary>
 /// tools/run-local.sh on free loopback ports, with fresh in-memory tables and what the build already made
-/// (MENTORBOT_NO_BUILD): Azurite, the trial's Graph, MentorBot, the Agents Playground, and the seeded demo program.
+/// (MENTORBOT_NO_BUILD): Azurite, the trial's Graph, MentorBot and the Agents Playground. The demo program is not
+/// seeded (MENTORBOT_SEED=0): the browser check seeds it once its page is connected, see tools/trial/browser-check.mjs.
 /// Stopped with SIGTERM, which the script passes on to everything it started.
 /// </summary>
 internal sealed class LocalTrial : IAsyncDisposable
@@ -17,13 +18,16 @@ internal sealed class LocalTrial : IAsyncDisposable
     private readonly StringBuilder _output = new();
     private readonly TaskCompletionSource _ready = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
-    private LocalTrial(Process process, int playgroundPort)
+    private LocalTrial(Process process, int playgroundPort, int botPort)
     {
         _process = process;
         PlaygroundUrl = $"http://127.0.0.1:{playgroundPort}";
+        BotEndpoint = $"http://127.0.0.1:{botPort}/api/messages";
     }
 
     public string PlaygroundUrl { get; }
+
+    public string BotEndpoint { get; }
 
     public string Output
     {
@@ -55,8 +59,9 @@ internal sealed class LocalTrial : IAsyncDisposable
         start.Environment["AZURITE_PORT"] = azurite.ToString(System.Globalization.CultureInfo.InvariantCulture);
         start.Environment["MENTORBOT_NO_BUILD"] = "1";
         start.Environment["MENTORBOT_CONFIGURATION"] = configuration;
+        start.Environment["MENTORBOT_SEED"] = "0";
 
-        var trial = new LocalTrial(Process.Start(start) ?? throw new InvalidOperationException("bash did not start"), playground);
+        var trial = new LocalTrial(Process.Start(start) ?? throw new InvalidOperationException("bash did not start"), playground, bot);
         trial._process.OutputDataReceived += (_, e) => trial.OnLine(e.Data);
         trial._process.ErrorDataReceived += (_, e) => trial.OnLine(e.Data);
         trial._process.BeginOutputReadLine();

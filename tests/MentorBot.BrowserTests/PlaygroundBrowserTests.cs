@@ -19,7 +19,7 @@ public sealed class PlaygroundBrowserTests
 
         await using var trial = await LocalTrial.StartAsync(TimeSpan.FromSeconds(90));
 
-        var start = new ProcessStartInfo("node", [Path.Combine(LocalTrial.RepositoryRoot, "tools", "trial", "browser-check.mjs"), trial.PlaygroundUrl, screenshots])
+        var start = new ProcessStartInfo("node", [Path.Combine(LocalTrial.RepositoryRoot, "tools", "trial", "browser-check.mjs"), trial.PlaygroundUrl, screenshots, "--seed=" + trial.BotEndpoint])
         {
             WorkingDirectory = LocalTrial.RepositoryRoot,
             RedirectStandardOutput = true,
@@ -46,6 +46,7 @@ public sealed class PlaygroundBrowserTests
         Assert.True(check.ExitCode == 0, report);
         Assert.Contains("\"help\" shows the card of commands", report, StringComparison.Ordinal);
         Assert.Contains("moved on to question 2", report, StringComparison.Ordinal);
+        Assert.Contains("seeded the demo program with the personal chat open", report, StringComparison.Ordinal);
         Assert.True(File.Exists(Path.Combine(screenshots, "expectations-next-question-page.png")), "no screenshot was saved in " + screenshots);
     }
 }

@@ -6,8 +6,12 @@
 //   3. with --story, it also waits for the check-in after the demo meeting, answers "Not working" and finds the
 //      alert in the Coordinators channel (takes two to three minutes: for docs screenshots, not for the test suite).
 // Screenshots go to OUT_DIR: NAME.png (the card alone) and NAME-page.png (the whole page).
-// Usage: node tools/trial/browser-check.mjs http://127.0.0.1:56150 OUT_DIR [--story]
+// With --seed=BOT_ENDPOINT (a trial started with MENTORBOT_SEED=0), it seeds the demo program itself once the page
+// shows the personal chat: the Playground shows messages sent before a page connected only to its first tab, and
+// on a loaded machine the page could connect after the seeded pair's first question was sent.
+// Usage: node tools/trial/browser-check.mjs http://127.0.0.1:56150 OUT_DIR [--story] [--seed=http://127.0.0.1:3978/api/messages]
 // Exit code 0 when every check passed; otherwise the last line says what was missing.
+import { execFileSync } from 'node:child_process';
 import { createRequire } from 'node:module';
 import fs from 'node:fs';
 import path from 'node:path';
@@ -19,6 +23,8 @@ const { chromium } = require('playwright-core');
 const base = (process.argv[2] ?? 'http://127.0.0.1:56150').replace(/\/$/, '');
 const outDir = path.resolve(process.argv[3] ?? 'artifacts/screenshots');
 const story = process.argv.includes('--story');
+const seedEndpoint = process.argv.find((a) => a.startsWith('--seed='))?.slice('--seed='.length);
+const here = path.dirname(fileURLToPath(import.meta.url));
 const executablePath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 fs.mkdirSync(outDir, { recursive: true });
 
@@ -40,6 +46,11 @@ try {
   page.setDefaultTimeout(20_000);
   await page.goto(base + '/');
   await openChat('Personal Chat');
+  if (seedEndpoint) {
+    await page.locator('[role=textbox][contenteditable=true]').last().waitFor();
+    execFileSync(process.execPath, [path.join(here, 'seed.mjs'), base, seedEndpoint], { stdio: 'inherit', timeout: 60_000 });
+    log('seeded the demo program with the personal chat open');
+  }
 
   // 1. the first expectations question, sent by the bot when the pair started (seeded at start-up)
   const first = page.locator('.ac-adaptiveCard', { hasText: /question 1 of \d/ }).last();
