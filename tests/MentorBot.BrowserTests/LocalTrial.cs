@@ -40,7 +40,7 @@ internal sealed class LocalTrial : IAsyncDisposable
         }
     }
 
-    public static string RepositoryRoot { get; } = FindRoot();
+    public static string RepositoryRoot => MentorBot.Testing.RepositoryRoot.Path;
 
     public static async Task<LocalTrial> StartAsync(TimeSpan timeout)
     {
@@ -127,18 +127,5 @@ internal sealed class LocalTrial : IAsyncDisposable
         using var listener = new TcpListener(IPAddress.Loopback, 0);
         listener.Start();
         return ((IPEndPoint)listener.LocalEndpoint).Port;
-    }
-
-    private static string FindRoot()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            if (File.Exists(Path.Combine(dir.FullName, "MentorBot.sln")))
-            {
-                return dir.FullName;
-            }
-        }
-
-        throw new InvalidOperationException("MentorBot.sln was not found above " + AppContext.BaseDirectory);
     }
 }

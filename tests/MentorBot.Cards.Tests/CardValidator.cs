@@ -1,5 +1,5 @@
-using System.Diagnostics;
 using System.Text.Json;
+using MentorBot.Testing;
 
 namespace MentorBot.Cards.Tests;
 
@@ -16,9 +16,7 @@ internal sealed record ValidatorRun(int ExitCode, IReadOnlyList<CardReport> Repo
 /// <summary>Runs <c>node tools/cards/validate-cards.mjs</c> on a directory of card JSON files.</summary>
 internal static class CardValidator
 {
-    private static readonly TimeSpan Timeout = TimeSpan.FromSeconds(60);
-
-    public static string Root { get; } = FindRoot();
+    public static string Root => RepositoryRoot.Path;
 
     public static string Script => Path.Combine(Root, "tools", "cards", "validate-cards.mjs");
 
@@ -36,41 +34,8 @@ internal static class CardValidator
 
     public static async Task<ValidatorRun> RunAsync(string script, string directory)
     {
-        var start = new ProcessStartInfo("node")
-        {
-            WorkingDirectory = Root,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-        };
-        start.ArgumentList.Add(script);
-        start.ArgumentList.Add(directory);
-
-        using var process = new Process { StartInfo = start };
-        try
-        {
-            process.Start();
-        }
-        catch (System.ComponentModel.Win32Exception e)
-        {
-            Assert.Fail($"Cannot start 'node' ({e.Message}). Node.js 20+ must be on PATH.");
-        }
-
-        var stdout = process.StandardOutput.ReadToEndAsync();
-        var stderr = process.StandardError.ReadToEndAsync();
-        using var cancel = new CancellationTokenSource(Timeout);
-        try
-        {
-            await process.WaitForExitAsync(cancel.Token);
-        }
-        catch (OperationCanceledException)
-        {
-            process.Kill(entireProcessTree: true);
-            Assert.Fail($"The card validator did not finish within {Timeout.TotalSeconds} s.");
-        }
-
-        var output = await stdout;
-        return new ValidatorRun(process.ExitCode, Parse(output), output + await stderr);
+        var run = await ToolProcess.RunAsync("node", [script, directory]);
+        return new ValidatorRun(run.ExitCode, Parse(run.StandardOutput), run.Output);
     }
 
     private static List<CardReport> Parse(string output)
@@ -87,18 +52,5 @@ internal static class CardValidator
         }
 
         return reports;
-    }
-
-    private static string FindRoot()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            if (File.Exists(Path.Combine(dir.FullName, "MentorBot.sln")))
-            {
-                return dir.FullName;
-            }
-        }
-
-        throw new InvalidOperationException($"No MentorBot.sln above {AppContext.BaseDirectory}.");
     }
 }

@@ -1,5 +1,6 @@
 using System.IO.Compression;
 using System.Text.Json.Nodes;
+using MentorBot.Testing;
 
 namespace MentorBot.Packaging.Tests;
 
@@ -19,7 +20,7 @@ public sealed class BuiltPackage : IAsyncLifetime
     public async Task InitializeAsync()
     {
         RepoPaths.RequireNodeModules();
-        Build = await ProcessRunner.NodeAsync("build-package.mjs", "--app-id", AppId, "--domain", Domain, "--version", Version, "--out", ZipPath);
+        Build = await RepoPaths.RunManifestToolAsync("build-package.mjs", "--app-id", AppId, "--domain", Domain, "--version", Version, "--out", ZipPath);
     }
 
     public Task DisposeAsync()

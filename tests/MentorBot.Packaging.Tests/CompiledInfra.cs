@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
+using MentorBot.Testing;
 
 namespace MentorBot.Packaging.Tests;
 
@@ -50,7 +51,7 @@ public sealed class CompiledInfra : IAsyncLifetime
     }
 
     public async Task InitializeAsync() =>
-        Build = await ProcessRunner.RunAsync(RepoPaths.BicepExecutable(), ["build", MainBicep, "--stdout"]);
+        Build = await ToolProcess.RunAsync(RepoPaths.BicepExecutable(), ["build", MainBicep, "--stdout"]);
 
     public Task DisposeAsync() => Task.CompletedTask;
 

@@ -1,3 +1,4 @@
+using MentorBot.Testing;
 namespace MentorBot.Packaging.Tests;
 
 public sealed class IconTests
@@ -50,7 +51,7 @@ public sealed class IconTests
         RepoPaths.RequireNodeModules();
         using var output = new TempDirectory();
 
-        var result = await ProcessRunner.NodeAsync("make-icons.mjs", "--out", output.Path);
+        var result = await RepoPaths.RunManifestToolAsync("make-icons.mjs", "--out", output.Path);
 
         Assert.True(result.ExitCode == 0, result.ToString());
         Assert.Equal(Icon("color.png"), File.ReadAllBytes(output.File("color.png")));

@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using MentorBot.Testing;
 
 namespace MentorBot.Packaging.Tests;
 
@@ -115,7 +116,7 @@ public sealed class InfraTests(CompiledInfra infra) : IClassFixture<CompiledInfr
     [Fact]
     public async Task Bicep_lint_reports_no_errors_or_warnings()
     {
-        var lint = await ProcessRunner.RunAsync(RepoPaths.BicepExecutable(), ["lint", CompiledInfra.MainBicep]);
+        var lint = await ToolProcess.RunAsync(RepoPaths.BicepExecutable(), ["lint", CompiledInfra.MainBicep]);
 
         Assert.True(lint.ExitCode == 0, lint.ToString());
         var diagnostics = lint.Output.Split('\n')
@@ -129,7 +130,7 @@ public sealed class InfraTests(CompiledInfra infra) : IClassFixture<CompiledInfr
     [Fact]
     public async Task Parameters_file_builds_against_the_template()
     {
-        var result = await ProcessRunner.RunAsync(
+        var result = await ToolProcess.RunAsync(
             RepoPaths.BicepExecutable(),
             ["build-params", Path.Combine(RepoPaths.Infra, "main.bicepparam"), "--stdout"],
             new Dictionary<string, string?> { ["MENTORBOT_BOT_PASSWORD"] = "not-a-real-secret" });

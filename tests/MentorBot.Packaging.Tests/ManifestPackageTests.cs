@@ -1,6 +1,7 @@
 using System.IO.Compression;
 using System.Text;
 using System.Text.Json.Nodes;
+using MentorBot.Testing;
 
 namespace MentorBot.Packaging.Tests;
 
@@ -11,7 +12,7 @@ public sealed class ManifestPackageTests(BuiltPackage package) : IClassFixture<B
     {
         Assert.True(package.Build.ExitCode == 0, package.Build.ToString());
 
-        var validation = await ProcessRunner.NodeAsync("validate-package.mjs", package.ZipPath);
+        var validation = await RepoPaths.RunManifestToolAsync("validate-package.mjs", package.ZipPath);
 
         Assert.True(validation.ExitCode == 0, validation.ToString());
         Assert.Equal("valid", validation.StandardOutput.Trim());
@@ -155,7 +156,7 @@ public sealed class ManifestPackageTests(BuiltPackage package) : IClassFixture<B
     {
         using var output = new TempDirectory();
 
-        var result = await ProcessRunner.NodeAsync("build-package.mjs", "--app-id", "mentorbot", "--domain", BuiltPackage.Domain, "--out", output.File("p.zip"));
+        var result = await RepoPaths.RunManifestToolAsync("build-package.mjs", "--app-id", "mentorbot", "--domain", BuiltPackage.Domain, "--out", output.File("p.zip"));
 
         Assert.NotEqual(0, result.ExitCode);
         Assert.Contains("the app id \"mentorbot\" is not a GUID", result.StandardError, StringComparison.Ordinal);
@@ -167,7 +168,7 @@ public sealed class ManifestPackageTests(BuiltPackage package) : IClassFixture<B
     {
         using var output = new TempDirectory();
 
-        var result = await ProcessRunner.RunAsync(
+        var result = await ToolProcess.RunAsync(
             "node",
             [RepoPaths.ManifestTool("build-package.mjs"), "--app-id", BuiltPackage.AppId, "--domain", "", "--out", output.File("p.zip")],
             new Dictionary<string, string?> { ["MENTORBOT_DOMAIN"] = null });
@@ -183,7 +184,7 @@ public sealed class ManifestPackageTests(BuiltPackage package) : IClassFixture<B
         using var output = new TempDirectory();
         const string appId = "0b7d9f4e-8c2a-4e61-a3f5-9d1c7e2b4a60";
 
-        var result = await ProcessRunner.RunAsync(
+        var result = await ToolProcess.RunAsync(
             "node",
             [RepoPaths.ManifestTool("build-package.mjs"), "--out", output.File("p.zip")],
             new Dictionary<string, string?> { ["MicrosoftAppId"] = appId, ["MENTORBOT_DOMAIN"] = "bot.example.org", ["MENTORBOT_VERSION"] = null });
@@ -200,6 +201,6 @@ public sealed class ManifestPackageTests(BuiltPackage package) : IClassFixture<B
         using var directory = new TempDirectory();
         var zipPath = directory.File("broken.zip");
         BuiltPackage.WriteZip(zipPath, files);
-        return await ProcessRunner.NodeAsync("validate-package.mjs", zipPath);
+        return await RepoPaths.RunManifestToolAsync("validate-package.mjs", zipPath);
     }
 }

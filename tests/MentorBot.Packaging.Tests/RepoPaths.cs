@@ -1,4 +1,5 @@
 using System.Reflection;
+using MentorBot.Testing;
 
 namespace MentorBot.Packaging.Tests;
 
@@ -7,7 +8,7 @@ internal static class RepoPaths
 {
     private static readonly string[] RequiredNodePackages = ["@microsoft/app-manifest", "fs-extra", "jszip", "pngjs", "pako"];
 
-    public static string Root { get; } = FindRoot();
+    public static string Root => RepositoryRoot.Path;
 
     public static string Manifest => Path.Combine(Root, "manifest");
 
@@ -16,6 +17,10 @@ internal static class RepoPaths
     public static string Infra => Path.Combine(Root, "infra");
 
     public static string ManifestTool(string script) => Path.Combine(Root, "tools", "manifest", script);
+
+    /// <summary>Runs one of tools/manifest's node scripts.</summary>
+    public static Task<ProcessResult> RunManifestToolAsync(string script, params string[] arguments) =>
+        ToolProcess.RunAsync("node", [ManifestTool(script), .. arguments]);
 
     /// <summary>Fails the test with the fix when the pinned npm packages are not installed.</summary>
     public static void RequireNodeModules()
@@ -50,18 +55,5 @@ internal static class RepoPaths
         }
 
         return path;
-    }
-
-    private static string FindRoot()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            if (File.Exists(Path.Combine(dir.FullName, "MentorBot.sln")))
-            {
-                return dir.FullName;
-            }
-        }
-
-        throw new InvalidOperationException($"No MentorBot.sln above {AppContext.BaseDirectory}.");
     }
 }

@@ -60,7 +60,7 @@ public sealed class AzuriteProcess : IAsyncDisposable
             return new AzuriteProcess(options, mainScript: null, port: 0, external, dataFolder: null);
         }
 
-        var mainScript = Path.Combine(RepositoryRoot.Find(), MainScript);
+        var mainScript = Path.Combine(RepositoryRoot.Path, MainScript);
         if (!File.Exists(mainScript))
         {
             throw new InvalidOperationException(

@@ -1,15 +1,18 @@
 namespace MentorBot.Testing;
 
 /// <summary>Finds the checkout the tests run from, so tools installed beside the code can be used.</summary>
-internal static class RepositoryRoot
+public static class RepositoryRoot
 {
     private const string Marker = "MentorBot.sln";
 
-    public static string Find()
+    /// <summary>The folder holding MentorBot.sln, above the running test assembly.</summary>
+    public static string Path { get; } = Find();
+
+    private static string Find()
     {
         for (var folder = new DirectoryInfo(AppContext.BaseDirectory); folder is not null; folder = folder.Parent)
         {
-            if (File.Exists(Path.Combine(folder.FullName, Marker)))
+            if (File.Exists(System.IO.Path.Combine(folder.FullName, Marker)))
             {
                 return folder.FullName;
             }
