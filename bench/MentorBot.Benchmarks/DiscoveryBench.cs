@@ -55,7 +55,7 @@ internal static class DiscoveryBench
         {
             for (var k = 1; k <= 2; k++)
             {
-                calendars.Put(mentor.Id, Meeting($"e{i}-{k}", now.AddDays(k * 3).AddMinutes(i % 60), mentor.Mail!, mentee.Mail!));
+                calendars.Put(mentor.Id, GraphEvents.Meeting($"e{i}-{k}", now.AddDays(k * 3).AddMinutes(i % 60), TimeSpan.FromMinutes(30), mentor.Mail!, mentee.Mail!));
             }
         }
 
@@ -108,7 +108,7 @@ internal static class DiscoveryBench
         // Steady state: one half-hour of slots (every mentor's next delta scan), with 5 % of calendars changed.
         for (var m = 0; m < mentorCount; m += 20)
         {
-            calendars.Put(mentors[m].Id, Meeting($"new-{m}", clock.GetUtcNow().AddDays(5), mentors[m].Mail!, pairs[m].Mentee.Mail!));
+            calendars.Put(mentors[m].Id, GraphEvents.Meeting($"new-{m}", clock.GetUtcNow().AddDays(5), TimeSpan.FromMinutes(30), mentors[m].Mail!, pairs[m].Mentee.Mail!));
         }
 
         clock.Advance(TimeSpan.FromMinutes(30));
@@ -120,33 +120,4 @@ internal static class DiscoveryBench
 
     private static Person Person(string name) =>
         new(Guid.NewGuid().ToString(), name, $"{name}@contoso.example", $"{name}@contoso.example") { Addresses = [$"{name}@contoso.example"] };
-
-    private static JsonObject Meeting(string id, DateTimeOffset start, string organizer, string attendee) => new()
-    {
-        ["@odata.type"] = "#microsoft.graph.event",
-        ["id"] = id,
-        ["iCalUId"] = "ical-" + id,
-        ["subject"] = "Private topic",
-        ["type"] = "singleInstance",
-        ["isCancelled"] = false,
-        ["isAllDay"] = false,
-        ["showAs"] = "busy",
-        ["start"] = Time(start),
-        ["end"] = Time(start.AddMinutes(30)),
-        ["organizer"] = new JsonObject { ["emailAddress"] = Address(organizer) },
-        ["attendees"] = new JsonArray(new JsonObject
-        {
-            ["type"] = "required",
-            ["status"] = new JsonObject { ["response"] = "accepted", ["time"] = "0001-01-01T00:00:00Z" },
-            ["emailAddress"] = Address(attendee),
-        }),
-    };
-
-    private static JsonObject Time(DateTimeOffset value) => new()
-    {
-        ["dateTime"] = value.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.fffffff", CultureInfo.InvariantCulture),
-        ["timeZone"] = "UTC",
-    };
-
-    private static JsonObject Address(string address) => new() { ["name"] = address.Split('@')[0], ["address"] = address };
 }

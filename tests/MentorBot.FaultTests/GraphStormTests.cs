@@ -62,7 +62,7 @@ public sealed class GraphStormTests(AzuriteFixture azurite, ITestOutputHelper ou
         void AddMeeting(Pair pair, DateTimeOffset start)
         {
             var id = $"event-{++eventNumber}";
-            calendars.Put(pair.Mentor.Id, Meeting(id, start, pair.Mentor.Mail!, pair.Mentee.Mail!));
+            calendars.Put(pair.Mentor.Id, GraphEvents.Meeting(id, start, TimeSpan.FromMinutes(30), pair.Mentor.Mail!, pair.Mentee.Mail!));
             expected[pair.PairId].Add(id);
         }
 
@@ -171,33 +171,4 @@ public sealed class GraphStormTests(AzuriteFixture azurite, ITestOutputHelper ou
         await handler.OnPairStartedAsync(pair, program, default);
         return pair;
     }
-
-    private static JsonObject Meeting(string id, DateTimeOffset start, string organizer, string attendee) => new()
-    {
-        ["@odata.type"] = "#microsoft.graph.event",
-        ["id"] = id,
-        ["iCalUId"] = "ical-" + id,
-        ["subject"] = "Private topic",
-        ["type"] = "singleInstance",
-        ["isCancelled"] = false,
-        ["isAllDay"] = false,
-        ["showAs"] = "busy",
-        ["start"] = Time(start),
-        ["end"] = Time(start.AddMinutes(30)),
-        ["organizer"] = new JsonObject { ["emailAddress"] = Address(organizer) },
-        ["attendees"] = new JsonArray(new JsonObject
-        {
-            ["type"] = "required",
-            ["status"] = new JsonObject { ["response"] = "accepted", ["time"] = "0001-01-01T00:00:00Z" },
-            ["emailAddress"] = Address(attendee),
-        }),
-    };
-
-    private static JsonObject Time(DateTimeOffset value) => new()
-    {
-        ["dateTime"] = value.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.fffffff", CultureInfo.InvariantCulture),
-        ["timeZone"] = "UTC",
-    };
-
-    private static JsonObject Address(string address) => new() { ["name"] = address.Split('@')[0], ["address"] = address };
 }

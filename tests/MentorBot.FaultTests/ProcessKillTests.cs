@@ -1,19 +1,11 @@
 using System.Diagnostics;
 using System.Globalization;
 using System.Net.Sockets;
-using System.Reflection;
-using Azure;
 using Azure.Data.Tables;
-using MentorBot.Conversations;
-using MentorBot.Features.Meetings;
-using MentorBot.Features.Pairs;
-using MentorBot.Features.Programs;
-using MentorBot.Infrastructure.Jobs;
-using MentorBot.Protocol.Schema;
+using MentorBot.Seeding;
 using MentorBot.Testing;
 using Microsoft.Extensions.DependencyInjection;
 using Xunit.Abstractions;
-using Activity = MentorBot.Protocol.Schema.Activity;
 
 namespace MentorBot.FaultTests;
 
@@ -89,74 +81,11 @@ public sealed class ProcessKillTests(AzuriteFixture azurite, ITestOutputHelper o
     }
 
     /// <summary>300 started pairs, each with a pair chat the bot knows, a meeting that ended an hour ago and its due check-in job.</summary>
-    private static async Task<List<string>> SeedAsync(Dictionary<string, string> settings, TeamsChannelStandIn channel)
+    private static async Task<IReadOnlyList<string>> SeedAsync(Dictionary<string, string> settings, TeamsChannelStandIn channel)
     {
         await using var host = new FaultHost(settings);
         (await host.CreateClient().GetAsync(new Uri("/health/ready", UriKind.Relative))).EnsureSuccessStatusCode();
-        var services = host.Services;
-        var now = DateTimeOffset.UtcNow;
-        var program = new MentorshipProgram
-        {
-            TenantId = FaultHost.TenantId,
-            ProgramId = ProgramId,
-            Name = "Crash",
-            Channel = new CoordinatorsChannel(channel.ServiceUrl, "19:coordinators@thread.tacv2", null, "Coordinators"),
-            // No quiet hours: the check-ins go out whatever the time of day the test runs.
-            Settings = new ProgramSettings { CheckInDelayMinutes = 15, QuietHoursStart = 0, QuietHoursEnd = 0 },
-            CreatedAt = now,
-        };
-        await services.GetRequiredService<ProgramStore>().SaveAsync(program, null, default);
-        var pairs = services.GetRequiredService<PairStore>();
-        var references = services.GetRequiredService<ConversationReferenceStore>();
-        var meetings = services.GetRequiredService<MeetingStore>();
-        var jobs = services.GetRequiredService<JobStore>();
-        // The meeting store's writer is internal to the product (discovery is its only caller).
-        var addMeeting = typeof(MeetingStore).GetMethod("TryAddAsync", BindingFlags.Instance | BindingFlags.NonPublic)!;
-        var chats = new List<string>();
-        var start = DateOnly.FromDateTime(now.UtcDateTime).AddDays(-7);
-        await Parallel.ForEachAsync(Enumerable.Range(0, Pairs), new ParallelOptions { MaxDegreeOfParallelism = 8 }, async (i, token) =>
-        {
-            var chatId = $"19:crash-{i}@thread.v2";
-            var pair = new Pair
-            {
-                TenantId = FaultHost.TenantId,
-                ProgramId = ProgramId,
-                PairId = $"crash-{i}",
-                Mentor = new Person($"mentor-{i}", $"Mentor {i}", null, null),
-                Mentee = new Person($"mentee-{i}", $"Mentee {i}", null, null),
-                Start = start,
-                PlannedEnd = start.AddDays(7 * 26),
-                Stage = PairStage.Working,
-                PairChatConversationId = chatId,
-                CreatedAt = now,
-            };
-            Assert.True(await pairs.TryAddAsync(pair, token));
-            await references.RememberAsync(new Activity
-            {
-                ServiceUrl = channel.ServiceUrl,
-                Conversation = new ConversationAccount { Id = chatId, ConversationType = "groupChat", TenantId = FaultHost.TenantId, IsGroup = true },
-                Recipient = new ChannelAccount { Id = "28:" + FaultHost.AppId },
-            }, token);
-            var meeting = new Meeting
-            {
-                TenantId = FaultHost.TenantId,
-                ProgramId = ProgramId,
-                PairId = pair.PairId,
-                MeetingKey = $"event-{i}",
-                Start = now.AddHours(-1.5),
-                End = now.AddHours(-1),
-                EventId = $"event-{i}",
-                DiscoveredAt = now,
-                UpdatedAt = now,
-            };
-            await (Task<ETag?>)addMeeting.Invoke(meetings, [meeting, token])!;
-            Assert.True(await jobs.ScheduleAsync(MeetingJobs.CheckIn(meeting, meeting.End.AddMinutes(15)), token));
-            lock (chats)
-            {
-                chats.Add(chatId);
-            }
-        });
-        return chats;
+        return await DueCheckIns.SeedAsync(host.Services, FaultHost.TenantId, FaultHost.AppId, channel.ServiceUrl, ProgramId, Pairs, parallelism: 8);
     }
 
     private static async Task<Dictionary<string, int>> OutboxStatusesAsync(AzuriteFixture azurite, string prefix)

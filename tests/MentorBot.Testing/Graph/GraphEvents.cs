@@ -1,10 +1,10 @@
 using System.Globalization;
 using System.Text.Json.Nodes;
 
-namespace MentorBot.IntegrationTests.Meetings;
+namespace MentorBot.Testing;
 
 /// <summary>Calendar events in Graph's JSON shape, with times in UTC as asked for with <c>Prefer: outlook.timezone="UTC"</c>.</summary>
-internal static class GraphEvents
+public static class GraphEvents
 {
     public static JsonObject Meeting(string id, DateTimeOffset start, TimeSpan length, string organizer, params string[] attendees) =>
         new()
