@@ -80,7 +80,8 @@ public sealed class ProgramReportTests
         Assert.Equal(0, c.People);
         Assert.Equal(0, c.Pairs);
         Assert.Empty(c.EscalationsByCause);
-        Assert.Equal(["Tiny C"], _report.LeftOut);
+        Assert.Equal(["Tiny C"], _report.TooSmall);
+        Assert.False(_report.TooSmallInTotals);
     }
 
     [Fact]
@@ -112,19 +113,49 @@ public sealed class ProgramReportTests
         Assert.Equal(new Mean(null, 0), menteeChoice.Outcomes["career-advancement"]);
     }
 
-    [Theory]
-    [InlineData(1, true)]
-    [InlineData(3, false)]
-    public void Pairs_without_a_cohort_count_in_the_program_only_when_there_are_enough_people(int pairsWithoutCohort, bool leftOut)
+    [Fact]
+    public void Small_groups_that_together_reach_five_people_count_together_in_the_program_totals_only()
     {
-        var loose = Enumerable.Range(1, pairsWithoutCohort)
-            .Select(i => ReportSeed.Pair($"x{i}", null, PairStage.Working, new DateOnly(2027, 2, 1), null, null)).ToList();
+        // C (4 people) and one pair without a cohort (2 people): 6 together, so the totals include both, but no
+        // shown group holds either alone, and the program minus the shown cohorts is the two together.
         var inputs = ReportSeed.Inputs();
+        var loose = ReportSeed.Pair("x1", null, PairStage.Working, new DateOnly(2027, 2, 1), null, null);
+
+        var report = ProgramReport.Compute(inputs with { Pairs = [.. inputs.Pairs, loose] });
+        var all = report.OfKind(GroupKind.Program).Single();
+        var shown = report.OfKind(GroupKind.Cohort).Where(g => !g.Suppressed).ToList();
+
+        Assert.Equal(["Tiny C", ProgramReport.WithoutCohort], report.TooSmall);
+        Assert.True(report.TooSmallInTotals);
+        Assert.Equal((26, 13), (all.People, all.Pairs));
+        Assert.Equal(3, all.Pairs - shown.Sum(g => g.Pairs));
+        Assert.Equal((12, 6), (report.Groups.Single(g => g.Key == nameof(MentorTraining.BriefOrientation)).People, report.Groups.Single(g => g.Key == nameof(MentorTraining.BriefOrientation)).Pairs));
+
+        // C's single outcome answer is too few on its own, even pooled: the program's means count A's five only.
+        Assert.Equal(new Mean(22 / 5.0, 5), all.Outcomes["satisfaction"]);
+        Assert.StartsWith("Fewer than 5 people each, so counted only together in the whole-program totals", ReportCard.TooSmallNote(report), StringComparison.Ordinal);
+        Assert.Contains("Program,Whole program,counted_only_together_in_program_totals,Tiny C,fewer than 5 people,", ReportCsv.Build(report), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Pairs_without_a_cohort_are_a_group_of_their_own_in_the_totals_when_there_are_enough_of_them()
+    {
+        var inputs = ReportSeed.Inputs();
+        var loose = Enumerable.Range(1, 3).Select(i => ReportSeed.Pair($"x{i}", null, PairStage.Working, new DateOnly(2027, 2, 1), null, null));
 
         var report = ProgramReport.Compute(inputs with { Pairs = [.. inputs.Pairs, .. loose] });
 
-        Assert.Equal(leftOut ? ["Tiny C", ProgramReport.WithoutCohort] : ["Tiny C"], report.LeftOut);
-        Assert.Equal(leftOut ? 10 : 10 + pairsWithoutCohort, report.OfKind(GroupKind.Program).Single().Pairs);
+        Assert.Equal(["Tiny C"], report.TooSmall);
+        Assert.False(report.TooSmallInTotals);
+        Assert.Equal((26, 13), (report.OfKind(GroupKind.Program).Single().People, report.OfKind(GroupKind.Program).Single().Pairs));
+    }
+
+    [Fact]
+    public void A_report_for_a_small_cohort_says_the_cohort_is_too_small()
+    {
+        var card = ReportCard.Create("P", ProgramReport.Compute(ReportSeed.Inputs(), "c"));
+
+        Assert.Contains(card.Body.OfType<Cards.TextBlock>(), t => t.Text.StartsWith("This cohort has fewer than 5 people", StringComparison.Ordinal));
     }
 
     [Fact]

@@ -8,16 +8,19 @@ namespace MentorBot.Features.Reports;
 /// (mentor training, explicit goals, matching criteria). Pure: computed from <see cref="ReportInputs"/> only.
 /// Privacy: a group with fewer than <see cref="MinimumPeople"/> distinct people (mentors and mentees) is suppressed,
 /// and a mean over fewer than <see cref="MinimumAnswers"/> answers is not shown, so no one is identifiable.
-/// A suppressed cohort (or the pairs without a cohort, when they are that few) is also left out of the whole-program
-/// and feature groups: otherwise its numbers would be the program's minus the other cohorts'. Every group shown is
-/// then a union of cohorts of at least five people, and no sum or difference of shown numbers isolates fewer.
-/// Likewise a cohort's answers too few for its own mean to be shown do not count in any combined mean.
+/// A suppressed cohort (or the pairs without a cohort, when they are that few) is not in any program-feature group,
+/// and counts in the whole-program totals only pooled with the other small ones, when together they are at least
+/// <see cref="MinimumPeople"/> people; otherwise a total minus the shown cohorts would give it away. Every group shown
+/// is then a union of such pieces of at least five people each, and no sum or difference of shown numbers isolates
+/// fewer. Likewise a piece's answers too few for a mean of their own do not count in any combined mean.
 /// </summary>
-/// <param name="LeftOut">
-/// Names of the cohorts left out of every figure for being too small, and <see cref="WithoutCohort"/> for the pairs
-/// without a cohort when they are too few; coordinators are told, so the totals are not misread.
+/// <param name="TooSmall">
+/// Names of the cohorts too small to show (and <see cref="WithoutCohort"/> for the pairs without a cohort when they
+/// are too few); coordinators are told, so the totals are not misread.
 /// </param>
-public sealed record ProgramReport(DateTimeOffset At, string? CohortFilter, IReadOnlyList<ReportGroup> Groups, IReadOnlyList<string> LeftOut)
+/// <param name="TooSmallInTotals">Whether those count, pooled, in the whole-program totals.</param>
+public sealed record ProgramReport(
+    DateTimeOffset At, string? CohortFilter, IReadOnlyList<ReportGroup> Groups, IReadOnlyList<string> TooSmall, bool TooSmallInTotals)
 {
     public const string WithoutCohort = "pairs without a cohort";
 
@@ -42,36 +45,41 @@ public sealed record ProgramReport(DateTimeOffset At, string? CohortFilter, IRea
         var cohortOf = inputs.Cohorts.ToDictionary(c => c.CohortId);
         Cohort? CohortOf(Pair p) => p.CohortId is { } id && cohortOf.TryGetValue(id, out var c) ? c : null;
 
-        var tooSmall = pairs.GroupBy(p => CohortOf(p)?.CohortId ?? string.Empty, StringComparer.Ordinal)
-            .Where(g => PeopleIn(g) < MinimumPeople).ToList();
-        var leftOutPairs = tooSmall.SelectMany(g => g).Select(p => p.PairId).ToHashSet(StringComparer.Ordinal);
-        var reportable = pairs.Where(p => !leftOutPairs.Contains(p.PairId)).ToList();
-        var leftOut = tooSmall.Select(g => g.Key.Length == 0 ? WithoutCohort : cohortOf[g.Key].Name).Order(StringComparer.Ordinal).ToList();
+        // The pieces every group is made of: one per cohort, one for the pairs without a cohort.
+        var pieces = pairs.GroupBy(p => CohortOf(p)?.CohortId ?? string.Empty, StringComparer.Ordinal).ToList();
+        var tooSmall = pieces.Where(g => PeopleIn(g) < MinimumPeople).ToList();
+        var tooSmallPairs = tooSmall.SelectMany(g => g).Select(p => p.PairId).ToHashSet(StringComparer.Ordinal);
+        var pooled = tooSmall.Count > 0 && PeopleIn(tooSmall.SelectMany(g => g)) >= MinimumPeople;
+        var shownPieces = pairs.Where(p => !tooSmallPairs.Contains(p.PairId)).ToList();
+        var tooSmallNames = tooSmall.Select(g => g.Key.Length == 0 ? WithoutCohort : cohortOf[g.Key].Name).Order(StringComparer.Ordinal).ToList();
 
-        var atoms = pairs.GroupBy(p => p.PairId, StringComparer.Ordinal).ToDictionary(g => g.Key, g => CohortOf(g.First())?.CohortId ?? string.Empty, StringComparer.Ordinal);
-        string AtomOf(string pairId) => atoms.TryGetValue(pairId, out var atom) ? atom : string.Empty;
+        // For combined means the small pieces are one piece: they only ever count together.
+        const string PooledPiece = "\u0001small";
+        var pieceOf = pieces.SelectMany(g => g.Select(p => (p.PairId, Piece: tooSmall.Contains(g) ? PooledPiece : g.Key)))
+            .DistinctBy(x => x.PairId, StringComparer.Ordinal).ToDictionary(x => x.PairId, x => x.Piece, StringComparer.Ordinal);
+        string PieceOf(string pairId) => pieceOf.TryGetValue(pairId, out var piece) ? piece : string.Empty;
 
-        var groups = new List<ReportGroup> { Group(inputs, GroupKind.Program, "all", "Whole program", reportable, AtomOf) };
-        groups.AddRange(cohorts.Select(c => Group(inputs, GroupKind.Cohort, c.CohortId, c.Name, pairs.Where(p => p.CohortId == c.CohortId).ToList(), atomOf: null)));
-        var withCohort = reportable.Where(p => CohortOf(p) is not null).ToList();
+        var groups = new List<ReportGroup> { Group(inputs, GroupKind.Program, "all", "Whole program", pooled ? pairs : shownPieces, PieceOf) };
+        groups.AddRange(cohorts.Select(c => Group(inputs, GroupKind.Cohort, c.CohortId, c.Name, pairs.Where(p => p.CohortId == c.CohortId).ToList(), pieceOf: null)));
+        var withCohort = shownPieces.Where(p => CohortOf(p) is not null).ToList();
         foreach (var training in new[] { MentorTraining.Substantive, MentorTraining.BriefOrientation })
         {
-            groups.Add(Group(inputs, GroupKind.Training, training.ToString(), TrainingText(training), withCohort.Where(p => CohortOf(p)!.Training == training).ToList(), AtomOf));
+            groups.Add(Group(inputs, GroupKind.Training, training.ToString(), TrainingText(training), withCohort.Where(p => CohortOf(p)!.Training == training).ToList(), PieceOf));
         }
 
         foreach (var goals in new[] { true, false })
         {
             groups.Add(Group(inputs, GroupKind.ExplicitGoals, goals ? "yes" : "no", goals ? "Explicit goals required" : "Explicit goals not required",
-                withCohort.Where(p => CohortOf(p)!.ExplicitGoalsRequired == goals).ToList(), AtomOf));
+                withCohort.Where(p => CohortOf(p)!.ExplicitGoalsRequired == goals).ToList(), PieceOf));
         }
 
         foreach (var criteria in withCohort.GroupBy(p => CriteriaKey(CohortOf(p)!.MatchingCriteria)).OrderBy(g => g.Key, StringComparer.Ordinal))
         {
             var name = CohortOf(criteria.First())!.MatchingCriteria?.Trim() is { Length: > 0 } text ? $"Matched by: {text}" : "Matching criteria not recorded";
-            groups.Add(Group(inputs, GroupKind.MatchingCriteria, criteria.Key, name, criteria.ToList(), AtomOf));
+            groups.Add(Group(inputs, GroupKind.MatchingCriteria, criteria.Key, name, criteria.ToList(), PieceOf));
         }
 
-        return new ProgramReport(inputs.Now, cohortId, groups, leftOut);
+        return new ProgramReport(inputs.Now, cohortId, groups, tooSmallNames, pooled);
     }
 
     public static string TrainingText(MentorTraining training) =>
@@ -82,12 +90,12 @@ public sealed record ProgramReport(DateTimeOffset At, string? CohortFilter, IRea
     private static int PeopleIn(IEnumerable<Pair> pairs) =>
         pairs.SelectMany(p => new[] { p.Mentor.Id, p.Mentee.Id }).Distinct(StringComparer.OrdinalIgnoreCase).Count();
 
-    /// <param name="atomOf">
-    /// For a group combining cohorts: the cohort of a pair ("" for none), so each cohort's answers join a combined
-    /// mean only when they are enough to be shown on their own. Null for a cohort's own group, which also carries
+    /// <param name="pieceOf">
+    /// For a group combining cohorts: the piece a pair belongs to (its cohort, "" for none, or the pooled small ones),
+    /// so each piece's answers join a combined mean only when they are enough to be shown on their own. Null for a cohort's own group, which also carries
     /// the free text its mentors chose to share.
     /// </param>
-    private static ReportGroup Group(ReportInputs inputs, GroupKind kind, string key, string name, List<Pair> pairs, Func<string, string>? atomOf)
+    private static ReportGroup Group(ReportInputs inputs, GroupKind kind, string key, string name, List<Pair> pairs, Func<string, string>? pieceOf)
     {
         var people = PeopleIn(pairs);
         if (people < MinimumPeople)
@@ -127,19 +135,19 @@ public sealed record ProgramReport(DateTimeOffset At, string? CohortFilter, IRea
                 .GroupBy(a => a.Cause).ToDictionary(g => g.Key, g => g.Count()),
             RematchByCategory = inputs.Rematches.Where(r => ids.Contains(r.PairId) && r.State != Rematch.RematchState.Withdrawn)
                 .GroupBy(r => r.Category).ToDictionary(g => g.Key, g => g.Count()),
-            Midpoint = MeanOf(inputs.MidpointRatings.Where(m => ids.Contains(m.PairId)).Select(m => (m.PairId, m.Rating)), atomOf),
+            Midpoint = MeanOf(inputs.MidpointRatings.Where(m => ids.Contains(m.PairId)).Select(m => (m.PairId, m.Rating)), pieceOf),
             Outcomes = new Dictionary<string, Mean>
             {
-                ["career-advancement"] = MeanOf(outcomes.Select(o => (o.PairId, o.CareerAdvancement)), atomOf),
-                ["skill-development"] = MeanOf(outcomes.Select(o => (o.PairId, o.SkillDevelopment)), atomOf),
-                ["satisfaction"] = MeanOf(outcomes.Select(o => (o.PairId, o.Satisfaction)), atomOf),
-                ["sense-of-belonging"] = MeanOf(outcomes.Select(o => (o.PairId, o.SenseOfBelonging)), atomOf),
+                ["career-advancement"] = MeanOf(outcomes.Select(o => (o.PairId, o.CareerAdvancement)), pieceOf),
+                ["skill-development"] = MeanOf(outcomes.Select(o => (o.PairId, o.SkillDevelopment)), pieceOf),
+                ["satisfaction"] = MeanOf(outcomes.Select(o => (o.PairId, o.Satisfaction)), pieceOf),
+                ["sense-of-belonging"] = MeanOf(outcomes.Select(o => (o.PairId, o.SenseOfBelonging)), pieceOf),
             },
-            BaselineBelonging = MeanOf(inputs.Baselines.Where(b => ids.Contains(b.PairId)).Select(b => (b.PairId, b.SenseOfBelonging)), atomOf),
-            BaselineConfidence = MeanOf(inputs.Baselines.Where(b => ids.Contains(b.PairId)).Select(b => (b.PairId, b.FocusConfidence)), atomOf),
+            BaselineBelonging = MeanOf(inputs.Baselines.Where(b => ids.Contains(b.PairId)).Select(b => (b.PairId, b.SenseOfBelonging)), pieceOf),
+            BaselineConfidence = MeanOf(inputs.Baselines.Where(b => ids.Contains(b.PairId)).Select(b => (b.PairId, b.FocusConfidence)), pieceOf),
             Mentors = mentors.Count,
             MentorsReportingLearning = learning.Select(a => a.MentorId).Distinct(StringComparer.OrdinalIgnoreCase).Count(),
-            SharedLearning = atomOf is null
+            SharedLearning = pieceOf is null
                 ? learning.Where(a => a.ShareAnonymously).OrderByDescending(a => a.AnsweredAt).Select(a => a.LearningFromMentee!.Trim())
                     .Distinct(StringComparer.Ordinal).Take(MaxSharedLearning).ToList()
                 : [],
@@ -165,12 +173,12 @@ public sealed record ProgramReport(DateTimeOffset At, string? CohortFilter, IRea
         return counts;
     }
 
-    private static Mean MeanOf(IEnumerable<(string PairId, int Value)> answers, Func<string, string>? atomOf)
+    private static Mean MeanOf(IEnumerable<(string PairId, int Value)> answers, Func<string, string>? pieceOf)
     {
         var answered = answers.Where(a => a.Value is >= 1 and <= 5).ToList();
-        if (atomOf is not null)
+        if (pieceOf is not null)
         {
-            answered = answered.GroupBy(a => atomOf(a.PairId), StringComparer.Ordinal).Where(g => g.Count() >= MinimumAnswers).SelectMany(g => g).ToList();
+            answered = answered.GroupBy(a => pieceOf(a.PairId), StringComparer.Ordinal).Where(g => g.Count() >= MinimumAnswers).SelectMany(g => g).ToList();
         }
 
         return new Mean(answered.Count >= MinimumAnswers ? answered.Average(a => a.Value) : null, answered.Count);

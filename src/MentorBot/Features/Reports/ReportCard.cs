@@ -35,15 +35,16 @@ public static class ReportCard
             TextBlock.Subtle($"As of {report.At:yyyy-MM-dd}. Groups of fewer than {ProgramReport.MinimumPeople} people and means of fewer than " +
                 $"{ProgramReport.MinimumAnswers} answers are not shown (nor counted in combined means), so no one can be identified."),
         };
-        if (report.LeftOut.Count > 0)
+        if (report.TooSmall.Count > 0)
         {
-            body.Add(TextBlock.Subtle($"Left out of every figure, totals included, for having fewer than {ProgramReport.MinimumPeople} people " +
-                $"(otherwise subtraction would reveal them): {string.Join(", ", report.LeftOut)}."));
+            body.Add(TextBlock.Subtle(TooSmallNote(report)));
         }
 
         if (program.Suppressed)
         {
-            body.Add(new TextBlock($"The program has fewer than {ProgramReport.MinimumPeople} people so far: nothing is shown yet."));
+            body.Add(new TextBlock(report.CohortFilter is null
+                ? $"The program has fewer than {ProgramReport.MinimumPeople} people so far: nothing is shown yet."
+                : $"This cohort has fewer than {ProgramReport.MinimumPeople} people: nothing is shown, so no one can be identified."));
             return new AdaptiveCard { Body = body, Teams = new TeamsCardOptions(), FallbackText = $"Program report — {programName}" };
         }
 
@@ -76,6 +77,16 @@ public static class ReportCard
         }
 
         return new AdaptiveCard { Body = body, Teams = new TeamsCardOptions(), FallbackText = $"Program report — {programName}" };
+    }
+
+    /// <summary>Where the groups too small to show went, so nobody misreads the totals.</summary>
+    public static string TooSmallNote(ProgramReport report)
+    {
+        ArgumentNullException.ThrowIfNull(report);
+        var names = string.Join(", ", report.TooSmall);
+        return report.TooSmallInTotals
+            ? $"Fewer than {ProgramReport.MinimumPeople} people each, so counted only together in the whole-program totals, never on their own or by program feature: {names}."
+            : $"Left out of every figure, totals included, for having fewer than {ProgramReport.MinimumPeople} people (otherwise subtraction would reveal them): {names}.";
     }
 
     /// <summary>The charts whose places <see cref="Create"/> reserved (only those whose place exists are rendered).</summary>

@@ -5,8 +5,8 @@ namespace MentorBot.Features.Reports;
 
 /// <summary>
 /// The report as CSV for coordinators' own analysis: one row per group, measure and category, in long format.
-/// A suppressed group has one row saying so and no numbers; the program's rows name what was left out of every
-/// figure (see <see cref="ProgramReport.LeftOut"/>). Free text is left out: a CSV leaves the bot's control.
+/// A suppressed group has one row saying so and no numbers; the program's rows name the groups too small to show and
+/// whether they count in its totals (see <see cref="ProgramReport.TooSmall"/>). Free text is left out: a CSV leaves the bot's control.
 /// </summary>
 public static class ReportCsv
 {
@@ -32,9 +32,10 @@ public static class ReportCsv
             if (g.Kind == GroupKind.Program)
             {
                 // Said before any number, so no one reads the totals as covering the small cohorts.
-                foreach (var name in report.LeftOut)
+                foreach (var name in report.TooSmall)
                 {
-                    Row("left_out_of_every_figure", name, $"fewer than {ProgramReport.MinimumPeople} people");
+                    Row(report.TooSmallInTotals ? "counted_only_together_in_program_totals" : "left_out_of_every_figure", name,
+                        $"fewer than {ProgramReport.MinimumPeople} people");
                 }
             }
 
