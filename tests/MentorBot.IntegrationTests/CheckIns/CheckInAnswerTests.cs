@@ -32,22 +32,10 @@ public sealed class CheckInAnswerTests : IClassFixture<AzuriteFixture>
     private async Task<Setup> StartAsync()
     {
         var bot = await BotScenario.StartAsync(_azurite, settings: new Dictionary<string, string> { ["Coordinators:UserIds"] = _coordinator.AadObjectId });
-        foreach (var user in new[] { _mia, _max, _eve })
-        {
-            bot.Graph.AddUser(GraphUser.From(user));
-            bot.Channel.AddMember(user, BotScenario.TenantId);
-        }
-
-        var channel = ConversationIds.NewChannel();
-        using (var response = await bot.SendAsync(bot.Activities.ChannelMessage(channel, channel, _coordinator, "setup Sales mentoring")))
-        {
-            response.EnsureSuccessStatusCode();
-        }
-
-        var program = (await bot.Host.Services.GetRequiredService<ProgramStore>().GetAsync(BotScenario.TenantId, "sales-mentoring", default))!.Value.Program;
-        var result = await bot.Host.Services.GetRequiredService<PairRegistration>().RegisterAsync(
-            new RegistrationRequest(program, _mia.Upn, _max.Upn, null, new DateOnly(2027, 1, 4), null, null, _coordinator.AadObjectId), default);
-        return new Setup(bot, program, result.Pair!, channel);
+        bot.AddPeople(_mia, _max, _eve);
+        var (channel, program) = await bot.SetUpProgramAsync(_coordinator, "Sales mentoring");
+        var pair = await bot.RegisterPairAsync(program, _coordinator, _mia, _max, start: new DateOnly(2027, 1, 4));
+        return new Setup(bot, program, pair, channel);
     }
 
     private static Task SendCheckInAsync(Setup s, string meeting) =>

@@ -6,7 +6,6 @@ using MentorBot.Features.DataRights;
 using MentorBot.Features.Pairs;
 using MentorBot.Features.Programs;
 using MentorBot.Features.Rematch;
-using MentorBot.Features.Reports.Downloads;
 using MentorBot.Infrastructure.Storage;
 using MentorBot.IntegrationTests.Infrastructure;
 using MentorBot.Testing;
@@ -170,18 +169,10 @@ public sealed class DataRightsTests : IClassFixture<AzuriteFixture>
         }
 
         var bot = await BotScenario.StartAsync(_azurite, services => services.AddDataRights(), settings);
-        foreach (var user in new[] { _mia, _max, _ann, _bob })
-        {
-            bot.Graph.AddUser(GraphUser.From(user));
-            bot.Channel.AddMember(user, BotScenario.TenantId);
-        }
-
-        var channel = ConversationIds.NewChannel();
-        await SendAsync(bot, bot.Activities.ChannelMessage(channel, channel, _coordinator, "setup Sales mentoring"));
-        var program = (await bot.Host.Services.GetRequiredService<ProgramStore>().GetAsync(BotScenario.TenantId, "sales-mentoring", default))!.Value.Program;
-        var registration = bot.Host.Services.GetRequiredService<PairRegistration>();
-        var pair = (await registration.RegisterAsync(new RegistrationRequest(program, _mia.Upn, _max.Upn, null, new DateOnly(2027, 1, 4), null, null, _coordinator.AadObjectId), default)).Pair!;
-        var other = (await registration.RegisterAsync(new RegistrationRequest(program, _ann.Upn, _bob.Upn, null, new DateOnly(2027, 1, 4), null, null, _coordinator.AadObjectId), default)).Pair!;
+        bot.AddPeople(_mia, _max, _ann, _bob);
+        var (channel, program) = await bot.SetUpProgramAsync(_coordinator, "Sales mentoring");
+        var pair = await bot.RegisterPairAsync(program, _coordinator, _mia, _max, start: new DateOnly(2027, 1, 4));
+        var other = await bot.RegisterPairAsync(program, _coordinator, _ann, _bob, start: new DateOnly(2027, 1, 4));
         return new Setup(bot, program, pair, other, channel);
     }
 

@@ -22,13 +22,7 @@ public sealed class EscalationAlertTests : IClassFixture<AzuriteFixture>
     private async Task<(BotScenario Bot, MentorshipProgram Program, string Channel)> StartWithProgramAsync()
     {
         var bot = await BotScenario.StartAsync(_azurite, settings: new Dictionary<string, string> { ["Coordinators:UserIds"] = _coordinator.AadObjectId });
-        var channel = ConversationIds.NewChannel();
-        using (var response = await bot.SendAsync(bot.Activities.ChannelMessage(channel, channel, _coordinator, "setup Sales mentoring")))
-        {
-            response.EnsureSuccessStatusCode();
-        }
-
-        var program = (await bot.Host.Services.GetRequiredService<ProgramStore>().GetAsync(BotScenario.TenantId, "sales-mentoring", default))!.Value.Program;
+        var (channel, program) = await bot.SetUpProgramAsync(_coordinator, "Sales mentoring");
         return (bot, program, channel);
     }
 

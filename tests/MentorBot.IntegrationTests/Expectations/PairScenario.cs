@@ -64,36 +64,20 @@ internal sealed class PairScenario : IAsyncDisposable
         var mentor = TestUser.Create("Mia Mentor");
         var mentee = TestUser.Create("Max Mentee");
         var bot = await BotScenario.StartAsync(azurite, settings: new Dictionary<string, string> { ["Coordinators:UserIds"] = coordinator.AadObjectId });
-        var channel = ConversationIds.NewChannel();
-        using (var response = await bot.SendAsync(bot.Activities.ChannelMessage(channel, channel, coordinator, "setup Design mentoring")))
-        {
-            response.EnsureSuccessStatusCode();
-        }
-
-        var program = (await bot.Host.Services.GetRequiredService<ProgramStore>().GetAsync(BotScenario.TenantId, "design-mentoring", default))!.Value.Program;
-        foreach (var user in new[] { mentor, mentee })
-        {
-            bot.Graph.AddUser(GraphUser.From(user));
-            bot.Channel.AddMember(user, BotScenario.TenantId);
-        }
-
-        var registered = await bot.Host.Services.GetRequiredService<PairRegistration>().RegisterAsync(
-            new RegistrationRequest(program, mentor.Upn, mentee.Upn, null, null, null, "Design reviews", coordinator.AadObjectId), default);
-        Assert.True(registered.Created, registered.Problem);
+        var (channel, program) = await bot.SetUpProgramAsync(coordinator, "Design mentoring");
+        bot.AddPeople(mentor, mentee);
+        var pair = await bot.RegisterPairAsync(program, coordinator, mentor, mentee, focus: "Design reviews");
         await bot.RunJobsAsync();
-        return new PairScenario(bot, coordinator, mentor, mentee, channel, program, registered.Pair!);
+        return new PairScenario(bot, coordinator, mentor, mentee, channel, program, pair);
     }
 
     /// <summary>Registers a second pair for the same mentor and runs its start job.</summary>
     public async Task<Pair> RegisterAnotherMenteeAsync(TestUser mentee)
     {
-        Bot.Graph.AddUser(GraphUser.From(mentee));
-        Bot.Channel.AddMember(mentee, BotScenario.TenantId);
-        var registered = await Bot.Host.Services.GetRequiredService<PairRegistration>().RegisterAsync(
-            new RegistrationRequest(Program, Mentor.Upn, mentee.Upn, null, null, null, null, Coordinator.AadObjectId), default);
-        Assert.True(registered.Created, registered.Problem);
+        Bot.AddPeople(mentee);
+        var pair = await Bot.RegisterPairAsync(Program, Coordinator, Mentor, mentee);
         await Bot.RunJobsAsync();
-        return registered.Pair!;
+        return pair;
     }
 
     public IReadOnlyList<RecordedConnectorCall> SentTo(TestUser user) => Bot.Channel.ActivitiesSentTo(ConversationIds.Personal(user.TeamsId));

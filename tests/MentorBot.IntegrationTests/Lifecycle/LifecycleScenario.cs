@@ -51,25 +51,11 @@ internal sealed class LifecycleScenario : IAsyncDisposable
         }
 
         var bot = await BotScenario.StartAsync(azurite, services => services.AddLifecycle(), settings);
-        foreach (var user in new[] { mentor, mentee })
-        {
-            bot.Graph.AddUser(GraphUser.From(user));
-            bot.Channel.AddMember(user, BotScenario.TenantId);
-        }
-
-        var channel = ConversationIds.NewChannel();
-        using (var response = await bot.SendAsync(bot.Activities.ChannelMessage(channel, channel, coordinator, "setup Sales mentoring")))
-        {
-            response.EnsureSuccessStatusCode();
-        }
+        bot.AddPeople(mentor, mentee);
+        var (channel, program) = await bot.SetUpProgramAsync(coordinator, "Sales mentoring");
+        var pair = await bot.RegisterPairAsync(program, coordinator, mentor, mentee);
 
         var services = bot.Host.Services;
-        var program = (await services.GetRequiredService<ProgramStore>().GetAsync(BotScenario.TenantId, "sales-mentoring", default))!.Value.Program;
-        var registered = await services.GetRequiredService<PairRegistration>().RegisterAsync(
-            new RegistrationRequest(program, mentor.Upn, mentee.Upn, null, null, null, null, coordinator.AadObjectId), default);
-        Assert.True(registered.Created, registered.Problem);
-        var pair = registered.Pair!;
-
         var now = bot.Clock.GetUtcNow();
         await services.GetRequiredService<AgreementStore>().AddVersionAsync(new ExpectationsAgreement
         {

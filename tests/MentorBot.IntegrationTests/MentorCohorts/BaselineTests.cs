@@ -1,7 +1,5 @@
 using System.Text.Json.Nodes;
 using MentorBot.Features.MentorCohorts;
-using MentorBot.Features.Pairs;
-using MentorBot.Features.Programs;
 using MentorBot.IntegrationTests.Infrastructure;
 using MentorBot.Testing;
 using Microsoft.Extensions.DependencyInjection;
@@ -25,21 +23,10 @@ public sealed class BaselineTests : IClassFixture<AzuriteFixture>
     {
         await using var bot = await BotScenario.StartAsync(_azurite, services => services.AddMentorCohorts(),
             new Dictionary<string, string> { ["Coordinators:UserIds"] = _coordinator.AadObjectId });
-        foreach (var user in new[] { _mia, _max })
-        {
-            bot.Graph.AddUser(GraphUser.From(user));
-            bot.Channel.AddMember(user, BotScenario.TenantId);
-        }
-
-        var channel = ConversationIds.NewChannel();
-        using (await bot.SendAsync(bot.Activities.ChannelMessage(channel, channel, _coordinator, "setup Graduate mentoring")))
-        {
-        }
-
-        var program = (await bot.Host.Services.GetRequiredService<ProgramStore>().GetAsync(BotScenario.TenantId, "graduate-mentoring", default))!.Value.Program;
+        bot.AddPeople(_mia, _max);
+        var (_, program) = await bot.SetUpProgramAsync(_coordinator, "Graduate mentoring");
         var today = DateOnly.FromDateTime(bot.Clock.GetUtcNow().UtcDateTime);
-        await bot.Host.Services.GetRequiredService<PairRegistration>()
-            .RegisterAsync(new RegistrationRequest(program, _mia.Upn, _max.Upn, null, today, null, null, _coordinator.AadObjectId), default);
+        await bot.RegisterPairAsync(program, _coordinator, _mia, _max, start: today);
         await bot.RunJobsAsync();
         await bot.RunJobsAsync(bot.StartAnotherInstance());
 

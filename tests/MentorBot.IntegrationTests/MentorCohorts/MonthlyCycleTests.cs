@@ -1,7 +1,6 @@
 using System.Text.Json.Nodes;
 using MentorBot.Features.MentorCohorts;
 using MentorBot.Features.Pairs;
-using MentorBot.Features.Programs;
 using MentorBot.IntegrationTests.Infrastructure;
 using MentorBot.Testing;
 using Microsoft.Extensions.DependencyInjection;
@@ -25,20 +24,12 @@ public sealed class MonthlyCycleTests : IClassFixture<AzuriteFixture>
     {
         await using var bot = await BotScenario.StartAsync(_azurite, services => services.AddMentorCohorts(),
             new Dictionary<string, string> { ["Coordinators:UserIds"] = _coordinator.AadObjectId });
-        foreach (var user in new[] { _mia, _max })
-        {
-            bot.Graph.AddUser(GraphUser.From(user));
-            bot.Channel.AddMember(user, BotScenario.TenantId);
-        }
-
-        var coordinators = ConversationIds.NewChannel();
-        await AskAsync(bot, coordinators, _coordinator, "setup Graduate mentoring");
-        var program = (await bot.Host.Services.GetRequiredService<ProgramStore>().GetAsync(BotScenario.TenantId, "graduate-mentoring", default))!.Value.Program;
+        bot.AddPeople(_mia, _max);
+        var (_, program) = await bot.SetUpProgramAsync(_coordinator, "Graduate mentoring");
         await bot.Host.Services.GetRequiredService<CohortStore>().SaveAsync(
             new Cohort { TenantId = program.TenantId, ProgramId = program.ProgramId, CohortId = "spring-a", Name = "Spring A" }, default);
         var today = DateOnly.FromDateTime(bot.Clock.GetUtcNow().UtcDateTime);
-        var pair = (await bot.Host.Services.GetRequiredService<PairRegistration>()
-            .RegisterAsync(new RegistrationRequest(program, _mia.Upn, _max.Upn, "spring-a", today, null, null, _coordinator.AadObjectId), default)).Pair!;
+        var pair = await bot.RegisterPairAsync(program, _coordinator, _mia, _max, "spring-a", today);
         var previous = CohortMonth.Previous(bot.Clock.GetUtcNow());
         var answers = bot.Host.Services.GetRequiredService<AccountabilityStore>();
         await answers.TryAddAsync(Answer(pair, "other-mentor", previous, share: true, "SHARED-TEXT"), default);

@@ -1,6 +1,5 @@
 using System.Text.Json.Nodes;
 using MentorBot.Features.Pairs;
-using MentorBot.Features.Programs;
 using MentorBot.IntegrationTests.Infrastructure;
 using MentorBot.Testing;
 using Microsoft.Extensions.DependencyInjection;
@@ -39,22 +38,11 @@ public sealed class PeerMeetingTests : IClassFixture<AzuriteFixture>
                 ["onlineMeeting"] = new JsonObject { ["joinUrl"] = "https://teams.microsoft.com/l/meetup-join/peer-cohort-9" },
             });
         });
-        foreach (var user in new[] { _mia, _max })
-        {
-            bot.Graph.AddUser(GraphUser.From(user));
-            bot.Channel.AddMember(user, BotScenario.TenantId);
-        }
-
-        var coordinators = ConversationIds.NewChannel();
-        using (await bot.SendAsync(bot.Activities.ChannelMessage(coordinators, coordinators, _coordinator, "setup Graduate mentoring")))
-        {
-        }
-
-        var program = (await bot.Host.Services.GetRequiredService<ProgramStore>().GetAsync(BotScenario.TenantId, "graduate-mentoring", default))!.Value.Program;
+        bot.AddPeople(_mia, _max);
+        var (_, program) = await bot.SetUpProgramAsync(_coordinator, "Graduate mentoring");
         await bot.Host.Services.GetRequiredService<CohortStore>().SaveAsync(
             new Cohort { TenantId = program.TenantId, ProgramId = program.ProgramId, CohortId = "spring-a", Name = "Spring A" }, default);
-        await bot.Host.Services.GetRequiredService<PairRegistration>().RegisterAsync(new RegistrationRequest(
-            program, _mia.Upn, _max.Upn, "spring-a", DateOnly.FromDateTime(bot.Clock.GetUtcNow().UtcDateTime), null, null, _coordinator.AadObjectId), default);
+        await bot.RegisterPairAsync(program, _coordinator, _mia, _max, "spring-a", DateOnly.FromDateTime(bot.Clock.GetUtcNow().UtcDateTime));
         var peers = ConversationIds.NewChannel();
         using (await bot.SendAsync(bot.Activities.ChannelMessage(peers, peers, _coordinator, "cohort channel Spring A")))
         {

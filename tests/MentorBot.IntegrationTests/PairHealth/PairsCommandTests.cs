@@ -1,7 +1,5 @@
 using System.Text.Json.Nodes;
 using MentorBot.Features.CheckIns;
-using MentorBot.Features.Pairs;
-using MentorBot.Features.Programs;
 using MentorBot.IntegrationTests.Infrastructure;
 using MentorBot.Testing;
 using Microsoft.Extensions.DependencyInjection;
@@ -26,22 +24,11 @@ public sealed class PairsCommandTests : IClassFixture<AzuriteFixture>
     public async Task Coordinators_see_pairs_riskiest_first_with_the_reason_and_others_are_refused()
     {
         await using var bot = await BotScenario.StartAsync(_azurite, settings: new Dictionary<string, string> { ["Coordinators:UserIds"] = _coordinator.AadObjectId });
-        foreach (var user in new[] { _mia, _max, _ola, _pia })
-        {
-            bot.Graph.AddUser(GraphUser.From(user));
-            bot.Channel.AddMember(user, BotScenario.TenantId);
-        }
-
-        var channel = ConversationIds.NewChannel();
-        using (await bot.SendAsync(bot.Activities.ChannelMessage(channel, channel, _coordinator, "setup Sales mentoring")))
-        {
-        }
-
-        var program = (await bot.Host.Services.GetRequiredService<ProgramStore>().GetAsync(BotScenario.TenantId, "sales-mentoring", default))!.Value.Program;
-        var registration = bot.Host.Services.GetRequiredService<PairRegistration>();
+        bot.AddPeople(_mia, _max, _ola, _pia);
+        var (channel, program) = await bot.SetUpProgramAsync(_coordinator, "Sales mentoring");
         var today = DateOnly.FromDateTime(bot.Clock.GetUtcNow().UtcDateTime);
-        var calm = (await registration.RegisterAsync(new RegistrationRequest(program, _ola.Upn, _pia.Upn, null, today, null, null, _coordinator.AadObjectId), default)).Pair!;
-        var troubled = (await registration.RegisterAsync(new RegistrationRequest(program, _mia.Upn, _max.Upn, null, today, null, null, _coordinator.AadObjectId), default)).Pair!;
+        var calm = await bot.RegisterPairAsync(program, _coordinator, _ola, _pia, start: today);
+        var troubled = await bot.RegisterPairAsync(program, _coordinator, _mia, _max, start: today);
         await bot.Host.Services.GetRequiredService<CheckInSender>().SendAsync(troubled, program, "meeting-1", bot.Clock.GetUtcNow(), default);
         var card = bot.Channel.ActivitiesSentTo(ConversationIds.Personal(_max.TeamsId)).Last(c => c.AllText.Contains("Quick check-in", StringComparison.Ordinal));
         var data = (JsonObject)card.AdaptiveCards[0]["actions"]![0]!["data"]!.DeepClone();

@@ -23,19 +23,8 @@ public sealed class PairRegistrationTests : IClassFixture<AzuriteFixture>
     private async Task<(BotScenario Bot, MentorshipProgram Program, string Channel)> StartAsync()
     {
         var bot = await BotScenario.StartAsync(_azurite, settings: new Dictionary<string, string> { ["Coordinators:UserIds"] = _coordinator.AadObjectId });
-        foreach (var user in new[] { _mia, _max, _nia })
-        {
-            bot.Graph.AddUser(GraphUser.From(user));
-            bot.Channel.AddMember(user, BotScenario.TenantId);
-        }
-
-        var channel = ConversationIds.NewChannel();
-        using (var response = await bot.SendAsync(bot.Activities.ChannelMessage(channel, channel, _coordinator, "setup Sales mentoring")))
-        {
-            response.EnsureSuccessStatusCode();
-        }
-
-        var program = (await bot.Host.Services.GetRequiredService<ProgramStore>().GetAsync(BotScenario.TenantId, "sales-mentoring", default))!.Value.Program;
+        bot.AddPeople(_mia, _max, _nia);
+        var (channel, program) = await bot.SetUpProgramAsync(_coordinator, "Sales mentoring");
         return (bot, program, channel);
     }
 

@@ -53,23 +53,10 @@ internal sealed class RematchScenario : IAsyncDisposable
         var other = TestUser.Create("Nia Newcomer");
         var bot = await BotScenario.StartAsync(azurite, services => services.AddRematch(),
             new Dictionary<string, string> { ["Coordinators:UserIds"] = coordinator.AadObjectId });
-        foreach (var user in new[] { mentor, mentee, other })
-        {
-            bot.Graph.AddUser(GraphUser.From(user));
-            bot.Channel.AddMember(user, BotScenario.TenantId);
-        }
-
-        var channel = ConversationIds.NewChannel();
-        using (var response = await bot.SendAsync(bot.Activities.ChannelMessage(channel, channel, coordinator, "setup Sales mentoring")))
-        {
-            response.EnsureSuccessStatusCode();
-        }
-
-        var program = (await bot.Host.Services.GetRequiredService<ProgramStore>().GetAsync(BotScenario.TenantId, "sales-mentoring", default))!.Value.Program;
-        var registered = await bot.Host.Services.GetRequiredService<PairRegistration>().RegisterAsync(
-            new RegistrationRequest(program, mentor.Upn, mentee.Upn, null, new DateOnly(2027, 1, 4), null, null, coordinator.AadObjectId), default);
-        Assert.True(registered.Created, registered.Problem);
-        var scenario = new RematchScenario(bot, program, registered.Pair!, channel, coordinator, mentor, mentee, other);
+        bot.AddPeople(mentor, mentee, other);
+        var (channel, program) = await bot.SetUpProgramAsync(coordinator, "Sales mentoring");
+        var pair = await bot.RegisterPairAsync(program, coordinator, mentor, mentee, start: new DateOnly(2027, 1, 4));
+        var scenario = new RematchScenario(bot, program, pair, channel, coordinator, mentor, mentee, other);
         if (withPairChat)
         {
             var chat = ConversationIds.NewGroupChat();
@@ -149,13 +136,7 @@ internal sealed class RematchScenario : IAsyncDisposable
         (await Bot.EntitiesAsync("Alerts")).Select(e => JsonSerializer.Deserialize<EscalationAlert>(e.GetString("Alert"))!).ToList();
 
     /// <summary>Registers a second pair for the mentor (Mia mentors Nia too).</summary>
-    public async Task<Pair> RegisterSecondPairAsync()
-    {
-        var registered = await Bot.Host.Services.GetRequiredService<PairRegistration>().RegisterAsync(
-            new RegistrationRequest(Program, Mentor.Upn, Other.Upn, null, new DateOnly(2027, 1, 4), null, null, Coordinator.AadObjectId), default);
-        Assert.True(registered.Created, registered.Problem);
-        return registered.Pair!;
-    }
+    public Task<Pair> RegisterSecondPairAsync() => Bot.RegisterPairAsync(Program, Coordinator, Mentor, Other, start: new DateOnly(2027, 1, 4));
 
     public static string Message(JsonElement invokeResponse) => invokeResponse.GetProperty("value").ValueKind == JsonValueKind.String
         ? invokeResponse.GetProperty("value").GetString()!

@@ -1,6 +1,5 @@
 using System.Net;
 using MentorBot.Features.Pairs;
-using MentorBot.Features.Programs;
 using MentorBot.Features.Reports;
 using MentorBot.Features.Reports.Downloads;
 using MentorBot.IntegrationTests.Infrastructure;
@@ -122,25 +121,15 @@ public sealed class ReportCommandTests : IClassFixture<AzuriteFixture>
     /// <summary>Spring A (substantive): 3 pairs, 6 people. Spring B (brief orientation): 2 pairs, 4 people — suppressed.</summary>
     private async Task<string> SetUpAsync(BotScenario bot)
     {
-        foreach (var user in _people)
-        {
-            bot.Graph.AddUser(GraphUser.From(user));
-            bot.Channel.AddMember(user, BotScenario.TenantId);
-        }
-
-        var channel = ConversationIds.NewChannel();
-        await AskAsync(bot, channel, _coordinator, "setup Graduate mentoring");
-        var program = (await bot.Host.Services.GetRequiredService<ProgramStore>().GetAsync(BotScenario.TenantId, "graduate-mentoring", default))!.Value.Program;
+        bot.AddPeople([.. _people]);
+        var (channel, program) = await bot.SetUpProgramAsync(_coordinator, "Graduate mentoring");
         var cohorts = bot.Host.Services.GetRequiredService<CohortStore>();
         await cohorts.SaveAsync(new Cohort { TenantId = program.TenantId, ProgramId = program.ProgramId, CohortId = "spring-a", Name = "Spring A", Training = MentorTraining.Substantive }, default);
         await cohorts.SaveAsync(new Cohort { TenantId = program.TenantId, ProgramId = program.ProgramId, CohortId = "spring-b", Name = "Spring B", Training = MentorTraining.BriefOrientation }, default);
-        var registration = bot.Host.Services.GetRequiredService<PairRegistration>();
         var today = DateOnly.FromDateTime(bot.Clock.GetUtcNow().UtcDateTime);
         for (var i = 0; i < 5; i++)
         {
-            var result = await registration.RegisterAsync(new RegistrationRequest(program, _people[2 * i].Upn, _people[(2 * i) + 1].Upn, i < 3 ? "spring-a" : "spring-b",
-                today, null, null, _coordinator.AadObjectId), default);
-            Assert.True(result.Created, result.Problem);
+            await bot.RegisterPairAsync(program, _coordinator, _people[2 * i], _people[(2 * i) + 1], i < 3 ? "spring-a" : "spring-b", today);
         }
 
         return channel;
