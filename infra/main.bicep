@@ -178,6 +178,9 @@ module webApp 'modules/webapp.bicep' = {
       Storage__TablePrefix: storageTablePrefix
       Teams__AllowedTenantIds__0: allowedTenantId
       Graph__BaseUrl: graphBaseUrl
+      // Teams allows about 50 requests a second per tenant for the whole bot, and each instance paces itself:
+      // the instances share the budget.
+      Teams__RequestsPerSecond: string(48 / instanceCount)
       // Empty switches downloads off.
       Reports__PublicBaseUrl: publicBaseUrl
       APPLICATIONINSIGHTS_CONNECTION_STRING: monitoring.outputs.appInsightsConnectionString
