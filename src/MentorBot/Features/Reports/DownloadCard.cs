@@ -11,7 +11,7 @@ public static class DownloadCard
         [
             TextBlock.Heading("Your report as CSV"),
             new TextBlock($"{fileName} is ready. The link works for the next {lifetime.TotalMinutes:0} minutes, and only for you: " +
-                "you will be asked to sign in with your work account. Groups of fewer than 5 people are not in it."),
+                "you will be asked to sign in with your work account. Groups of fewer than 5 people are never shown on their own in it."),
         ],
         Actions = [new OpenUrlAction("Download CSV", link)],
         FallbackText = "Your report as CSV",
