@@ -45,6 +45,8 @@ public sealed class ConversationReferenceStore
                 ["TeamsUserId"] = user.Id,
                 ["Name"] = user.Name,
                 ["BotId"] = reference.BotId,
+                // The time zone of the person's Teams client, so prompts respect their night, not only the program's.
+                ["TimeZone"] = KnownTimeZone(ClientInfo.From(activity)?.TimeZone),
             };
             if (isPersonal)
             {
@@ -87,7 +89,8 @@ public sealed class ConversationReferenceStore
             e.GetString("TeamsUserId"),
             e.GetString("Name"),
             e.GetString("PersonalConversationId"),
-            e.GetString("BotId"));
+            e.GetString("BotId"),
+            e.GetString("TimeZone"));
     }
 
     /// <summary>Records the personal chat opened with a user proactively.</summary>
@@ -109,6 +112,10 @@ public sealed class ConversationReferenceStore
         var e = response.Value;
         return new ConversationReference(e.GetString("ServiceUrl"), conversationId, e.GetString("TenantId"), e.GetString("ConversationType"), e.GetString("BotId"));
     }
+
+    /// <summary>An IANA (or Windows) time zone id this machine knows; anything else is not stored.</summary>
+    private static string? KnownTimeZone(string? id) =>
+        id is { Length: > 0 and <= 64 } && TimeZoneInfo.TryFindSystemTimeZoneById(id, out _) ? id : null;
 
     private async Task UpsertIfChangedAsync(TableEntity entity, CancellationToken cancellationToken)
     {
@@ -143,4 +150,5 @@ public sealed record UserReference(
     string? TeamsUserId,
     string? Name,
     string? PersonalConversationId,
-    string? BotId);
+    string? BotId,
+    string? TimeZone);

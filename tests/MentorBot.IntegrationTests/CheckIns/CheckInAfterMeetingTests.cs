@@ -76,6 +76,40 @@ public sealed class CheckInAfterMeetingTests : IClassFixture<AzuriteFixture>
     }
 
     [Fact]
+    public async Task A_pair_in_Tokyo_gets_the_check_in_in_their_morning_though_it_is_day_for_the_program()
+    {
+        var kenji = TestUser.Create("Kenji Mentor") with { TimeZone = "Asia/Tokyo" };
+        var yui = TestUser.Create("Yui Mentee") with { TimeZone = "Asia/Tokyo" };
+        await using var world = await MeetingScenario.StartAsync(_azurite);
+        foreach (var user in new[] { kenji, yui })
+        {
+            // Each has talked to the bot; their Teams client says where they are.
+            world.Bot.Channel.AddMember(user, BotScenario.TenantId);
+            using (await world.Bot.SendAsync(world.Bot.Activities.PersonalMessage(user, "help")))
+            {
+            }
+        }
+
+        // 13:00–13:30 UTC: the program's (UTC) afternoon, 22:00–22:30 in Tokyo.
+        var now = world.Now;
+        var start = new DateTimeOffset(now.Year, now.Month, now.Day, 13, 0, 0, TimeSpan.Zero).AddDays(1);
+        world.Bot.Clock.Advance(start - now - TimeSpan.FromMinutes(10));
+        world.Calendars.Put(kenji.AadObjectId, GraphEvents.Meeting("late-in-tokyo", start, HalfAnHour, kenji.Email, yui.Email));
+        await world.StartPairAsync(MeetingScenario.PersonOf(kenji), MeetingScenario.PersonOf(yui), DateOnly.FromDateTime(now.UtcDateTime));
+        await world.Bot.RunJobsAsync();
+
+        world.Bot.Clock.Advance(TimeSpan.FromMinutes(10) + HalfAnHour + TimeSpan.FromMinutes(16));
+        await world.Bot.RunJobsAsync();
+        Assert.Equal(0, CheckInsSentTo(world, yui));
+
+        // 08:01 in Tokyo is 23:01 UTC.
+        world.Bot.Clock.Advance(start.Date.AddHours(23).AddMinutes(1) - world.Now.UtcDateTime);
+        await world.Bot.RunJobsAsync();
+        Assert.Equal(1, CheckInsSentTo(world, yui));
+        Assert.Equal(1, CheckInsSentTo(world, kenji));
+    }
+
+    [Fact]
     public async Task A_cancelled_meeting_gets_no_check_in()
     {
         await using var world = await StartAsync();

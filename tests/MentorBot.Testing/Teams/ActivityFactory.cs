@@ -195,7 +195,7 @@ public sealed class ActivityFactory
                 ["locale"] = "en-US",
                 ["country"] = "US",
                 ["platform"] = "Web",
-                ["timezone"] = "Europe/London",
+                ["timezone"] = from.TimeZone,
             }),
             ["channelData"] = context.ChannelData.DeepClone(),
             ["locale"] = "en-US",

@@ -13,6 +13,12 @@ public sealed record TestUser(string Name, string AadObjectId, string TeamsId, s
     public string Email { get; init; } = Upn;
 
     /// <summary>
+    /// The IANA time zone their Teams client reports (clientInfo). UTC unless set, so a test's idea of night does
+    /// not move with the seasons.
+    /// </summary>
+    public string TimeZone { get; init; } = "Etc/UTC";
+
+    /// <summary>
     /// A new user whose ids are fresh random values with the name in them for readability
     /// (e.g. <c>29:ada-lovelace-3f2a9c1b</c>, <c>ada-lovelace-3f2a9c1b@contoso.test</c>).
     /// Random, not derived from the name, so tests sharing one bot or one Azurite never meet each other's "Ada".

@@ -1,3 +1,4 @@
+using MentorBot.Conversations;
 using MentorBot.Features.Meetings;
 using MentorBot.Features.Pairs;
 using MentorBot.Features.Programs;
@@ -7,7 +8,8 @@ namespace MentorBot.Features.CheckIns;
 
 /// <summary>
 /// A pair meeting ended a little while ago: send its check-in, unless the meeting moved or was cancelled, the pair
-/// has closed, or it is night for the program (then it waits until the morning).
+/// has closed, or it is night for either of the pair (then it waits until the morning). Each person's night is in the
+/// time zone of their Teams client, as last seen; the program's time zone stands in for someone not heard from yet.
 /// </summary>
 public sealed class CheckInDueJob : IJobHandler
 {
@@ -16,10 +18,13 @@ public sealed class CheckInDueJob : IJobHandler
     private readonly MeetingStore _meetings;
     private readonly CheckInSender _sender;
     private readonly JobStore _jobs;
+    private readonly ConversationReferenceStore _references;
     private readonly TimeProvider _time;
 
-    public CheckInDueJob(PairStore pairs, ProgramStore programs, MeetingStore meetings, CheckInSender sender, JobStore jobs, TimeProvider time)
+    public CheckInDueJob(
+        PairStore pairs, ProgramStore programs, MeetingStore meetings, CheckInSender sender, JobStore jobs, ConversationReferenceStore references, TimeProvider time)
     {
+        _references = references;
         _pairs = pairs;
         _programs = programs;
         _meetings = meetings;
@@ -45,7 +50,14 @@ public sealed class CheckInDueJob : IJobHandler
 
         var program = pairEntry.Program;
         var now = _time.GetUtcNow();
-        var sendAt = program.Settings.OutsideQuietHours(now);
+        var pair = pairEntry.Pair;
+        var timeZones = new List<string?>();
+        foreach (var person in new[] { pair.Mentor.Id, pair.Mentee.Id })
+        {
+            timeZones.Add((await _references.FindUserAsync(person, cancellationToken).ConfigureAwait(false))?.TimeZone);
+        }
+
+        var sendAt = program.Settings.OutsideQuietHours(now, timeZones);
         if (sendAt > now)
         {
             await _jobs.ScheduleAsync(job with { Key = job.Key + "/after-quiet-hours", DueAt = sendAt, Attempts = 0 }, cancellationToken).ConfigureAwait(false);

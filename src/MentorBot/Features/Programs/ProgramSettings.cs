@@ -91,25 +91,63 @@ public sealed record ProgramSettings
     ];
 
     /// <summary>The first moment at or after <paramref name="at"/> that is outside quiet hours in the program's time zone.</summary>
-    public DateTimeOffset OutsideQuietHours(DateTimeOffset at)
+    public DateTimeOffset OutsideQuietHours(DateTimeOffset at) => OutsideQuietHours(at, ProgramZone());
+
+    /// <summary>
+    /// The first moment at or after <paramref name="at"/> that is outside quiet hours for every one of these people,
+    /// each in their own time zone (null: not known, the program's is used). When their waking hours never meet, as
+    /// for a pair half a world apart with long quiet hours, the program's time zone decides.
+    /// </summary>
+    public DateTimeOffset OutsideQuietHours(DateTimeOffset at, IEnumerable<string?> timeZones)
     {
-        var zone = TimeZoneInfo.TryFindSystemTimeZoneById(TimeZone, out var found) ? found : TimeZoneInfo.Utc;
-        var local = TimeZoneInfo.ConvertTime(at, zone);
-        var hour = local.Hour;
-        var quiet = QuietHoursStart > QuietHoursEnd
+        ArgumentNullException.ThrowIfNull(timeZones);
+        var programZone = ProgramZone();
+        var zones = timeZones.Select(id => id is not null && TimeZoneInfo.TryFindSystemTimeZoneById(id, out var zone) ? zone : programZone)
+            .DistinctBy(z => z.Id).ToList();
+        if (zones.Count == 0)
+        {
+            zones.Add(programZone);
+        }
+
+        // Quiet hours end at the same local hour every day, so the answer is "now" or a morning in one of the zones.
+        var candidates = zones.SelectMany(z => Enumerable.Range(0, 3).Select(day => Morning(at, z, day))).Where(t => t >= at).Prepend(at).Order();
+        foreach (var candidate in candidates)
+        {
+            if (zones.All(z => !IsQuiet(candidate, z)))
+            {
+                return candidate;
+            }
+        }
+
+        return OutsideQuietHours(at, programZone);
+    }
+
+    private TimeZoneInfo ProgramZone() => TimeZoneInfo.TryFindSystemTimeZoneById(TimeZone, out var found) ? found : TimeZoneInfo.Utc;
+
+    private bool IsQuiet(DateTimeOffset at, TimeZoneInfo zone)
+    {
+        var hour = TimeZoneInfo.ConvertTime(at, zone).Hour;
+        return QuietHoursStart > QuietHoursEnd
             ? hour >= QuietHoursStart || hour < QuietHoursEnd
             : hour >= QuietHoursStart && hour < QuietHoursEnd;
-        if (!quiet)
+    }
+
+    /// <summary>The end of quiet hours in the zone, <paramref name="days"/> days after the local date of <paramref name="at"/>.</summary>
+    private DateTimeOffset Morning(DateTimeOffset at, TimeZoneInfo zone, int days)
+    {
+        var local = TimeZoneInfo.ConvertTime(at, zone);
+        var morning = new DateTime(local.Year, local.Month, local.Day, QuietHoursEnd, 0, 0, DateTimeKind.Unspecified).AddDays(days);
+        return new DateTimeOffset(morning, zone.GetUtcOffset(morning));
+    }
+
+    private DateTimeOffset OutsideQuietHours(DateTimeOffset at, TimeZoneInfo zone)
+    {
+        if (!IsQuiet(at, zone))
         {
             return at;
         }
 
-        var morning = new DateTime(local.Year, local.Month, local.Day, QuietHoursEnd, 0, 0, DateTimeKind.Unspecified);
-        if (local.Hour >= QuietHoursEnd)
-        {
-            morning = morning.AddDays(1);
-        }
-
-        return new DateTimeOffset(morning, zone.GetUtcOffset(morning));
+        var local = TimeZoneInfo.ConvertTime(at, zone);
+        return Morning(at, zone, local.Hour >= QuietHoursEnd ? 1 : 0);
     }
 }
