@@ -1,4 +1,3 @@
-using System.Globalization;
 using MentorBot.Cards;
 using MentorBot.Conversations;
 using MentorBot.Features.Escalations;
@@ -43,11 +42,7 @@ public sealed class CadenceWatchJob : IJobHandler
 
     public string Kind => JobKind;
 
-    public static Job For(Pair pair, DateTimeOffset dueAt) =>
-        new(JobKind, $"{pair.TenantId}/{pair.PairId}/{dueAt.UtcDateTime.ToString("yyyyMMdd", CultureInfo.InvariantCulture)}", dueAt)
-        {
-            Data = PairJobs.Data(pair),
-        };
+    public static Job For(Pair pair, DateTimeOffset dueAt) => PairJobs.Daily(JobKind, pair, dueAt);
 
     public async Task RunAsync(Job job, CancellationToken cancellationToken)
     {

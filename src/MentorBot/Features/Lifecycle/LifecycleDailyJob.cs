@@ -1,4 +1,3 @@
-using System.Globalization;
 using MentorBot.Features.Meetings;
 using MentorBot.Features.PairHealth;
 using MentorBot.Features.Pairs;
@@ -47,11 +46,7 @@ public sealed class LifecycleDailyJob : IJobHandler
 
     public string Kind => JobKind;
 
-    public static Job For(Pair pair, DateTimeOffset dueAt) =>
-        new(JobKind, $"{pair.TenantId}/{pair.PairId}/{dueAt.UtcDateTime.ToString("yyyyMMdd", CultureInfo.InvariantCulture)}", dueAt)
-        {
-            Data = PairJobs.Data(pair),
-        };
+    public static Job For(Pair pair, DateTimeOffset dueAt) => PairJobs.Daily(JobKind, pair, dueAt);
 
     public async Task RunAsync(Job job, CancellationToken cancellationToken)
     {

@@ -1,3 +1,4 @@
+using System.Globalization;
 using Azure;
 using MentorBot.Features.Programs;
 using MentorBot.Infrastructure.Jobs;
@@ -12,6 +13,16 @@ public static class PairJobs
 {
     public static Dictionary<string, string> Data(Pair pair) =>
         new() { ["tenant"] = pair.TenantId, ["program"] = pair.ProgramId, ["pair"] = pair.PairId };
+
+    /// <summary>A pair's once-a-day job: keyed by the UTC day it is due, so scheduling it twice that day does nothing.</summary>
+    public static Job Daily(string kind, Pair pair, DateTimeOffset dueAt)
+    {
+        ArgumentNullException.ThrowIfNull(pair);
+        return new Job(kind, $"{pair.TenantId}/{pair.PairId}/{dueAt.UtcDateTime.ToString("yyyyMMdd", CultureInfo.InvariantCulture)}", dueAt)
+        {
+            Data = Data(pair),
+        };
+    }
 
     /// <summary>The open pair and its program, or null when either is gone or the pair has closed.</summary>
     public static async Task<OpenPair?> LoadOpenAsync(Job job, PairStore pairs, ProgramStore programs, CancellationToken cancellationToken)
