@@ -30,12 +30,8 @@ public sealed class CheckInAnswers : ICardActionHandler
 
     public async Task HandleAsync(Turn turn, CardActionInput action, CancellationToken cancellationToken)
     {
-        var programId = action.Get("program");
-        var pairId = action.Get("pair");
         var meetingKey = action.Get("meeting");
-        var found = turn.TenantId is null || programId is null || pairId is null || meetingKey is null
-            ? null
-            : await _pairs.GetAsync(turn.TenantId, programId, pairId, cancellationToken).ConfigureAwait(false);
+        var found = meetingKey is null ? null : await PairOfCard.FindAsync(_pairs, turn, action, cancellationToken).ConfigureAwait(false);
         if (found is not { } entry)
         {
             turn.Answer("I can't find the pairing this check-in belongs to. Nothing was recorded.");

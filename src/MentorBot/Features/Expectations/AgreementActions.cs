@@ -31,11 +31,7 @@ public sealed class AgreementActions : ICardActionHandler
     {
         ArgumentNullException.ThrowIfNull(turn);
         ArgumentNullException.ThrowIfNull(action);
-        var programId = action.Get("program");
-        var pairId = action.Get("pair");
-        var found = turn.TenantId is null || programId is null || pairId is null
-            ? null
-            : await _pairs.GetAsync(turn.TenantId, programId, pairId, cancellationToken).ConfigureAwait(false);
+        var found = await PairOfCard.FindAsync(_pairs, turn, action, cancellationToken).ConfigureAwait(false);
         if (found is not { Pair: var pair })
         {
             turn.Answer("I can't find the pair this agreement belongs to. Nothing was changed.");

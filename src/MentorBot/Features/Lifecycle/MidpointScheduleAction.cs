@@ -37,9 +37,7 @@ public sealed class MidpointScheduleAction : ICardActionHandler
             return;
         }
 
-        var found = turn.TenantId is { } tenant && action.Get("program") is { } programId && action.Get("pair") is { } pairId
-            ? await _pairs.GetAsync(tenant, programId, pairId, cancellationToken).ConfigureAwait(false)
-            : null;
+        var found = await PairOfCard.FindAsync(_pairs, turn, action, cancellationToken).ConfigureAwait(false);
         var program = found is { } f ? (await _programs.GetAsync(f.Pair.TenantId, f.Pair.ProgramId, cancellationToken).ConfigureAwait(false))?.Program : null;
         if (found is not { } entry || program is null || entry.Pair.IsClosed)
         {

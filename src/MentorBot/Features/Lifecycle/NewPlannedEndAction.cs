@@ -28,9 +28,7 @@ public sealed class NewPlannedEndAction : ICardActionHandler
             return;
         }
 
-        var found = turn.TenantId is { } tenant && action.Get("program") is { } programId && action.Get("pair") is { } pairId
-            ? await _pairs.GetAsync(tenant, programId, pairId, cancellationToken).ConfigureAwait(false)
-            : null;
+        var found = await PairOfCard.FindAsync(_pairs, turn, action, cancellationToken).ConfigureAwait(false);
         if (found is not { } entry || entry.Pair.IsClosed)
         {
             turn.Answer("This pairing has ended or can't be found. Nothing was changed.");

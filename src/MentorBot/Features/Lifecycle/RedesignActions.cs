@@ -30,9 +30,7 @@ public sealed class RedesignActions : ICardActionHandler
 
     public async Task HandleAsync(Turn turn, CardActionInput action, CancellationToken cancellationToken)
     {
-        var found = turn.TenantId is { } tenant && action.Get("program") is { } programId && action.Get("pair") is { } pairId
-            ? await _pairs.GetAsync(tenant, programId, pairId, cancellationToken).ConfigureAwait(false)
-            : null;
+        var found = await PairOfCard.FindAsync(_pairs, turn, action, cancellationToken).ConfigureAwait(false);
         if (found is not { } entry || turn.UserId is not { } userId || entry.Pair.RoleOf(userId) is null)
         {
             turn.Answer("Only the two people in this pairing can answer this card. Nothing was changed.");

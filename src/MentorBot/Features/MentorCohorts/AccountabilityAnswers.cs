@@ -23,10 +23,8 @@ public sealed class AccountabilityAnswers : ICardActionHandler
     {
         ArgumentNullException.ThrowIfNull(turn);
         ArgumentNullException.ThrowIfNull(action);
-        var (programId, pairId, month) = (action.Get("program"), action.Get("pair"), action.Get("month"));
-        var found = turn.TenantId is null || programId is null || pairId is null || month is null
-            ? null
-            : await _pairs.GetAsync(turn.TenantId, programId, pairId, cancellationToken).ConfigureAwait(false);
+        var month = action.Get("month");
+        var found = month is null ? null : await PairOfCard.FindAsync(_pairs, turn, action, cancellationToken).ConfigureAwait(false);
         if (found is not { } entry)
         {
             turn.Answer("I can't find the pairing this card belongs to. Nothing was recorded.");

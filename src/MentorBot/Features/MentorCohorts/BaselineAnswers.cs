@@ -23,9 +23,7 @@ public sealed class BaselineAnswers : ICardActionHandler
     {
         ArgumentNullException.ThrowIfNull(turn);
         ArgumentNullException.ThrowIfNull(action);
-        var found = turn.TenantId is null || action.Get("program") is not { } programId || action.Get("pair") is not { } pairId
-            ? null
-            : await _pairs.GetAsync(turn.TenantId, programId, pairId, cancellationToken).ConfigureAwait(false);
+        var found = await PairOfCard.FindAsync(_pairs, turn, action, cancellationToken).ConfigureAwait(false);
         var role = turn.UserId is null || found is null ? null : found.Value.Pair.RoleOf(turn.UserId);
         if (found is not { } entry || role is null || !string.Equals(action.Get("for"), turn.UserId, StringComparison.OrdinalIgnoreCase))
         {
