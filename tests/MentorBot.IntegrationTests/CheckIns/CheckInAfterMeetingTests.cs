@@ -30,16 +30,23 @@ public sealed class CheckInAfterMeetingTests : IClassFixture<AzuriteFixture>
         return world;
     }
 
+    /// <summary>A started pair whose mentor has a half-hour meeting tomorrow at this UTC hour; the clock stops ten minutes before.</summary>
+    private static async Task<DateTimeOffset> MeetingTomorrowAsync(MeetingScenario world, string id, int hourUtc, TestUser mentor, TestUser mentee)
+    {
+        var now = world.Now;
+        var start = new DateTimeOffset(now.Year, now.Month, now.Day, hourUtc, 0, 0, TimeSpan.Zero).AddDays(1);
+        world.Bot.Clock.Advance(start - now - TimeSpan.FromMinutes(10));
+        world.Calendars.Put(mentor.AadObjectId, GraphEvents.Meeting(id, start, HalfAnHour, mentor.Email, mentee.Email));
+        await world.StartPairAsync(MeetingScenario.PersonOf(mentor), MeetingScenario.PersonOf(mentee), DateOnly.FromDateTime(now.UtcDateTime));
+        return start;
+    }
+
     [Fact]
     public async Task The_check_in_reaches_the_pair_once_per_meeting_with_two_instances_and_a_restart_between_discovery_and_send()
     {
         await using var world = await StartAsync();
-        var now = world.Now;
-        // Ends 30 minutes from now, in the middle of a working day in UTC (the program's time zone).
-        var meetingStart = new DateTimeOffset(now.Year, now.Month, now.Day, 13, 0, 0, TimeSpan.Zero).AddDays(1);
-        world.Bot.Clock.Advance(meetingStart - now - TimeSpan.FromMinutes(10));
-        world.Calendars.Put(_mia.AadObjectId, GraphEvents.Meeting("coffee", meetingStart, HalfAnHour, _mia.Email, _max.Email));
-        await world.StartPairAsync(MeetingScenario.PersonOf(_mia), MeetingScenario.PersonOf(_max), DateOnly.FromDateTime(now.UtcDateTime));
+        // In the middle of a working day in UTC (the program's time zone).
+        await MeetingTomorrowAsync(world, "coffee", 13, _mia, _max);
 
         await world.Bot.RunJobsAsync();
         Assert.Equal(0, CheckInsSentTo(world, _mia));
@@ -59,11 +66,7 @@ public sealed class CheckInAfterMeetingTests : IClassFixture<AzuriteFixture>
     public async Task A_meeting_ending_at_night_gets_its_check_in_in_the_morning()
     {
         await using var world = await StartAsync();
-        var now = world.Now;
-        var lateStart = new DateTimeOffset(now.Year, now.Month, now.Day, 22, 0, 0, TimeSpan.Zero).AddDays(1);
-        world.Bot.Clock.Advance(lateStart - now - TimeSpan.FromMinutes(10));
-        world.Calendars.Put(_mia.AadObjectId, GraphEvents.Meeting("late", lateStart, HalfAnHour, _mia.Email, _max.Email));
-        await world.StartPairAsync(MeetingScenario.PersonOf(_mia), MeetingScenario.PersonOf(_max), DateOnly.FromDateTime(now.UtcDateTime));
+        var lateStart = await MeetingTomorrowAsync(world, "late", 22, _mia, _max);
         await world.Bot.RunJobsAsync();
 
         world.Bot.Clock.Advance(TimeSpan.FromHours(1));
@@ -91,11 +94,7 @@ public sealed class CheckInAfterMeetingTests : IClassFixture<AzuriteFixture>
         }
 
         // 13:00–13:30 UTC: the program's (UTC) afternoon, 22:00–22:30 in Tokyo.
-        var now = world.Now;
-        var start = new DateTimeOffset(now.Year, now.Month, now.Day, 13, 0, 0, TimeSpan.Zero).AddDays(1);
-        world.Bot.Clock.Advance(start - now - TimeSpan.FromMinutes(10));
-        world.Calendars.Put(kenji.AadObjectId, GraphEvents.Meeting("late-in-tokyo", start, HalfAnHour, kenji.Email, yui.Email));
-        await world.StartPairAsync(MeetingScenario.PersonOf(kenji), MeetingScenario.PersonOf(yui), DateOnly.FromDateTime(now.UtcDateTime));
+        var start = await MeetingTomorrowAsync(world, "late-in-tokyo", 13, kenji, yui);
         await world.Bot.RunJobsAsync();
 
         world.Bot.Clock.Advance(TimeSpan.FromMinutes(10) + HalfAnHour + TimeSpan.FromMinutes(16));
