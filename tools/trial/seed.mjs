@@ -1,6 +1,7 @@
 // Seeds the local trial's demo program through the Agents Playground's own API, as its people would in Teams:
 // MentorBot is added to Alex's personal chat and to the team; Casey Morgan, the coordinator, sets up "Demo program"
-// in the Coordinators channel, shortens the check-in delay to a minute and registers Alex (mentor) with Mia (mentee).
+// in the Coordinators channel, shortens the check-in delay to a minute, turns quiet hours off and registers Alex
+// (mentor) with Mia (mentee).
 // Usage: node tools/trial/seed.mjs http://127.0.0.1:56150 http://127.0.0.1:3978/api/messages
 const base = (process.argv[2] ?? 'http://127.0.0.1:56150').replace(/\/$/, '');
 const coordinatorName = 'Casey Morgan';
@@ -91,5 +92,8 @@ for (const user of config.users) {
 
 await sayInChannel('setup Demo program');
 await sayInChannel('settings CheckInDelayMinutes 1');
+// No quiet hours in the demo (start = end), so the check-in follows the demo meeting whatever the time where you are.
+await sayInChannel('settings QuietHoursStart 0');
+await sayInChannel('settings QuietHoursEnd 0');
 await sayInChannel(`register ${mentor.email} ${mentee.email} focus Growing into a tech lead`);
 console.log('seed: done');
