@@ -33,9 +33,7 @@ public sealed class RegisterPairAction : ICardActionHandler
             return;
         }
 
-        var program = turn.TenantId is null || action.Get("program") is not { } programId
-            ? null
-            : (await _programs.GetAsync(turn.TenantId, programId, cancellationToken).ConfigureAwait(false))?.Program;
+        var program = await ProgramOfCard.FindAsync(_programs, turn, action, cancellationToken).ConfigureAwait(false);
         if (program is null)
         {
             turn.Answer(RegistrationMessages.Refused("that program no longer exists"));

@@ -27,9 +27,7 @@ public sealed class SaveCohortAction : ICardActionHandler
             return;
         }
 
-        var program = turn.TenantId is null || action.Get("program") is not { } programId
-            ? null
-            : (await _programs.GetAsync(turn.TenantId, programId, cancellationToken).ConfigureAwait(false))?.Program;
+        var program = await ProgramOfCard.FindAsync(_programs, turn, action, cancellationToken).ConfigureAwait(false);
         if (program is null)
         {
             turn.Answer("That program no longer exists, so the cohort was not saved.");
