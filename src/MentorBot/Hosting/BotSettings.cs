@@ -143,7 +143,7 @@ public sealed partial record BotSettings
         CheckUrl(key, Optional(configuration, key) ?? fallback);
 
     /// <summary>Absolute, and https unless it points at this machine (local stand-ins and emulators).</summary>
-    private static string CheckUrl(string key, string value)
+    internal static string CheckUrl(string key, string value)
     {
         var probe = value.Replace("{tenantId}", "tenant", StringComparison.Ordinal);
         if (!Uri.TryCreate(probe, UriKind.Absolute, out var uri) || (uri.Scheme != Uri.UriSchemeHttps && uri.Scheme != Uri.UriSchemeHttp))

@@ -1,4 +1,3 @@
-using MentorBot.Features.Reports;
 using MentorBot.Features.Reports.Downloads;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Authentication.OpenIdConnect;
@@ -19,8 +18,16 @@ namespace MentorBot.Hosting;
 public static class DownloadSignIn
 {
     public const string PublicBaseUrlKey = "Reports:PublicBaseUrl";
+
+    /// <summary>
+    /// The OpenID Connect authority people sign in with; by default the bot's own Entra tenant
+    /// (<c>https://login.microsoftonline.com/{MicrosoftAppTenantId}/v2.0</c>), so only people of that tenant get in.
+    /// </summary>
     public const string AuthorityKey = "Reports:SignInAuthority";
+
+    /// <summary>The app registration people sign in to; MicrosoftAppId by default, required for a UserAssignedMSI bot.</summary>
     public const string ClientIdKey = "Reports:SignInClientId";
+
     public const string CallbackPath = "/downloads/signin-oidc";
 
     /// <summary>How long a sign-in lasts; as long as a download link, so one sign-in serves the link it was for.</summary>
@@ -102,41 +109,25 @@ public static class DownloadSignIn
 
     private static SignInSettings Read(IConfiguration configuration, BotSettings settings)
     {
-        ReportSettings reports;
-        try
-        {
-            reports = configuration.GetSection("Reports").Get<ReportSettings>() ?? new ReportSettings();
-        }
-        catch (InvalidOperationException ex)
-        {
-            // The binder names the property but not the value's problem well enough for an operator.
-            throw new SettingsException("Reports", $"has a value that is not a URL where one is expected: {ex.InnerException?.Message ?? ex.Message}");
-        }
+        // The same rule as every other URL setting: absolute, and https unless it points at this machine.
+        var baseUrl = new Uri(BotSettings.CheckUrl(PublicBaseUrlKey, configuration[PublicBaseUrlKey]!.Trim()));
 
-        var baseUrl = reports.PublicBaseUrl is { IsAbsoluteUri: true } url && IsSecureOrLoopback(url)
-            ? url
-            : throw new SettingsException(PublicBaseUrlKey, $"'{configuration[PublicBaseUrlKey]}' must be the bot's absolute https address, e.g. https://mentorbot.contoso.com/.");
-
-        var clientId = (string.IsNullOrWhiteSpace(reports.SignInClientId) ? null : reports.SignInClientId.Trim())
+        var configuredClientId = configuration[ClientIdKey];
+        var clientId = (string.IsNullOrWhiteSpace(configuredClientId) ? null : configuredClientId.Trim())
             ?? (settings.AppType == AppType.UserAssignedMSI ? null : settings.AppId)
             ?? throw new SettingsException(ClientIdKey, settings.AppType == AppType.UserAssignedMSI
                 ? "is required for a UserAssignedMSI bot: people sign in to an app registration, which a managed identity is not."
                 : $"(or {BotSettings.Keys.AppId}) is required: downloads are signed in with an Entra app.");
 
-        var authority = reports.SignInAuthority
-            ?? (settings.AppTenantId is { } tenant
+        var configuredAuthority = configuration[AuthorityKey];
+        var authority = !string.IsNullOrWhiteSpace(configuredAuthority)
+            ? new Uri(BotSettings.CheckUrl(AuthorityKey, configuredAuthority.Trim()))
+            : settings.AppTenantId is { } tenant
                 ? new Uri($"https://login.microsoftonline.com/{tenant}/v2.0")
-                : throw new SettingsException(AuthorityKey, $"(or {BotSettings.Keys.AppTenantId}) is required: downloads are for people of the bot's own tenant."));
-        if (!authority.IsAbsoluteUri || !IsSecureOrLoopback(authority))
-        {
-            throw new SettingsException(AuthorityKey, $"'{authority}' must be an absolute https URL (plain http only on a loopback address).");
-        }
+                : throw new SettingsException(AuthorityKey, $"(or {BotSettings.Keys.AppTenantId}) is required: downloads are for people of the bot's own tenant.");
 
         return new SignInSettings(authority, clientId, RedirectUriFor(baseUrl));
     }
-
-    private static bool IsSecureOrLoopback(Uri url) =>
-        url.Scheme == Uri.UriSchemeHttps || (url.Scheme == Uri.UriSchemeHttp && url.IsLoopback);
 
     private sealed record SignInSettings(Uri Authority, string ClientId, Uri RedirectUri);
 }
