@@ -55,8 +55,16 @@ public sealed record ProgramReport(
 
         // For combined means the small pieces are one piece: they only ever count together.
         const string PooledPiece = "\u0001small";
-        var pieceOf = pieces.SelectMany(g => g.Select(p => (p.PairId, Piece: tooSmall.Contains(g) ? PooledPiece : g.Key)))
-            .DistinctBy(x => x.PairId, StringComparer.Ordinal).ToDictionary(x => x.PairId, x => x.Piece, StringComparer.Ordinal);
+        var pieceOf = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var piece in pieces)
+        {
+            var key = tooSmall.Contains(piece) ? PooledPiece : piece.Key;
+            foreach (var pair in piece)
+            {
+                pieceOf.TryAdd(pair.PairId, key);
+            }
+        }
+
         string PieceOf(string pairId) => pieceOf.TryGetValue(pairId, out var piece) ? piece : string.Empty;
 
         var groups = new List<ReportGroup> { Group(inputs, GroupKind.Program, "all", "Whole program", pooled ? pairs : shownPieces, PieceOf) };
@@ -92,8 +100,8 @@ public sealed record ProgramReport(
 
     /// <param name="pieceOf">
     /// For a group combining cohorts: the piece a pair belongs to (its cohort, "" for none, or the pooled small ones),
-    /// so each piece's answers join a combined mean only when they are enough to be shown on their own. Null for a cohort's own group, which also carries
-    /// the free text its mentors chose to share.
+    /// so each piece's answers join a combined mean only when they are enough to be shown on their own. Null for a
+    /// cohort's own group, which also carries the free text its mentors chose to share.
     /// </param>
     private static ReportGroup Group(ReportInputs inputs, GroupKind kind, string key, string name, List<Pair> pairs, Func<string, string>? pieceOf)
     {
