@@ -1,11 +1,10 @@
 using System.Net;
-using System.Text.RegularExpressions;
 using Microsoft.IdentityModel.JsonWebTokens;
 using Microsoft.IdentityModel.Tokens;
 
 namespace MentorBot.Testing.Tests;
 
-public sealed partial class EntraSignInTests : IAsyncLifetime
+public sealed class EntraSignInTests : IAsyncLifetime
 {
     private const string ClientId = "11111111-2222-3333-4444-555555555555";
     private const string Tenant = "2f9e8d7c-6b5a-4c3d-8e1f-0a9b8c7d6e5f";
@@ -96,8 +95,5 @@ public sealed partial class EntraSignInTests : IAsyncLifetime
     }
 
     private static string Field(string page, string name) =>
-        WebUtility.HtmlDecode(HiddenInput().Matches(page).Single(m => m.Groups["name"].Value == name).Groups["value"].Value);
-
-    [GeneratedRegex("<input type=\"hidden\" name=\"(?<name>[^\"]*)\" value=\"(?<value>[^\"]*)\"")]
-    private static partial Regex HiddenInput();
+        FormPostPage.TryParse(page, out _, out var fields) ? fields[name] : throw new InvalidOperationException("No form in the page:\n" + page);
 }

@@ -1,5 +1,4 @@
 using System.Net;
-using System.Text.RegularExpressions;
 
 namespace MentorBot.Testing;
 
@@ -8,7 +7,7 @@ namespace MentorBot.Testing;
 /// client that keeps cookies and does not follow redirects itself) and the stand-in Entra, where it is signed in as
 /// the person, and submits Entra's form_post page back to the bot as a browser's script would.
 /// </summary>
-public sealed partial class SignInBrowser
+public sealed class SignInBrowser
 {
     private const int MaxHops = 10;
 
@@ -50,7 +49,7 @@ public sealed partial class SignInBrowser
             }
 
             if (!IsBot(current) && response.IsSuccessStatusCode
-                && FormPost.TryParse(await response.Content.ReadAsStringAsync().ConfigureAwait(false), out var action, out var fields))
+                && FormPostPage.TryParse(await response.Content.ReadAsStringAsync().ConfigureAwait(false), out var action, out var fields))
             {
                 response.Dispose();
                 using var post = new HttpRequestMessage(HttpMethod.Post, action) { Content = new FormUrlEncodedContent(fields) };
@@ -77,32 +76,4 @@ public sealed partial class SignInBrowser
     }
 
     private bool IsBot(Uri url) => string.Equals(url.Host, _bot.BaseAddress?.Host, StringComparison.OrdinalIgnoreCase);
-
-    /// <summary>The auto-submitting form Entra answers with in form_post mode.</summary>
-    private static partial class FormPost
-    {
-        public static bool TryParse(string html, out Uri action, out Dictionary<string, string> fields)
-        {
-            fields = new Dictionary<string, string>(StringComparer.Ordinal);
-            var form = FormTag().Match(html);
-            if (!form.Success || !Uri.TryCreate(WebUtility.HtmlDecode(form.Groups["action"].Value), UriKind.Absolute, out action!))
-            {
-                action = null!;
-                return false;
-            }
-
-            foreach (Match input in HiddenInput().Matches(html))
-            {
-                fields[WebUtility.HtmlDecode(input.Groups["name"].Value)] = WebUtility.HtmlDecode(input.Groups["value"].Value);
-            }
-
-            return true;
-        }
-
-        [GeneratedRegex("<form[^>]*method=\"POST\"[^>]*action=\"(?<action>[^\"]*)\"", RegexOptions.IgnoreCase)]
-        private static partial Regex FormTag();
-
-        [GeneratedRegex("<input type=\"hidden\" name=\"(?<name>[^\"]*)\" value=\"(?<value>[^\"]*)\"", RegexOptions.IgnoreCase)]
-        private static partial Regex HiddenInput();
-    }
 }
