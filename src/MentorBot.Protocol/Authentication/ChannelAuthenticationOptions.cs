@@ -28,8 +28,15 @@ public sealed class ChannelAuthenticationOptions
     /// <summary>Where Entra signing keys of a tenant are published; <c>{tenantId}</c> is replaced.</summary>
     public string EntraMetadataUrlTemplate { get; set; } = PublicEntraMetadataUrlTemplate;
 
-    /// <summary>Whether Entra-issued tokens (the Bot Service tenants and the bot's own tenant) are accepted.</summary>
+    /// <summary>Whether Entra-issued tokens (the Bot Service tenants, and allow-listed callers of the bot's own tenant) are accepted.</summary>
     public bool AcceptEntraTokens { get; set; } = true;
+
+    /// <summary>
+    /// Client apps (<c>azp</c> / <c>appid</c>) whose Entra tokens from the bot's own tenant are accepted. Empty by default:
+    /// Entra issues an app-only token for the bot's audience to any app of the tenant that asks (client credentials
+    /// flow, "Controlling tokens without the roles claim"), so the audience alone proves nothing (protocol.md A2).
+    /// </summary>
+    public ISet<string> AllowedCallers { get; } = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
 
     /// <summary>The channel id the signing key must be endorsed for when the activity carries none.</summary>
     public string DefaultChannelId { get; set; } = "msteams";

@@ -56,7 +56,7 @@ public sealed class ChannelTokenValidator
         }
 
         // The issuer decides where the keys come from; it is checked again after the signature.
-        var (metadataUrl, validIssuers, isBotFramework) = SourceFor(parsed.Issuer, parsed);
+        var (metadataUrl, validIssuers, isBotFramework, checkCaller) = SourceFor(parsed.Issuer, parsed);
 
         var configuration = await ReadKeysAsync(metadataUrl, refresh: false, cancellationToken).ConfigureAwait(false);
         var result = await ValidateWithKeysAsync(token, configuration, validIssuers).ConfigureAwait(false);
@@ -72,16 +72,22 @@ public sealed class ChannelTokenValidator
             throw new ChannelAuthenticationException($"The token is not valid: {result.Exception?.GetType().Name}.", result.Exception!);
         }
 
-        IReadOnlyCollection<string>? endorsements = null;
         if (isBotFramework)
         {
             var keyId = ((JsonWebToken)result.SecurityToken).Kid;
             // Bot Framework keys must carry endorsements; a key without them is not trusted for any channel.
-            endorsements = OpenIdMetadataSource.EndorsementsOf(configuration, keyId)
+            var endorsements = OpenIdMetadataSource.EndorsementsOf(configuration, keyId)
                 ?? throw new ChannelAuthenticationException("Could not validate the endorsements of the signing key.");
+            return ChannelIdentity.BotFramework(result.ClaimsIdentity, endorsements);
         }
 
-        return ChannelIdentity.Authenticated(result.ClaimsIdentity, endorsements);
+        if (checkCaller)
+        {
+            // Checked again on the validated token: the claims read before the signature was checked prove nothing.
+            EnsureAllowedCaller((JsonWebToken)result.SecurityToken);
+        }
+
+        return ChannelIdentity.Entra(result.ClaimsIdentity);
     }
 
     private async Task<OpenIdConnectConfiguration> ReadKeysAsync(string metadataUrl, bool refresh, CancellationToken cancellationToken)
@@ -129,16 +135,16 @@ public sealed class ChannelTokenValidator
         return notBefore is null || now >= notBefore.Value.ToUniversalTime() - parameters.ClockSkew;
     }
 
-    private (string MetadataUrl, IReadOnlyList<string> Issuers, bool IsBotFramework) SourceFor(string? issuer, JsonWebToken token)
+    private (string MetadataUrl, IReadOnlyList<string> Issuers, bool IsBotFramework, bool CheckCaller) SourceFor(string? issuer, JsonWebToken token)
     {
         if (string.Equals(issuer, _options.BotFrameworkIssuer, StringComparison.Ordinal))
         {
-            return (_options.BotFrameworkMetadataUrl, [_options.BotFrameworkIssuer], true);
+            return (_options.BotFrameworkMetadataUrl, [_options.BotFrameworkIssuer], true, false);
         }
 
         if (_options.AcceptEntraTokens && issuer is not null)
         {
-            foreach (var tenant in EntraTenants())
+            foreach (var (tenant, isBotService) in EntraTenants())
             {
                 string[] issuers = [$"https://sts.windows.net/{tenant}/", $"https://login.microsoftonline.com/{tenant}/v2.0"];
                 if (issuers.Contains(issuer, StringComparer.Ordinal))
@@ -149,8 +155,14 @@ public sealed class ChannelTokenValidator
                         throw new ChannelAuthenticationException("The token's tenant does not match its issuer.");
                     }
 
+                    if (!isBotService)
+                    {
+                        // Refused before any key is fetched; the validated token is checked again afterwards.
+                        EnsureAllowedCaller(token);
+                    }
+
                     var url = _options.EntraMetadataUrlTemplate.Replace("{tenantId}", tenant, StringComparison.Ordinal);
-                    return (url, issuers, false);
+                    return (url, issuers, false, !isBotService);
                 }
             }
         }
@@ -158,16 +170,31 @@ public sealed class ChannelTokenValidator
         throw new ChannelAuthenticationException("The token's issuer is not trusted.");
     }
 
-    private IEnumerable<string> EntraTenants()
+    private IEnumerable<(string Tenant, bool IsBotService)> EntraTenants()
     {
         foreach (var tenant in ChannelAuthenticationOptions.BotServiceTenants)
         {
-            yield return tenant;
+            yield return (tenant, true);
         }
 
         if (!string.IsNullOrWhiteSpace(_options.TenantId))
         {
-            yield return _options.TenantId;
+            yield return (_options.TenantId, false);
+        }
+    }
+
+    /// <summary>
+    /// Any app of a tenant can get a token for the bot's audience from Entra, so a token of the bot's own tenant counts
+    /// only from an allow-listed caller (botbuilder's allowed-callers validation for skills does the same).
+    /// </summary>
+    private void EnsureAllowedCaller(JsonWebToken token)
+    {
+        var caller = token.TryGetPayloadValue<string>("azp", out var azp) && !string.IsNullOrEmpty(azp) ? azp
+            : token.TryGetPayloadValue<string>("appid", out var appid) ? appid : null;
+        if (string.IsNullOrEmpty(caller) || !_options.AllowedCallers.Contains(caller))
+        {
+            throw new ChannelAuthenticationException(
+                $"The Entra token's caller '{caller ?? "(none)"}' is not in AllowedCallers.");
         }
     }
 

@@ -15,11 +15,13 @@ public sealed class ConnectorClient
 
     private readonly HttpClient _http;
     private readonly IBotTokenProvider _tokens;
+    private readonly ServiceUrlPolicy _serviceUrls;
 
-    public ConnectorClient(HttpClient http, IBotTokenProvider tokens)
+    public ConnectorClient(HttpClient http, IBotTokenProvider tokens, ServiceUrlPolicy serviceUrls)
     {
         _http = http;
         _tokens = tokens;
+        _serviceUrls = serviceUrls;
     }
 
     public Task<ResourceResponse> SendAsync(string serviceUrl, string conversationId, Activity activity, CancellationToken cancellationToken)
@@ -81,8 +83,19 @@ public sealed class ConnectorClient
         CallAsync<ChannelAccount>(
             HttpMethod.Get, serviceUrl, $"v3/conversations/{Escape(conversationId)}/members/{Escape(memberId)}", null, cancellationToken);
 
+    /// <summary>Everyone in a group chat or a team (the bot itself is not listed).</summary>
+    public async Task<IReadOnlyList<ChannelAccount>> GetMembersAsync(string serviceUrl, string conversationId, CancellationToken cancellationToken) =>
+        await CallAsync<List<ChannelAccount>>(HttpMethod.Get, serviceUrl, $"v3/conversations/{Escape(conversationId)}/members", null, cancellationToken)
+            .ConfigureAwait(false) ?? [];
+
     private async Task<T> CallAsync<T>(HttpMethod method, string serviceUrl, string path, object? body, CancellationToken cancellationToken)
     {
+        if (!_serviceUrls.IsAllowed(serviceUrl))
+        {
+            // The bot's token is a bearer credential for every Teams conversation it is in: it goes to Teams hosts only.
+            throw new UntrustedServiceUrlException($"{method} {path} was not sent: the service URL is not a Teams host.");
+        }
+
         using var request = new HttpRequestMessage(method, Combine(serviceUrl, path));
         if (body is not null)
         {

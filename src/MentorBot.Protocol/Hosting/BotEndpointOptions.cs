@@ -1,3 +1,5 @@
+using MentorBot.Protocol.Connector;
+
 namespace MentorBot.Protocol.Hosting;
 
 public sealed class BotEndpointOptions
@@ -7,6 +9,12 @@ public sealed class BotEndpointOptions
 
     /// <summary>Calls per second to the channel from this process (Teams allows about 50 per tenant); 0 turns pacing off.</summary>
     public int ConnectorRequestsPerSecond { get; set; } = 48;
+
+    /// <summary>Channels whose activities are processed; others are refused. Teams only unless configured otherwise.</summary>
+    public ISet<string> AllowedChannelIds { get; } = new HashSet<string>(StringComparer.OrdinalIgnoreCase) { "msteams" };
+
+    /// <summary>Where activities may come from and the outbound token may go (documented Teams hosts plus these).</summary>
+    public ServiceUrlPolicy ServiceUrls { get; set; } = ServiceUrlPolicy.TeamsOnly;
 
     /// <summary>When not empty, activities from any other tenant are refused and not processed.</summary>
     public ISet<string> AllowedTenantIds { get; } = new HashSet<string>(StringComparer.OrdinalIgnoreCase);

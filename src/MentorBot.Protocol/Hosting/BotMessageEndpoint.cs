@@ -84,7 +84,23 @@ public sealed partial class BotMessageEndpoint
             return Results.Unauthorized();
         }
 
+        if (!_options.ServiceUrls.IsAllowed(activity.ServiceUrl))
+        {
+            // Whoever signed the token, the bot must never be made to send its own token to another host.
+            LogRefused("The activity's serviceUrl is not a Teams host.");
+            ProtocolMetrics.ActivityRefused(ProtocolMetrics.Reasons.Unauthenticated);
+            return Results.Unauthorized();
+        }
+
         ProtocolMetrics.ActivityReceived(activity.Type);
+
+        if (!_options.AllowedChannelIds.Contains(activity.ChannelId ?? _authOptions.DefaultChannelId))
+        {
+            LogChannelRefused(activity.ChannelId ?? "(none)");
+            ProtocolMetrics.ActivityRefused(ProtocolMetrics.Reasons.ChannelNotAllowed);
+            return Results.Problem(statusCode: StatusCodes.Status403Forbidden, title: "Channel not served",
+                detail: "This bot serves Microsoft Teams only.");
+        }
 
         if (_options.AllowedTenantIds.Count > 0 && (activity.TenantId is null || !_options.AllowedTenantIds.Contains(activity.TenantId)))
         {
@@ -130,6 +146,9 @@ public sealed partial class BotMessageEndpoint
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Refused an activity from tenant {TenantId}, which is not allowed")]
     private partial void LogTenantRefused(string tenantId);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Refused an activity from channel {ChannelId}, which is not served")]
+    private partial void LogChannelRefused(string channelId);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Processing a {Type} activity {ActivityId} failed")]
     private partial void LogFailed(Exception exception, string? type, string? activityId);

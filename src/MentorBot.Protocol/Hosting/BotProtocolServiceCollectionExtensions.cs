@@ -25,6 +25,7 @@ public static class BotProtocolServiceCollectionExtensions
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton(authentication);
         services.AddSingleton(endpoint);
+        services.AddSingleton(endpoint.ServiceUrls);
         services.AddHttpClient(MetadataClientName, client => client.Timeout = TimeSpan.FromSeconds(30));
         services.AddSingleton(sp =>
         {

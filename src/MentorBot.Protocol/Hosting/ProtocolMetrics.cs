@@ -18,6 +18,7 @@ public static class ProtocolMetrics
         public const string Malformed = "malformed";
         public const string TooLarge = "too_large";
         public const string TenantNotAllowed = "tenant_not_allowed";
+        public const string ChannelNotAllowed = "channel_not_allowed";
         public const string Failed = "failed";
     }
 

@@ -1,4 +1,3 @@
-// Belongs in src/MentorBot/Conversations/ (the routing layer); it lives here until TurnRouter routes to it.
 namespace MentorBot.Conversations;
 
 /// <summary>
@@ -11,6 +10,8 @@ public interface IAttachmentHandler
     /// <summary>True when the message carries something this handler takes; must not do I/O.</summary>
     bool CanHandle(Turn turn);
 
-    /// <summary>Checks who sent it before anything is downloaded or stored.</summary>
+    /// <summary>Who may send it; checked by the router before anything is downloaded or stored.</summary>
+    Access.Audience Audience { get; }
+
     Task HandleAsync(Turn turn, CancellationToken cancellationToken);
 }

@@ -22,6 +22,12 @@ public sealed record CommandInfo(string Name, string Description, CommandScopes 
 {
     public IReadOnlyList<string> Aliases { get; init; } = [];
 
+    /// <summary>Who may use it; checked by the router before the command runs.</summary>
+    public Access.Audience Audience { get; init; } = Access.Audience.Anyone;
+
+    /// <summary>Costly for the service (exports, reports): limited per person by the router.</summary>
+    public bool IsHeavy { get; init; }
+
     /// <summary>Runs even while the sender is in a dialog in this chat (which it may replace), instead of being taken as an answer.</summary>
     public bool InterruptsDialogs { get; init; }
 

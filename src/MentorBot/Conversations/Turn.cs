@@ -45,6 +45,9 @@ public sealed partial class Turn
     /// <summary>A card button press (Action.Execute invoke or Action.Submit message), if this turn is one.</summary>
     public CardActionInput? CardAction { get; }
 
+    /// <summary>What the router's access check loaded and admitted this turn for; null for turns open to anyone.</summary>
+    public Access.TurnSubject? Subject { get; set; }
+
     /// <summary>What goes back in the HTTP response of an invoke.</summary>
     public InvokeResponse? InvokeResponse { get; set; }
 
@@ -94,6 +97,7 @@ public sealed partial class Turn
         _replies.Clear();
         _cardUpdates.Clear();
         InvokeResponse = null;
+        Subject = null;
     }
 
     private static string CleanText(string? text)

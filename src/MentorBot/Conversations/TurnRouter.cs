@@ -1,3 +1,4 @@
+using MentorBot.Conversations.Access;
 using MentorBot.Conversations.Dialogs;
 using MentorBot.Protocol.Schema;
 
@@ -6,6 +7,8 @@ namespace MentorBot.Conversations;
 /// <summary>
 /// Decides who handles a turn: conversation events, card buttons (dialog cards or a feature's verbs), a message
 /// inside a running dialog, a command, or a file a feature takes. Anything else is acknowledged and ignored.
+/// Every command, card action and file handler declares its audience; this router has it checked (and the object it is
+/// about loaded) by <see cref="ITurnAccess"/> before the handler runs, so no handler can forget the check.
 /// </summary>
 public sealed class TurnRouter
 {
@@ -14,14 +17,20 @@ public sealed class TurnRouter
     private readonly CommandRouter _commands;
     private readonly DialogEngine _dialogs;
     private readonly IReadOnlyList<IAttachmentHandler> _attachmentHandlers;
+    private readonly ITurnAccess _access;
+    private readonly HeavyCommandLimiter _heavy;
 
     public TurnRouter(
         IEnumerable<IConversationUpdateHandler> eventHandlers,
         IEnumerable<ICardActionHandler> cardHandlers,
         CommandRouter commands,
         DialogEngine dialogs,
-        IEnumerable<IAttachmentHandler> attachmentHandlers)
+        IEnumerable<IAttachmentHandler> attachmentHandlers,
+        ITurnAccess access,
+        HeavyCommandLimiter heavy)
     {
+        _access = access;
+        _heavy = heavy;
         _eventHandlers = eventHandlers.ToList();
         _cardHandlers = cardHandlers.SelectMany(h => h.Verbs.Select(v => (Verb: v, Handler: h)))
             .ToDictionary(p => p.Verb, p => p.Handler, StringComparer.Ordinal);
@@ -61,7 +70,10 @@ public sealed class TurnRouter
         }
         else if (_cardHandlers.TryGetValue(action.Verb, out var handler))
         {
-            await handler.HandleAsync(turn, action, cancellationToken).ConfigureAwait(false);
+            if (await _access.AdmitAsync(turn, handler.Audience, action, cancellationToken).ConfigureAwait(false))
+            {
+                await handler.HandleAsync(turn, action, cancellationToken).ConfigureAwait(false);
+            }
         }
         else
         {
@@ -74,7 +86,7 @@ public sealed class TurnRouter
         // A few commands (a private rematch request) must never be swallowed as an answer to a running dialog.
         if (_commands.Match(turn.Text) is { Command.Info.InterruptsDialogs: true } urgent && urgent.Command.Info.IsAvailableIn(turn.ConversationType))
         {
-            await urgent.Command.HandleAsync(turn, urgent.Arguments, cancellationToken).ConfigureAwait(false);
+            await RunCommandAsync(turn, urgent.Command, urgent.Arguments, cancellationToken).ConfigureAwait(false);
             return;
         }
 
@@ -98,7 +110,11 @@ public sealed class TurnRouter
             // A file (Teams sends files to bots only in personal chat), with no text or text that is not a command.
             if (_attachmentHandlers.FirstOrDefault(h => h.CanHandle(turn)) is { } attachmentHandler)
             {
-                await attachmentHandler.HandleAsync(turn, cancellationToken).ConfigureAwait(false);
+                if (await _access.AdmitAsync(turn, attachmentHandler.Audience, null, cancellationToken).ConfigureAwait(false))
+                {
+                    await attachmentHandler.HandleAsync(turn, cancellationToken).ConfigureAwait(false);
+                }
+
                 return;
             }
 
@@ -110,6 +126,23 @@ public sealed class TurnRouter
         if (!command.Info.IsAvailableIn(turn.ConversationType))
         {
             turn.Reply($"\"{command.Info.Name}\" can't be used here. Type \"help\" to see what works in this chat.");
+            return;
+        }
+
+        await RunCommandAsync(turn, command, arguments, cancellationToken).ConfigureAwait(false);
+    }
+
+    private async Task RunCommandAsync(Turn turn, ICommand command, string arguments, CancellationToken cancellationToken)
+    {
+        if (!await _access.AdmitAsync(turn, command.Info.Audience, null, cancellationToken).ConfigureAwait(false))
+        {
+            return;
+        }
+
+        if (command.Info.IsHeavy && !_heavy.TryAcquire(turn, command.Info.Name))
+        {
+            turn.Reply($"You've asked for \"{command.Info.Name}\" several times in the last few minutes. To keep MentorBot quick for everyone, " +
+                $"please wait {HeavyCommandLimiter.Window.TotalMinutes:0} minutes and try again. Nothing was changed.");
             return;
         }
 

@@ -26,6 +26,12 @@ public sealed partial record BotSettings
     public IReadOnlyList<string> AllowedTenantIds { get; init; } = [];
     public Uri GraphBaseUrl { get; init; } = new("https://graph.microsoft.com/v1.0");
     public int ConnectorRequestsPerSecond { get; init; } = 48;
+    public IReadOnlyList<string> AllowedCallers { get; init; } = [];
+    public IReadOnlyList<string> AllowedChannelIds { get; init; } = ["msteams"];
+    public IReadOnlyList<string> ServiceUrlHosts { get; init; } = [];
+
+    /// <summary>Loopback service URLs (the Agents Playground, test stand-ins) are accepted in Development only.</summary>
+    public bool AllowLoopbackServiceUrls { get; init; }
 
     /// <summary>No app id: requests are not authenticated. Only ever allowed in Development.</summary>
     public bool IsLocalAnonymous => string.IsNullOrWhiteSpace(AppId);
@@ -107,8 +113,25 @@ public sealed partial record BotSettings
                 : throw new SettingsException(Keys.ConnectorRequestsPerSecond, $"'{rate}' is not a number of requests per second from 0 (no pacing) to 1000.")
             : 48;
 
+        var callers = ReadList(configuration, Keys.AllowedCallers);
+        if (callers.FirstOrDefault(c => !Guid.TryParse(c, out _)) is { } badCaller)
+        {
+            throw new SettingsException(Keys.AllowedCallers, $"'{badCaller}' is not an application (client) id, a GUID.");
+        }
+
+        var channels = ReadList(configuration, Keys.AllowedChannelIds);
+        var hosts = ReadList(configuration, Keys.ServiceUrlHosts);
+        if (hosts.FirstOrDefault(h => Uri.CheckHostName(h) != UriHostNameType.Dns) is { } badHost)
+        {
+            throw new SettingsException(Keys.ServiceUrlHosts, $"'{badHost}' is not a host name (e.g. smba.trafficmanager.net, without https:// or a path).");
+        }
+
         return new BotSettings
         {
+            AllowedCallers = callers,
+            AllowedChannelIds = channels.Count > 0 ? channels : ["msteams"],
+            ServiceUrlHosts = hosts,
+            AllowLoopbackServiceUrls = environment.IsDevelopment(),
             ConnectorRequestsPerSecond = perSecond,
             AppId = appId,
             AppPassword = password,
@@ -202,5 +225,8 @@ public sealed partial record BotSettings
         public const string AllowedTenantIds = "Teams:AllowedTenantIds";
         public const string GraphBaseUrl = "Graph:BaseUrl";
         public const string ConnectorRequestsPerSecond = "Teams:RequestsPerSecond";
+        public const string AllowedCallers = "AllowedCallers";
+        public const string AllowedChannelIds = "Teams:AllowedChannelIds";
+        public const string ServiceUrlHosts = "Teams:ServiceUrlHosts";
     }
 }

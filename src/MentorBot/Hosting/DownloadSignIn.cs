@@ -92,6 +92,14 @@ public static class DownloadSignIn
         ArgumentNullException.ThrowIfNull(app);
         if (IsEnabled(app.Configuration))
         {
+            // Reports and "my data" hold people's words: never kept by a browser or proxy cache, never sniffed as another type.
+            app.UseWhen(context => context.Request.Path.StartsWithSegments("/downloads"), branch => branch.Use((context, next) =>
+            {
+                context.Response.Headers.CacheControl = "no-store";
+                context.Response.Headers.Pragma = "no-cache";
+                context.Response.Headers.XContentTypeOptions = "nosniff";
+                return next(context);
+            }));
             app.UseAuthentication();
             app.UseAuthorization();
             app.MapGet(DownloadEndpoint.Route, DownloadEndpoint.HandleAsync).RequireAuthorization();

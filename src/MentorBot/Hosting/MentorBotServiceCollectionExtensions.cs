@@ -1,5 +1,6 @@
 using Azure.Data.Tables;
 using MentorBot.Conversations;
+using MentorBot.Conversations.Access;
 using MentorBot.Conversations.Dialogs;
 using MentorBot.Features.Escalations;
 using MentorBot.Features.Cadence;
@@ -57,11 +58,15 @@ public static class MentorBotServiceCollectionExtensions
             BotFrameworkIssuer = settings.ChannelTokenIssuer,
             EntraMetadataUrlTemplate = settings.EntraOpenIdMetadataUrl,
         };
-        var endpoint = new BotEndpointOptions { ConnectorRequestsPerSecond = settings.ConnectorRequestsPerSecond };
-        foreach (var tenant in settings.AllowedTenantIds)
+        authentication.AllowedCallers.UnionWith(settings.AllowedCallers);
+        var endpoint = new BotEndpointOptions
         {
-            endpoint.AllowedTenantIds.Add(tenant);
-        }
+            ConnectorRequestsPerSecond = settings.ConnectorRequestsPerSecond,
+            ServiceUrls = new ServiceUrlPolicy(settings.ServiceUrlHosts, settings.AllowLoopbackServiceUrls),
+        };
+        endpoint.AllowedTenantIds.UnionWith(settings.AllowedTenantIds);
+        endpoint.AllowedChannelIds.Clear();
+        endpoint.AllowedChannelIds.UnionWith(settings.AllowedChannelIds);
 
         services.AddBotProtocol(authentication, endpoint);
         if (BotCredentials.ForChannel(settings) is { } credential)
@@ -89,6 +94,7 @@ public static class MentorBotServiceCollectionExtensions
         services.AddSingleton<DialogEngine>();
         services.AddSingleton<CommandRouter>();
         services.AddSingleton<TurnRouter>();
+        services.AddSingleton<HeavyCommandLimiter>();
         services.AddSingleton<TurnReplySender>();
         services.AddSingleton<Outbox>();
         services.AddSingleton<ProactiveMessenger>();
@@ -118,9 +124,11 @@ public static class MentorBotServiceCollectionExtensions
 
         services.AddSingleton(coordinators);
         services.AddSingleton<CoordinatorDirectory>();
-        services.AddSingleton<CoordinatorGuard>();
+        services.AddSingleton<ITurnAccess, ProgramAccess>();
         services.AddSingleton<ProgramStore>();
         services.AddSingleton<ICommand, SetupCommand>();
+        services.AddSingleton<ICommand, CoordinatorsCommand>();
+        services.AddSingleton<ICardActionHandler, MoveProgramAction>();
         services.AddSingleton<ICommand, SettingsCommand>();
 
         services.AddSingleton<AlertStore>();

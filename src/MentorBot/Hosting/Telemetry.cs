@@ -81,7 +81,20 @@ public static class MentorBotTelemetry
         var telemetry = services.AddOpenTelemetry()
             .WithTracing(tracing => tracing
                 .AddSource(Name)
-                .AddAspNetCoreInstrumentation(options => options.Filter = context => !context.Request.Path.StartsWithSegments("/health"))
+                .AddAspNetCoreInstrumentation(options =>
+                {
+                    options.Filter = context => !context.Request.Path.StartsWithSegments("/health");
+                    // A download link is a bearer secret for 15 minutes: traces keep the route, never the token.
+                    options.EnrichWithHttpRequest = (activity, request) =>
+                    {
+                        if (request.Path.StartsWithSegments("/downloads"))
+                        {
+                            activity.SetTag("url.path", "/downloads/{token}");
+                            activity.SetTag("url.query", null);
+                            activity.DisplayName = $"{request.Method} /downloads";
+                        }
+                    };
+                })
                 .AddHttpClientInstrumentation())
             .WithMetrics(metrics => metrics
                 .AddMeter(Name, ProtocolMetrics.MeterName)

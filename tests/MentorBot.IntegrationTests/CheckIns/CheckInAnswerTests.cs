@@ -155,6 +155,7 @@ public sealed class CheckInAnswerTests : IClassFixture<AzuriteFixture>
     {
         await using var s = await StartAsync();
         var chat = ConversationIds.NewGroupChat();
+        s.Bot.Channel.SetConversationMembers(chat, _mia, _max);
         using (await s.Bot.SendAsync(s.Bot.Activities.BotAddedToGroupChat(chat, _mia)))
         {
         }

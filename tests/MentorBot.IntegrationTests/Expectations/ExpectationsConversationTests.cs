@@ -67,6 +67,7 @@ public sealed class ExpectationsConversationTests : IClassFixture<AzuriteFixture
     {
         await using var pair = await PairScenario.StartAsync(_azurite);
         var pairChat = ConversationIds.NewGroupChat();
+        pair.Bot.Channel.SetConversationMembers(pairChat, pair.Mentor, pair.Mentee);
         using (await pair.Bot.SendAsync(pair.Bot.Activities.BotAddedToGroupChat(pairChat, pair.Mentor)))
         {
         }

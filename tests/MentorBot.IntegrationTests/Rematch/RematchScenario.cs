@@ -60,6 +60,7 @@ internal sealed class RematchScenario : IAsyncDisposable
         if (withPairChat)
         {
             var chat = ConversationIds.NewGroupChat();
+            bot.Channel.SetConversationMembers(chat, mentor, mentee);
             using (await bot.SendAsync(bot.Activities.BotAddedToGroupChat(chat, mentor)))
             {
             }

@@ -6,6 +6,26 @@ internal sealed class ChannelDirectory
     private readonly Lock _gate = new();
     private readonly List<ChannelMember> _members = [];
     private readonly HashSet<string> _notInstalled = new(StringComparer.OrdinalIgnoreCase);
+    private readonly Dictionary<string, List<string>> _rosters = new(StringComparer.Ordinal);
+
+    /// <summary>Who is in a group chat or channel (Teams ids); conversations without a roster are not known.</summary>
+    public void SetRoster(string conversationId, IEnumerable<string> teamsIds)
+    {
+        lock (_gate)
+        {
+            _rosters[conversationId] = teamsIds.ToList();
+        }
+    }
+
+    public IReadOnlyList<ChannelMember>? Roster(string conversationId)
+    {
+        lock (_gate)
+        {
+            return _rosters.TryGetValue(conversationId, out var ids)
+                ? ids.Select(id => _members.Find(m => m.IsKnownAs(id))).OfType<ChannelMember>().ToList()
+                : null;
+        }
+    }
 
     /// <summary>Adds or replaces (by Teams id) a member.</summary>
     public void Add(ChannelMember member)

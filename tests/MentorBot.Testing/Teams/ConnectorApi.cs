@@ -56,6 +56,8 @@ internal sealed class ConnectorApi(ConnectorCallLog log, ChannelDirectory direct
             ("PUT", ["v3", "conversations", var c, "activities", var a]) => (ConnectorOperation.Update, c, a, null),
             ("DELETE", ["v3", "conversations", var c, "activities", var a]) => (ConnectorOperation.Delete, c, a, null),
             ("GET", ["v3", "conversations", var c, "members", var m]) => (ConnectorOperation.GetMember, c, null, m),
+            // Bot Framework REST API reference, "Get conversation members": GET /v3/conversations/{id}/members, an array of ChannelAccount.
+            ("GET", ["v3", "conversations", var c, "members"]) => (ConnectorOperation.GetMembers, c, null, null),
             (_, ["v3", "conversations", var c, ..]) => (ConnectorOperation.Unknown, c, null, null),
             _ => (ConnectorOperation.Unknown, null, null, null),
         };
@@ -80,8 +82,14 @@ internal sealed class ConnectorApi(ConnectorCallLog log, ChannelDirectory direct
                 return new ConnectorOutcome(200, null) { MessageId = activityId };
             case ConnectorOperation.CreateConversation:
                 return ConversationCreation.Handle(body, directory);
+            case ConnectorOperation.GetMembers:
+                return directory.Roster(conversationId!) is { } roster
+                    ? new ConnectorOutcome(200, new JsonArray(roster.Select(m => (JsonNode)m.ToJson()).ToArray()))
+                    : ConnectorOutcome.Error(404, "ConversationNotFound", $"The conversation {conversationId} was not found.");
             case ConnectorOperation.GetMember:
+                // A conversation with a roster answers only for its members ("MemberNotFoundInConversation" otherwise).
                 return directory.Find(memberId!) is { } member
+                    && (directory.Roster(conversationId!) is not { } members || members.Any(m => m.Id == member.Id))
                     ? new ConnectorOutcome(200, member.ToJson())
                     : ConnectorOutcome.Error(404, "MemberNotFoundInConversation", $"The member {memberId} was not found in conversation {conversationId}.");
             default:

@@ -23,4 +23,5 @@ public enum ConnectorOperation
 
     /// <summary><c>GET v3/conversations/{id}/members/{memberId}</c>.</summary>
     GetMember,
+    GetMembers,
 }

@@ -105,6 +105,13 @@ public sealed class TeamsChannelStandIn : IAsyncDisposable
 
     public void AddMember(TestUser user, string tenantId) => AddMember(ChannelMember.From(user, tenantId));
 
+    /// <summary>Sets who is in a group chat or channel: what "get conversation members" answers (the bot itself is not listed).</summary>
+    public void SetConversationMembers(string conversationId, params TestUser[] users)
+    {
+        ArgumentNullException.ThrowIfNull(users);
+        _directory.SetRoster(conversationId, users.Select(u => u.TeamsId));
+    }
+
     /// <summary>Adds the member only if nobody with that Teams id is known (keeps a test's own details).</summary>
     internal void EnsureMember(TestUser user, string tenantId)
     {

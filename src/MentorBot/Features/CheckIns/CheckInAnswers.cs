@@ -1,5 +1,7 @@
 using MentorBot.Conversations;
+using MentorBot.Conversations.Access;
 using MentorBot.Features.Escalations;
+using MentorBot.Features.Meetings;
 using MentorBot.Features.Pairs;
 using MentorBot.Features.Programs;
 
@@ -16,9 +18,11 @@ public sealed class CheckInAnswers : ICardActionHandler
     private readonly CheckInStore _answers;
     private readonly EscalationAlerts _alerts;
     private readonly TimeProvider _time;
+    private readonly MeetingStore _meetings;
 
-    public CheckInAnswers(PairStore pairs, ProgramStore programs, CheckInStore answers, EscalationAlerts alerts, TimeProvider time)
+    public CheckInAnswers(PairStore pairs, ProgramStore programs, CheckInStore answers, EscalationAlerts alerts, TimeProvider time, MeetingStore meetings)
     {
+        _meetings = meetings;
         _pairs = pairs;
         _programs = programs;
         _answers = answers;
@@ -28,17 +32,18 @@ public sealed class CheckInAnswers : ICardActionHandler
 
     public IReadOnlyCollection<string> Verbs { get; } = [CheckInCard.AnswerVerb];
 
+    public Audience Audience => Audience.PairParty;
+
     public async Task HandleAsync(Turn turn, CardActionInput action, CancellationToken cancellationToken)
     {
         var meetingKey = action.Get("meeting");
-        var found = meetingKey is null ? null : await PairOfCard.FindAsync(_pairs, turn, action, cancellationToken).ConfigureAwait(false);
-        if (found is not { } entry)
+        if (meetingKey is null)
         {
-            turn.Answer("I can't find the pairing this check-in belongs to. Nothing was recorded.");
+            turn.Answer("This check-in card names no meeting. Nothing was recorded.");
             return;
         }
 
-        var pair = entry.Pair;
+        var pair = ProgramSubject.PairOf(turn).Pair;
         var role = turn.UserId is null ? null : pair.RoleOf(turn.UserId);
         var intendedFor = action.Get("for");
         if (role is null || (intendedFor is not null && !string.Equals(intendedFor, turn.UserId, StringComparison.OrdinalIgnoreCase)))
@@ -58,6 +63,15 @@ public sealed class CheckInAnswers : ICardActionHandler
             || !CheckInRatings.TryParse(action.Get("differently"), out var differently))
         {
             turn.Answer("Please choose an answer for each of the three questions. Nothing was recorded yet.");
+            return;
+        }
+
+        // The card names the meeting, but only a meeting the bot found or logged for this pair (and that has taken place)
+        // has a check-in: anything else would let anyone mint answers and alerts at will.
+        var meeting = meetingKey.Length > 200 ? null : await _meetings.GetAsync(pair.TenantId, pair.PairId, meetingKey, cancellationToken).ConfigureAwait(false);
+        if (meeting is null || !meeting.Counts || meeting.Start > _time.GetUtcNow())
+        {
+            turn.Answer("I don't know that meeting of yours, so there is no check-in for it. Nothing was recorded.");
             return;
         }
 

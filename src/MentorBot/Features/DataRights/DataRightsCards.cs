@@ -28,7 +28,7 @@ public static class DataRightsCards
     }
 
     /// <summary>Asks a coordinator to confirm erasing a person, naming them and what will be removed.</summary>
-    public static AdaptiveCard ConfirmErase(string requestId, string personId, string personName, IReadOnlyDictionary<string, int> counts)
+    public static AdaptiveCard ConfirmErase(string programId, string requestId, string personId, string personName, IReadOnlyDictionary<string, int> counts)
     {
         ArgumentNullException.ThrowIfNull(counts);
         return new AdaptiveCard
@@ -44,6 +44,7 @@ public static class DataRightsCards
             [
                 new ExecuteAction($"Erase {personName}", EraseVerb, new JsonObject
                 {
+                    ["program"] = programId,
                     ["request"] = requestId,
                     ["person"] = personId,
                     ["name"] = personName,

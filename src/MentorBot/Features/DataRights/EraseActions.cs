@@ -1,4 +1,5 @@
 using MentorBot.Conversations;
+using MentorBot.Conversations.Access;
 using MentorBot.Features.Pairs;
 using MentorBot.Infrastructure.Graph;
 
@@ -12,15 +13,13 @@ public sealed class EraseActions : ICardActionHandler
 {
     private const string LedgerCategory = "data-rights-erase";
 
-    private readonly Programs.CoordinatorGuard _guard;
     private readonly SendLedger _ledger;
     private readonly PeopleDirectory _people;
     private readonly PersonScopes _scopes;
     private readonly PersonEraser _eraser;
 
-    public EraseActions(Programs.CoordinatorGuard guard, SendLedger ledger, PeopleDirectory people, PersonScopes scopes, PersonEraser eraser)
+    public EraseActions(SendLedger ledger, PeopleDirectory people, PersonScopes scopes, PersonEraser eraser)
     {
-        _guard = guard;
         _ledger = ledger;
         _people = people;
         _scopes = scopes;
@@ -29,14 +28,12 @@ public sealed class EraseActions : ICardActionHandler
 
     public IReadOnlyCollection<string> Verbs { get; } = [DataRightsCards.EraseVerb];
 
+    public Audience Audience => Audience.ProgramCoordinator;
+
     public async Task HandleAsync(Turn turn, CardActionInput action, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(turn);
         ArgumentNullException.ThrowIfNull(action);
-        if (!await _guard.AllowAsync(turn, cancellationToken).ConfigureAwait(false))
-        {
-            return;
-        }
 
         if (action.Get("request") is not { Length: > 0 and <= 64 } requestId
             || action.Get("person") is not { Length: > 0 } personId

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using System.Text.RegularExpressions;
 using MentorBot.Conversations;
+using MentorBot.Conversations.Access;
 using MentorBot.Features.Pairs;
 using MentorBot.Features.Programs;
 using MentorBot.Features.Registration;
@@ -14,16 +15,14 @@ namespace MentorBot.Features.DataRights;
 /// </summary>
 public sealed partial class EraseCommand : ICommand
 {
-    private readonly CoordinatorGuard _guard;
     private readonly ProgramStore _programs;
     private readonly MentionResolver _mentions;
     private readonly PeopleDirectory _people;
     private readonly PersonScopes _scopes;
     private readonly PersonEraser _eraser;
 
-    public EraseCommand(CoordinatorGuard guard, ProgramStore programs, MentionResolver mentions, PeopleDirectory people, PersonScopes scopes, PersonEraser eraser)
+    public EraseCommand(ProgramStore programs, MentionResolver mentions, PeopleDirectory people, PersonScopes scopes, PersonEraser eraser)
     {
-        _guard = guard;
         _programs = programs;
         _mentions = mentions;
         _people = people;
@@ -32,14 +31,12 @@ public sealed partial class EraseCommand : ICommand
     }
 
     public CommandInfo Info { get; } = new("erase", "Removes everything stored about a person, after you confirm (coordinators only).",
-        CommandScopes.Channel, "erase @person | erase <upn>");
+        CommandScopes.Channel, "erase @person | erase <upn>") { Audience = Audience.ProgramCoordinator };
 
     public async Task HandleAsync(Turn turn, string arguments, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(turn);
-        if (!await _guard.AllowAsync(turn, cancellationToken).ConfigureAwait(false)
-            || await ChannelPrograms.FindAsync(_programs, turn, cancellationToken).ConfigureAwait(false) is null
-            || turn.TenantId is not { Length: > 0 } tenantId)
+        if (turn.TenantId is not { Length: > 0 } tenantId)
         {
             return;
         }
@@ -73,7 +70,7 @@ public sealed partial class EraseCommand : ICommand
 
         var scope = await _scopes.ForAsync(tenantId, person, cancellationToken).ConfigureAwait(false);
         var counts = await _eraser.CountAsync(scope, cancellationToken).ConfigureAwait(false);
-        turn.Reply(DataRightsCards.ConfirmErase(Guid.NewGuid().ToString("N"), person.Id, person.Name, counts));
+        turn.Reply(DataRightsCards.ConfirmErase(ProgramSubject.ProgramOf(turn).ProgramId, Guid.NewGuid().ToString("N"), person.Id, person.Name, counts));
     }
 
     /// <summary>The first user @mentioned (not the bot), or the typed address.</summary>

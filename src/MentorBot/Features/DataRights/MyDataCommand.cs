@@ -29,7 +29,10 @@ public sealed class MyDataCommand : ICommand
         _time = time;
     }
 
-    public CommandInfo Info { get; } = new("my data", "Gives you everything MentorBot stores about you, as a download only you can open.", CommandScopes.Personal);
+    public CommandInfo Info { get; } = new("my data", "Gives you everything MentorBot stores about you, as a download only you can open.", CommandScopes.Personal)
+    {
+        IsHeavy = true,
+    };
 
     public async Task HandleAsync(Turn turn, string arguments, CancellationToken cancellationToken)
     {

@@ -1,5 +1,6 @@
 using MentorBot.Cards;
 using MentorBot.Conversations;
+using MentorBot.Conversations.Access;
 using MentorBot.Features.Programs;
 using MentorBot.Protocol.Connector;
 
@@ -8,31 +9,26 @@ namespace MentorBot.Features.Escalations;
 /// <summary>Acknowledge and resolve on an alert card: coordinators only, one state change at a time, shown on the card in place.</summary>
 public sealed class AlertActions : ICardActionHandler
 {
-    private readonly CoordinatorGuard _guard;
     private readonly AlertStore _alerts;
     private readonly ConnectorClient _connector;
 
-    public AlertActions(CoordinatorGuard guard, AlertStore alerts, ConnectorClient connector)
+    public AlertActions(AlertStore alerts, ConnectorClient connector)
     {
-        _guard = guard;
         _alerts = alerts;
         _connector = connector;
     }
 
     public IReadOnlyCollection<string> Verbs { get; } = [AlertCard.AcknowledgeVerb, AlertCard.ResolveVerb];
 
+    public Audience Audience => Audience.ProgramCoordinator;
+
     public async Task HandleAsync(Turn turn, CardActionInput action, CancellationToken cancellationToken)
     {
-        if (!await _guard.AllowAsync(turn, cancellationToken).ConfigureAwait(false))
-        {
-            return;
-        }
 
-        var programId = action.Get("program");
-        var alertId = action.Get("alert");
-        var found = turn.TenantId is null || programId is null || alertId is null
+        var program = ProgramSubject.ProgramOf(turn);
+        var found = action.Get("alert") is not { } alertId
             ? null
-            : await _alerts.GetAsync(turn.TenantId, programId, alertId, cancellationToken).ConfigureAwait(false);
+            : await _alerts.GetAsync(program.TenantId, program.ProgramId, alertId, cancellationToken).ConfigureAwait(false);
         if (found is not { } stored)
         {
             turn.Answer("I can't find that alert any more. Nothing was changed.");

@@ -1,5 +1,6 @@
 using MentorBot.Cards;
 using MentorBot.Conversations;
+using MentorBot.Conversations.Access;
 using MentorBot.Features.Programs;
 
 namespace MentorBot.Features.Escalations;
@@ -7,30 +8,20 @@ namespace MentorBot.Features.Escalations;
 /// <summary>"alerts" in a coordinators channel: the program's alerts that are not resolved yet, oldest first.</summary>
 public sealed class AlertsCommand : ICommand
 {
-    private readonly CoordinatorGuard _guard;
     private readonly ProgramStore _programs;
     private readonly AlertStore _alerts;
 
-    public AlertsCommand(CoordinatorGuard guard, ProgramStore programs, AlertStore alerts)
+    public AlertsCommand(ProgramStore programs, AlertStore alerts)
     {
-        _guard = guard;
         _programs = programs;
         _alerts = alerts;
     }
 
-    public CommandInfo Info { get; } = new("alerts", "Lists this program's open alerts (coordinators only).", CommandScopes.Channel);
+    public CommandInfo Info { get; } = new("alerts", "Lists this program's open alerts (coordinators only).", CommandScopes.Channel) { Audience = Audience.ProgramCoordinator };
 
     public async Task HandleAsync(Turn turn, string arguments, CancellationToken cancellationToken)
     {
-        if (!await _guard.AllowAsync(turn, cancellationToken).ConfigureAwait(false))
-        {
-            return;
-        }
-
-        if (await ChannelPrograms.FindAsync(_programs, turn, cancellationToken).ConfigureAwait(false) is not { } program)
-        {
-            return;
-        }
+        var program = ProgramSubject.ProgramOf(turn);
 
         var open = (await _alerts.ListAsync(program.TenantId, program.ProgramId, cancellationToken).ConfigureAwait(false))
             .Where(a => a.State != AlertState.Resolved)

@@ -1,5 +1,7 @@
 using System.Globalization;
 using MentorBot.Conversations;
+using MentorBot.Conversations.Access;
+using MentorBot.Features.Programs;
 using MentorBot.Features.Pairs;
 
 namespace MentorBot.Features.Expectations;
@@ -27,22 +29,15 @@ public sealed class AgreementActions : ICardActionHandler
 
     public IReadOnlyCollection<string> Verbs { get; } = [AgreementCard.ConfirmVerb, AgreementCard.ReviseVerb];
 
+    public Audience Audience => Audience.PairParty;
+
     public async Task HandleAsync(Turn turn, CardActionInput action, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(turn);
         ArgumentNullException.ThrowIfNull(action);
-        var found = await PairOfCard.FindAsync(_pairs, turn, action, cancellationToken).ConfigureAwait(false);
-        if (found is not { Pair: var pair })
-        {
-            turn.Answer("I can't find the pair this agreement belongs to. Nothing was changed.");
-            return;
-        }
-
-        if (turn.UserId is not { } userId || pair.RoleOf(userId) is not { } role)
-        {
-            turn.Answer("Only the mentor and the mentee of this pair can confirm or revise their agreement. Nothing was changed.");
-            return;
-        }
+        var pair = ProgramSubject.PairOf(turn).Pair;
+        var userId = turn.UserId!;
+        var role = pair.RoleOf(userId)!.Value;
 
         if (pair.IsClosed)
         {

@@ -1,4 +1,5 @@
 using MentorBot.Conversations;
+using MentorBot.Conversations.Access;
 using MentorBot.Features.Welcome;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -15,6 +16,8 @@ public sealed class ShowHelpButton : ICardActionHandler
     }
 
     public IReadOnlyCollection<string> Verbs { get; } = [WelcomeCard.HelpVerb];
+
+    public Audience Audience => Audience.Anyone;
 
     public Task HandleAsync(Turn turn, CardActionInput action, CancellationToken cancellationToken)
     {

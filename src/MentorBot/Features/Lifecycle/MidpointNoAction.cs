@@ -1,5 +1,6 @@
 using MentorBot.Cards;
 using MentorBot.Conversations;
+using MentorBot.Conversations.Access;
 using MentorBot.Features.Escalations;
 using MentorBot.Features.Programs;
 using MentorBot.Protocol.Connector;
@@ -9,28 +10,25 @@ namespace MentorBot.Features.Lifecycle;
 /// <summary>"No action needed" on the midpoint card: coordinators only; resolves the midpoint alert once.</summary>
 public sealed class MidpointNoAction : ICardActionHandler
 {
-    private readonly CoordinatorGuard _guard;
     private readonly AlertStore _alerts;
     private readonly ConnectorClient _connector;
 
-    public MidpointNoAction(CoordinatorGuard guard, AlertStore alerts, ConnectorClient connector)
+    public MidpointNoAction(AlertStore alerts, ConnectorClient connector)
     {
-        _guard = guard;
         _alerts = alerts;
         _connector = connector;
     }
 
     public IReadOnlyCollection<string> Verbs { get; } = [MidpointFacilitationCard.NoActionVerb];
 
+    public Audience Audience => Audience.ProgramCoordinator;
+
     public async Task HandleAsync(Turn turn, CardActionInput action, CancellationToken cancellationToken)
     {
-        if (!await _guard.AllowAsync(turn, cancellationToken).ConfigureAwait(false))
-        {
-            return;
-        }
 
-        var found = turn.TenantId is { } tenant && action.Get("program") is { } programId && action.Get("alert") is { } alertId
-            ? await _alerts.GetAsync(tenant, programId, alertId, cancellationToken).ConfigureAwait(false)
+        var program = ProgramSubject.ProgramOf(turn);
+        var found = action.Get("alert") is { } alertId
+            ? await _alerts.GetAsync(program.TenantId, program.ProgramId, alertId, cancellationToken).ConfigureAwait(false)
             : null;
         if (found is not { } stored || stored.Alert.Cause != MidpointCoordinator.AlertCause)
         {

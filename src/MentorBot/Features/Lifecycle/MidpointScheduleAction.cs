@@ -1,4 +1,5 @@
 using MentorBot.Conversations;
+using MentorBot.Conversations.Access;
 using MentorBot.Features.Pairs;
 using MentorBot.Features.Programs;
 using MentorBot.Infrastructure.Graph;
@@ -13,15 +14,13 @@ public sealed class MidpointScheduleAction : ICardActionHandler
 {
     private static readonly TimeSpan Length = TimeSpan.FromMinutes(30);
 
-    private readonly CoordinatorGuard _guard;
     private readonly PairStore _pairs;
     private readonly ProgramStore _programs;
     private readonly TeamsMeetingScheduler _scheduler;
     private readonly TimeProvider _time;
 
-    public MidpointScheduleAction(CoordinatorGuard guard, PairStore pairs, ProgramStore programs, TeamsMeetingScheduler scheduler, TimeProvider time)
+    public MidpointScheduleAction(PairStore pairs, ProgramStore programs, TeamsMeetingScheduler scheduler, TimeProvider time)
     {
-        _guard = guard;
         _pairs = pairs;
         _programs = programs;
         _scheduler = scheduler;
@@ -30,16 +29,13 @@ public sealed class MidpointScheduleAction : ICardActionHandler
 
     public IReadOnlyCollection<string> Verbs { get; } = [MidpointFacilitationCard.ScheduleVerb];
 
+    public Audience Audience => Audience.ProgramCoordinator;
+
     public async Task HandleAsync(Turn turn, CardActionInput action, CancellationToken cancellationToken)
     {
-        if (!await _guard.AllowAsync(turn, cancellationToken).ConfigureAwait(false))
-        {
-            return;
-        }
 
-        var found = await PairOfCard.FindAsync(_pairs, turn, action, cancellationToken).ConfigureAwait(false);
-        var program = found is { } f ? (await _programs.GetAsync(f.Pair.TenantId, f.Pair.ProgramId, cancellationToken).ConfigureAwait(false))?.Program : null;
-        if (found is not { } entry || program is null || entry.Pair.IsClosed)
+        var program = ProgramSubject.ProgramOf(turn);
+        if (ProgramSubject.PairIfAny(turn) is not { } entry || entry.Pair.IsClosed)
         {
             turn.Answer("This pairing is no longer open, so no meeting was created.");
             return;

@@ -1,5 +1,6 @@
 using System.Globalization;
 using MentorBot.Conversations;
+using MentorBot.Conversations.Access;
 using MentorBot.Features.Pairs;
 using MentorBot.Features.Programs;
 
@@ -8,28 +9,23 @@ namespace MentorBot.Features.Lifecycle;
 /// <summary>A coordinator sets a new planned end for a pair that chose to continue. Coordinators only; the date must be in the future.</summary>
 public sealed class NewPlannedEndAction : ICardActionHandler
 {
-    private readonly CoordinatorGuard _guard;
     private readonly PairStore _pairs;
     private readonly TimeProvider _time;
 
-    public NewPlannedEndAction(CoordinatorGuard guard, PairStore pairs, TimeProvider time)
+    public NewPlannedEndAction(PairStore pairs, TimeProvider time)
     {
-        _guard = guard;
         _pairs = pairs;
         _time = time;
     }
 
     public IReadOnlyCollection<string> Verbs { get; } = [ContinueCard.NewEndVerb];
 
+    public Audience Audience => Audience.ProgramCoordinator;
+
     public async Task HandleAsync(Turn turn, CardActionInput action, CancellationToken cancellationToken)
     {
-        if (!await _guard.AllowAsync(turn, cancellationToken).ConfigureAwait(false))
-        {
-            return;
-        }
 
-        var found = await PairOfCard.FindAsync(_pairs, turn, action, cancellationToken).ConfigureAwait(false);
-        if (found is not { } entry || entry.Pair.IsClosed)
+        if (ProgramSubject.PairIfAny(turn) is not { } entry || entry.Pair.IsClosed)
         {
             turn.Answer("This pairing has ended or can't be found. Nothing was changed.");
             return;

@@ -1,5 +1,6 @@
 using MentorBot.Cards;
 using MentorBot.Conversations;
+using MentorBot.Conversations.Access;
 using MentorBot.Features.Pairs;
 using MentorBot.Features.Programs;
 
@@ -28,15 +29,12 @@ public sealed class RedesignActions : ICardActionHandler
 
     public IReadOnlyCollection<string> Verbs { get; } = [RedesignCard.FocusVerb, RedesignCard.TransitionVerb];
 
+    public Audience Audience => Audience.PairParty;
+
     public async Task HandleAsync(Turn turn, CardActionInput action, CancellationToken cancellationToken)
     {
-        var found = await PairOfCard.FindAsync(_pairs, turn, action, cancellationToken).ConfigureAwait(false);
-        if (found is not { } entry || turn.UserId is not { } userId || entry.Pair.RoleOf(userId) is null)
-        {
-            turn.Answer("Only the two people in this pairing can answer this card. Nothing was changed.");
-            return;
-        }
-
+        var entry = ProgramSubject.PairOf(turn);
+        var userId = turn.UserId!;
         var pair = entry.Pair;
         if (pair.IsClosed)
         {

@@ -1,4 +1,6 @@
 using MentorBot.Conversations;
+using MentorBot.Conversations.Access;
+using MentorBot.Features.Programs;
 using MentorBot.Features.Pairs;
 
 namespace MentorBot.Features.MentorCohorts;
@@ -19,23 +21,25 @@ public sealed class AccountabilityAnswers : ICardActionHandler
 
     public IReadOnlyCollection<string> Verbs { get; } = [AccountabilityCard.AnswerVerb];
 
+    public Audience Audience => Audience.PairParty;
+
     public async Task HandleAsync(Turn turn, CardActionInput action, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(turn);
         ArgumentNullException.ThrowIfNull(action);
         var month = action.Get("month");
-        var found = month is null ? null : await PairOfCard.FindAsync(_pairs, turn, action, cancellationToken).ConfigureAwait(false);
-        if (found is not { } entry)
-        {
-            turn.Answer("I can't find the pairing this card belongs to. Nothing was recorded.");
-            return;
-        }
-
-        var pair = entry.Pair;
+        var pair = ProgramSubject.PairOf(turn).Pair;
         if (turn.UserId is null || pair.RoleOf(turn.UserId) != PairRole.Mentor
             || !string.Equals(action.Get("for"), turn.UserId, StringComparison.OrdinalIgnoreCase))
         {
             turn.Answer("This card was sent to the pair's mentor, so only they can answer it. Nothing was recorded.");
+            return;
+        }
+
+        // Checked before anything is stored: the month is a row key and is shown in reports and the digest.
+        if (!CohortMonth.IsAskable(month, _time.GetUtcNow()))
+        {
+            turn.Answer("This card is for a month I can't take answers for any more. Nothing was recorded.");
             return;
         }
 

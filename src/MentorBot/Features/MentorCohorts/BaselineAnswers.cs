@@ -1,4 +1,6 @@
 using MentorBot.Conversations;
+using MentorBot.Conversations.Access;
+using MentorBot.Features.Programs;
 using MentorBot.Features.Pairs;
 
 namespace MentorBot.Features.MentorCohorts;
@@ -19,13 +21,15 @@ public sealed class BaselineAnswers : ICardActionHandler
 
     public IReadOnlyCollection<string> Verbs { get; } = [BaselineCard.AnswerVerb];
 
+    public Audience Audience => Audience.PairParty;
+
     public async Task HandleAsync(Turn turn, CardActionInput action, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(turn);
         ArgumentNullException.ThrowIfNull(action);
-        var found = await PairOfCard.FindAsync(_pairs, turn, action, cancellationToken).ConfigureAwait(false);
-        var role = turn.UserId is null || found is null ? null : found.Value.Pair.RoleOf(turn.UserId);
-        if (found is not { } entry || role is null || !string.Equals(action.Get("for"), turn.UserId, StringComparison.OrdinalIgnoreCase))
+        var entry = ProgramSubject.PairOf(turn);
+        var role = entry.Pair.RoleOf(turn.UserId!);
+        if (role is null || !string.Equals(action.Get("for"), turn.UserId, StringComparison.OrdinalIgnoreCase))
         {
             turn.Answer("This card was sent to someone else, so only they can answer it. Nothing was recorded.");
             return;

@@ -1,4 +1,5 @@
 using MentorBot.Conversations;
+using MentorBot.Conversations.Access;
 using MentorBot.Features.Pairs;
 using MentorBot.Features.Programs;
 using MentorBot.Infrastructure.Jobs;
@@ -11,16 +12,14 @@ namespace MentorBot.Features.MentorCohorts;
 /// </summary>
 public sealed class CohortChannelCommand : ICommand
 {
-    private readonly CoordinatorGuard _guard;
     private readonly ProgramStore _programs;
     private readonly CohortStore _cohorts;
     private readonly CohortChannelStore _channels;
     private readonly JobStore _jobs;
     private readonly TimeProvider _time;
 
-    public CohortChannelCommand(CoordinatorGuard guard, ProgramStore programs, CohortStore cohorts, CohortChannelStore channels, JobStore jobs, TimeProvider time)
+    public CohortChannelCommand(ProgramStore programs, CohortStore cohorts, CohortChannelStore channels, JobStore jobs, TimeProvider time)
     {
-        _guard = guard;
         _programs = programs;
         _cohorts = cohorts;
         _channels = channels;
@@ -29,20 +28,17 @@ public sealed class CohortChannelCommand : ICommand
     }
 
     public CommandInfo Info { get; } = new("cohort channel", "Makes this channel the mentor peer channel of a cohort (coordinators only).",
-        CommandScopes.Channel, "cohort channel <cohort> [program]");
+        CommandScopes.Channel, "cohort channel <cohort> [program]") { Audience = Audience.CoordinatorOfAnyProgram };
 
     public async Task HandleAsync(Turn turn, string arguments, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(turn);
         ArgumentNullException.ThrowIfNull(arguments);
-        if (!await _guard.AllowAsync(turn, cancellationToken).ConfigureAwait(false) || turn.TenantId is not { } tenant)
-        {
-            return;
-        }
+        var tenant = turn.TenantId!;
 
         var name = arguments.Trim();
         var matches = new List<(MentorshipProgram Program, Cohort Cohort)>();
-        foreach (var program in await _programs.ListAsync(tenant, cancellationToken).ConfigureAwait(false))
+        foreach (var program in ProgramSubject.ProgramsOf(turn))
         {
             matches.AddRange((await _cohorts.ListAsync(tenant, program.ProgramId, cancellationToken).ConfigureAwait(false))
                 .Where(c => string.Equals(c.Name, name, StringComparison.OrdinalIgnoreCase) || string.Equals(c.CohortId, name, StringComparison.OrdinalIgnoreCase))

@@ -19,6 +19,17 @@ public static class CohortMonth
         var next = at.UtcDateTime.AddMonths(1);
         return new DateTimeOffset(next.Year, next.Month, Math.Clamp(settings.DayOfMonth, 1, 28), Math.Clamp(settings.HourUtc, 0, 23), 0, 0, TimeSpan.Zero);
     }
+
+    /// <summary>True for a "yyyy-MM" key of this month or the one before (a card may be answered a few weeks late).</summary>
+    public static bool IsAskable(string? key, DateTimeOffset now)
+    {
+        if (key is not { Length: 7 } || !DateTime.TryParseExact(key + "-01", "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out _))
+        {
+            return false;
+        }
+
+        return key == Key(now) || key == Key(now.AddMonths(-1));
+    }
 }
 
 /// <summary>Settings of mentor cohorts ("MentorCohorts" section).</summary>

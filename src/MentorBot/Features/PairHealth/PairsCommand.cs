@@ -1,5 +1,6 @@
 using MentorBot.Cards;
 using MentorBot.Conversations;
+using MentorBot.Conversations.Access;
 using MentorBot.Features.Pairs;
 using MentorBot.Features.Programs;
 
@@ -10,32 +11,22 @@ public sealed class PairsCommand : ICommand
 {
     private const int MaxRows = 60;
 
-    private readonly CoordinatorGuard _guard;
     private readonly ProgramStore _programs;
     private readonly PairStore _pairs;
     private readonly PairHealthAssessor _health;
 
-    public PairsCommand(CoordinatorGuard guard, ProgramStore programs, PairStore pairs, PairHealthAssessor health)
+    public PairsCommand(ProgramStore programs, PairStore pairs, PairHealthAssessor health)
     {
-        _guard = guard;
         _programs = programs;
         _pairs = pairs;
         _health = health;
     }
 
-    public CommandInfo Info { get; } = new("pairs", "Lists this program's pairs by health, riskiest first (coordinators only).", CommandScopes.Channel);
+    public CommandInfo Info { get; } = new("pairs", "Lists this program's pairs by health, riskiest first (coordinators only).", CommandScopes.Channel) { Audience = Audience.ProgramCoordinator };
 
     public async Task HandleAsync(Turn turn, string arguments, CancellationToken cancellationToken)
     {
-        if (!await _guard.AllowAsync(turn, cancellationToken).ConfigureAwait(false))
-        {
-            return;
-        }
-
-        if (await ChannelPrograms.FindAsync(_programs, turn, cancellationToken).ConfigureAwait(false) is not { } program)
-        {
-            return;
-        }
+        var program = ProgramSubject.ProgramOf(turn);
 
         var rows = new List<(Pair Pair, HealthAssessment Health)>();
         foreach (var pair in (await _pairs.InProgramAsync(program.TenantId, program.ProgramId, cancellationToken).ConfigureAwait(false)).Where(p => !p.IsClosed))

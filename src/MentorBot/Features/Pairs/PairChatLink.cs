@@ -5,41 +5,68 @@ using MentorBot.Protocol.Schema;
 namespace MentorBot.Features.Pairs;
 
 /// <summary>
-/// When the bot is added to a group chat, the chat becomes the pair chat of every active pair of the person who
-/// added it whose partner is also a member of that chat.
+/// A group chat is a pair's chat only while its members are exactly the two of them (and the bot): shared cards
+/// (agreements, check-in summaries, redesign answers) go there. When the bot is added to a chat with anyone else, it
+/// says why it keeps to personal chats; when someone else joins a linked chat, the link ends and both are told.
 /// </summary>
 public sealed class PairChatLink : IConversationUpdateHandler
 {
     private readonly PairStore _pairs;
     private readonly ConnectorClient _connector;
+    private readonly ProactiveMessenger _messenger;
 
-    public PairChatLink(PairStore pairs, ConnectorClient connector)
+    public PairChatLink(PairStore pairs, ConnectorClient connector, ProactiveMessenger messenger)
     {
         _pairs = pairs;
         _connector = connector;
+        _messenger = messenger;
     }
 
     public async Task HandleAsync(Turn turn, CancellationToken cancellationToken)
     {
+        ArgumentNullException.ThrowIfNull(turn);
         var activity = turn.Activity;
-        var botAdded = activity.MembersAdded?.Any(m => string.Equals(m.Id, activity.Recipient?.Id, StringComparison.OrdinalIgnoreCase)) == true
-            || (activity.Type == ActivityTypes.InstallationUpdate && activity.Action == "add");
-        if (!botAdded || turn.ConversationType != ConversationTypes.GroupChat || turn.UserId is null || turn.TenantId is null
-            || string.IsNullOrEmpty(activity.ServiceUrl))
+        if (turn.ConversationType != ConversationTypes.GroupChat || turn.UserId is null || turn.TenantId is null || string.IsNullOrEmpty(activity.ServiceUrl))
         {
             return;
         }
 
-        foreach (var pair in await _pairs.ForPersonAsync(turn.TenantId, turn.UserId, cancellationToken).ConfigureAwait(false))
+        var botAdded = activity.MembersAdded?.Any(m => IsBot(activity, m)) == true
+            || (activity.Type == ActivityTypes.InstallationUpdate && activity.Action == "add");
+        if (botAdded)
         {
-            var role = pair.RoleOf(turn.UserId);
-            if (pair.IsClosed || role is null || pair.PairChatConversationId == turn.ConversationId)
+            await LinkAsync(turn, activity.ServiceUrl, cancellationToken).ConfigureAwait(false);
+        }
+        else if (activity.MembersAdded?.Any(m => !IsBot(activity, m)) == true)
+        {
+            await UnlinkAsync(turn, cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    private async Task LinkAsync(Turn turn, string serviceUrl, CancellationToken cancellationToken)
+    {
+        var pairs = (await _pairs.ForPersonAsync(turn.TenantId!, turn.UserId!, cancellationToken).ConfigureAwait(false))
+            .Where(p => !p.IsClosed && p.PairChatConversationId != turn.ConversationId)
+            .ToList();
+        if (pairs.Count == 0)
+        {
+            return;
+        }
+
+        var people = await PeopleInChatAsync(turn, serviceUrl, cancellationToken).ConfigureAwait(false);
+        foreach (var pair in pairs)
+        {
+            var partner = pair.PartnerOf(pair.RoleOf(turn.UserId!)!.Value);
+            if (people is null || !people.Contains(partner.Id))
             {
                 continue;
             }
 
-            if (!await IsMemberAsync(activity.ServiceUrl, turn.ConversationId, pair.PartnerOf(role.Value).Id, cancellationToken).ConfigureAwait(false))
+            if (people.Count != 2)
             {
+                turn.Reply($"This chat has {people.Count - 2} other {(people.Count == 3 ? "person" : "people")} in it besides {pair.Description}, " +
+                    "so I won't post your pair's shared cards here. They keep coming to your personal chats with me. " +
+                    "Add me to a chat with just the two of you to have them in one place.");
                 continue;
             }
 
@@ -52,16 +79,46 @@ public sealed class PairChatLink : IConversationUpdateHandler
         }
     }
 
-    private async Task<bool> IsMemberAsync(string serviceUrl, string conversationId, string personId, CancellationToken cancellationToken)
+    private async Task UnlinkAsync(Turn turn, CancellationToken cancellationToken)
+    {
+        // Whoever adds someone to a pair chat is in it, so is one of the pair.
+        foreach (var pair in await _pairs.ForPersonAsync(turn.TenantId!, turn.UserId!, cancellationToken).ConfigureAwait(false))
+        {
+            if (pair.PairChatConversationId != turn.ConversationId
+                || await _pairs.GetAsync(pair.TenantId, pair.ProgramId, pair.PairId, cancellationToken).ConfigureAwait(false) is not { } entry)
+            {
+                continue;
+            }
+
+            await _pairs.UpdateAsync(entry.Pair with { PairChatConversationId = null }, entry.ETag, cancellationToken).ConfigureAwait(false);
+            var note = $"Someone else joined the group chat you had with {{0}}, so it is no longer your pair chat: your shared cards come to this personal chat from now on.";
+            foreach (var (person, partner) in new[] { (pair.Mentor, pair.Mentee), (pair.Mentee, pair.Mentor) })
+            {
+                await _messenger.SendToPersonAsync(pair.TenantId, person.Id, $"pairchat-left/{pair.PairId}/{turn.Activity.Id}",
+                    Activity.CreateMessage(string.Format(System.Globalization.CultureInfo.InvariantCulture, note, partner.Name)), turn.Activity.ServiceUrl,
+                    cancellationToken).ConfigureAwait(false);
+            }
+        }
+    }
+
+    /// <summary>The Entra ids of the people in the chat (never the bot), or null when Teams did not say.</summary>
+    private async Task<HashSet<string>?> PeopleInChatAsync(Turn turn, string serviceUrl, CancellationToken cancellationToken)
     {
         try
         {
-            await _connector.GetMemberAsync(serviceUrl, conversationId, personId, cancellationToken).ConfigureAwait(false);
-            return true;
+            var members = await _connector.GetMembersAsync(serviceUrl, turn.ConversationId, cancellationToken).ConfigureAwait(false);
+            return members.Where(m => !IsBot(turn.Activity, m))
+                .Select(m => m.EntraObjectId ?? m.Id ?? string.Empty)
+                .ToHashSet(StringComparer.OrdinalIgnoreCase);
         }
         catch (ConnectorException ex) when (ex.IsPermanent)
         {
-            return false;
+            return null;
         }
     }
+
+    // Bots have Teams ids starting "28:" (users "29:"); the recipient is this bot.
+    private static bool IsBot(Activity activity, ChannelAccount member) =>
+        string.Equals(member.Id, activity.Recipient?.Id, StringComparison.OrdinalIgnoreCase)
+        || member.Id?.StartsWith("28:", StringComparison.Ordinal) == true;
 }

@@ -17,7 +17,19 @@ public sealed record MentorshipProgram
     public string? CreatedBy { get; init; }
 
     public DateTimeOffset CreatedAt { get; init; }
+
+    /// <summary>
+    /// The people who coordinate this program: whoever set it up, and those coordinators add. Only they see and act on
+    /// its alerts, pairs, reports, registration and erasure.
+    /// </summary>
+    public IReadOnlyList<ProgramCoordinator> Coordinators { get; init; } = [];
+
+    public bool IsCoordinator(string? userId) =>
+        userId is not null && Coordinators.Any(c => string.Equals(c.UserId, userId, StringComparison.OrdinalIgnoreCase));
 }
+
+/// <summary>A coordinator of one program: Entra object id, and the Teams id (29:…) user-specific card views need.</summary>
+public sealed record ProgramCoordinator(string UserId, string? TeamsId, string? Name);
 
 /// <summary>Where a program's alerts go: a channel of a team where the bot is installed.</summary>
 public sealed record CoordinatorsChannel(string ServiceUrl, string ChannelId, string? TeamId, string? Name);

@@ -52,6 +52,7 @@ public sealed class ProgramStore
             ["Settings"] = JsonSerializer.Serialize(program.Settings),
             ["CreatedBy"] = program.CreatedBy,
             ["CreatedAt"] = program.CreatedAt,
+            ["Coordinators"] = JsonSerializer.Serialize(program.Coordinators),
         };
         try
         {
@@ -72,6 +73,7 @@ public sealed class ProgramStore
 
     private static MentorshipProgram Read(TableEntity e) => new()
     {
+        Coordinators = ReadCoordinators(e),
         TenantId = TableKey.Unescape(e.PartitionKey),
         ProgramId = TableKey.Unescape(e.RowKey),
         Name = e.GetString("Name") ?? e.RowKey,
@@ -80,4 +82,10 @@ public sealed class ProgramStore
         CreatedBy = e.GetString("CreatedBy"),
         CreatedAt = e.GetDateTimeOffset("CreatedAt") ?? DateTimeOffset.MinValue,
     };
+
+    // Programs set up before coordinators were kept per program are coordinated by whoever set them up.
+    private static List<ProgramCoordinator> ReadCoordinators(TableEntity e) =>
+        e.GetString("Coordinators") is { Length: > 0 } json
+            ? JsonSerializer.Deserialize<List<ProgramCoordinator>>(json) ?? []
+            : e.GetString("CreatedBy") is { Length: > 0 } creator ? [new ProgramCoordinator(creator, null, null)] : [];
 }

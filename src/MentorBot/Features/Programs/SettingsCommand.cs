@@ -1,33 +1,24 @@
 using MentorBot.Conversations;
+using MentorBot.Conversations.Access;
 
 namespace MentorBot.Features.Programs;
 
 /// <summary>"settings" in a coordinators channel shows the program's settings; "settings &lt;name&gt; &lt;value&gt;" changes one.</summary>
 public sealed class SettingsCommand : ICommand
 {
-    private readonly CoordinatorGuard _guard;
     private readonly ProgramStore _programs;
 
-    public SettingsCommand(CoordinatorGuard guard, ProgramStore programs)
+    public SettingsCommand(ProgramStore programs)
     {
-        _guard = guard;
         _programs = programs;
     }
 
     public CommandInfo Info { get; } = new("settings", "Shows or changes this program's settings (coordinators only).",
-        CommandScopes.Channel, "settings [<name> <value>]");
+        CommandScopes.Channel, "settings [<name> <value>]") { Audience = Audience.ProgramCoordinator };
 
     public async Task HandleAsync(Turn turn, string arguments, CancellationToken cancellationToken)
     {
-        if (!await _guard.AllowAsync(turn, cancellationToken).ConfigureAwait(false))
-        {
-            return;
-        }
-
-        if (await ChannelPrograms.FindAsync(_programs, turn, cancellationToken).ConfigureAwait(false) is not { } program)
-        {
-            return;
-        }
+        var program = ProgramSubject.ProgramOf(turn);
 
         var parts = arguments.Split(' ', 2, StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
         if (parts.Length == 0)

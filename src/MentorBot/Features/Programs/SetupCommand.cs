@@ -1,43 +1,34 @@
 using MentorBot.Conversations;
+using MentorBot.Conversations.Access;
 
 namespace MentorBot.Features.Programs;
 
 /// <summary>
-/// "setup [program name]" in a team channel, by a coordinator: creates the program with default settings and makes
-/// this channel its coordinators channel, or moves an existing program's alerts here.
+/// "setup [program name]" in a team channel, by a program administrator: creates the program with default settings,
+/// makes this channel its coordinators channel and the sender its first coordinator. It never takes over another
+/// program's channel, and an existing program moves here only when one of its own coordinators confirms.
 /// </summary>
 public sealed class SetupCommand : ICommand
 {
-    private readonly CoordinatorGuard _guard;
     private readonly ProgramStore _programs;
     private readonly TimeProvider _time;
 
-    public SetupCommand(CoordinatorGuard guard, ProgramStore programs, TimeProvider time)
+    public SetupCommand(ProgramStore programs, TimeProvider time)
     {
-        _guard = guard;
         _programs = programs;
         _time = time;
     }
 
-    public CommandInfo Info { get; } = new("setup", "Sets up a program with this channel as its coordinators channel (coordinators only).",
-        CommandScopes.Channel, "setup <program name>");
+    public CommandInfo Info { get; } = new("setup", "Sets up a program with this channel as its coordinators channel (program administrators only).",
+        CommandScopes.Channel, "setup <program name>") { Audience = Audience.ProgramAdministrator };
 
     public async Task HandleAsync(Turn turn, string arguments, CancellationToken cancellationToken)
     {
-        if (!await _guard.AllowAsync(turn, cancellationToken).ConfigureAwait(false))
-        {
-            return;
-        }
-
+        ArgumentNullException.ThrowIfNull(turn);
+        ArgumentNullException.ThrowIfNull(arguments);
         var activity = turn.Activity;
-        var tenantId = turn.TenantId;
-        var channelId = activity.ChannelData?.Channel?.Id ?? turn.ConversationId.Split(';')[0];
-        if (tenantId is null || string.IsNullOrEmpty(activity.ServiceUrl))
-        {
-            turn.Reply("I can't tell which tenant or channel this is, so nothing was set up.");
-            return;
-        }
-
+        var tenantId = turn.TenantId!;
+        var channelId = ChannelPrograms.ChannelIdOf(turn);
         var name = arguments.Length > 0 ? arguments.Trim() : activity.ChannelData?.Team?.Name ?? "Mentorship program";
         if (name.Length > 100)
         {
@@ -45,20 +36,20 @@ public sealed class SetupCommand : ICommand
             return;
         }
 
-        var channel = new CoordinatorsChannel(activity.ServiceUrl, channelId, activity.ChannelData?.Team?.Id, activity.ChannelData?.Channel?.Name);
         var programId = ProgramIds.FromName(name);
-        var existing = await _programs.GetAsync(tenantId, programId, cancellationToken).ConfigureAwait(false);
-        if (existing is { } found)
+        var here = await _programs.FindByChannelAsync(tenantId, channelId, cancellationToken).ConfigureAwait(false);
+        if (here is not null)
         {
-            if (found.Program.Channel.ChannelId == channelId)
-            {
-                turn.Reply(ProgramCard.Create(found.Program, "This program is already set up here"));
-                return;
-            }
+            turn.Reply(here.ProgramId == programId
+                ? ProgramCard.Create(here, "This program is already set up here")
+                : ProgramCard.Create(here, $"This channel already belongs to \"{here.Name}\". Nothing was changed; set up \"{name}\" in another channel"));
+            return;
+        }
 
-            var moved = found.Program with { Channel = channel };
-            await _programs.SaveAsync(moved, found.ETag, cancellationToken).ConfigureAwait(false);
-            turn.Reply(ProgramCard.Create(moved, "Alerts for this program now come to this channel"));
+        if (await _programs.GetAsync(tenantId, programId, cancellationToken).ConfigureAwait(false) is { } existing)
+        {
+            // Its own coordinators decide whether its alerts (with what pairs wrote) may be read in this channel.
+            turn.Reply(MoveProgramCard.Create(existing.Program));
             return;
         }
 
@@ -67,11 +58,14 @@ public sealed class SetupCommand : ICommand
             TenantId = tenantId,
             ProgramId = programId,
             Name = name,
-            Channel = channel,
+            Channel = new CoordinatorsChannel(activity.ServiceUrl!, channelId, activity.ChannelData?.Team?.Id, activity.ChannelData?.Channel?.Name),
             CreatedBy = turn.UserId,
             CreatedAt = _time.GetUtcNow(),
+            Coordinators = [new ProgramCoordinator(turn.UserId!, activity.From?.Id, turn.UserName)],
         };
         await _programs.SaveAsync(program, null, cancellationToken).ConfigureAwait(false);
         turn.Reply(ProgramCard.Create(program, "Program set up"));
+        turn.Reply("You are its first coordinator. Everyone in this channel sees its alerts, but what a mentor or mentee wrote privately " +
+            "is shown only to the program's coordinators. Add coordinators by mentioning me with \"coordinators add @person\".");
     }
 }

@@ -1,4 +1,5 @@
 using MentorBot.Conversations;
+using MentorBot.Conversations.Access;
 using MentorBot.Features.Pairs;
 using MentorBot.Features.Programs;
 
@@ -7,26 +8,20 @@ namespace MentorBot.Features.Registration;
 /// <summary>"cohorts" in a coordinators channel: the program's cohorts and their features.</summary>
 public sealed class CohortsCommand : ICommand
 {
-    private readonly CoordinatorGuard _guard;
     private readonly ProgramStore _programs;
     private readonly CohortStore _cohorts;
 
-    public CohortsCommand(CoordinatorGuard guard, ProgramStore programs, CohortStore cohorts)
+    public CohortsCommand(ProgramStore programs, CohortStore cohorts)
     {
-        _guard = guard;
         _programs = programs;
         _cohorts = cohorts;
     }
 
-    public CommandInfo Info { get; } = new("cohorts", "Lists this program's cohorts (coordinators only).", CommandScopes.Channel);
+    public CommandInfo Info { get; } = new("cohorts", "Lists this program's cohorts (coordinators only).", CommandScopes.Channel) { Audience = Audience.ProgramCoordinator };
 
     public async Task HandleAsync(Turn turn, string arguments, CancellationToken cancellationToken)
     {
-        if (!await _guard.AllowAsync(turn, cancellationToken).ConfigureAwait(false)
-            || await ChannelPrograms.FindAsync(_programs, turn, cancellationToken).ConfigureAwait(false) is not { } program)
-        {
-            return;
-        }
+        var program = ProgramSubject.ProgramOf(turn);
 
         var cohorts = await _cohorts.ListAsync(program.TenantId, program.ProgramId, cancellationToken).ConfigureAwait(false);
         if (cohorts.Count == 0)

@@ -24,7 +24,7 @@ public sealed class FileDownloader
 
     public async Task<(byte[]? Content, string? Problem)> DownloadAsync(Uri? url, CancellationToken cancellationToken)
     {
-        if (url is null || !(url.Scheme == Uri.UriSchemeHttps || (_allowLoopbackHttp && url.Scheme == Uri.UriSchemeHttp && url.IsLoopback)))
+        if (url is null || !IsTeamsFileHost(url))
         {
             return (null, "Teams did not give me a link I can download the file from. Please send it again.");
         }
@@ -66,6 +66,25 @@ public sealed class FileDownloader
             return (null, "I couldn't download the file (the connection failed or timed out). Please try again in a minute.");
         }
     }
+
+    /// <summary>
+    /// Teams hands a bot files stored in OneDrive / SharePoint (protocol.md I: file.download.info's downloadUrl), so only those
+    /// hosts are fetched, over https; redirects are not followed (see RegistrationServices), so no answer can send the
+    /// request elsewhere. Loopback over http only in Development (the local trial and tests).
+    /// </summary>
+    private bool IsTeamsFileHost(Uri url)
+    {
+        if (url.IsLoopback)
+        {
+            return _allowLoopbackHttp && (url.Scheme == Uri.UriSchemeHttp || url.Scheme == Uri.UriSchemeHttps);
+        }
+
+        return url.Scheme == Uri.UriSchemeHttps && url.IsDefaultPort && string.IsNullOrEmpty(url.UserInfo)
+            && FileHostSuffixes.Any(suffix => url.IdnHost.EndsWith(suffix, StringComparison.OrdinalIgnoreCase));
+    }
+
+    // SharePoint Online in the public cloud, US Government and 21Vianet clouds; OneDrive is "<tenant>-my.sharepoint.com".
+    private static readonly string[] FileHostSuffixes = [".sharepoint.com", ".sharepoint.us", ".sharepoint.cn"];
 
     private static string TooLarge => $"The file is larger than {MaxBytes / 1024 / 1024} MB; a pairs file is far smaller. Check it is the right file, or split it.";
 }

@@ -1,5 +1,6 @@
 using System.Globalization;
 using MentorBot.Conversations;
+using MentorBot.Conversations.Access;
 using MentorBot.Features.Pairs;
 using MentorBot.Features.Programs;
 
@@ -13,7 +14,6 @@ namespace MentorBot.Features.Registration;
 /// </summary>
 public sealed class PairImport : IAttachmentHandler
 {
-    private readonly CoordinatorGuard _guard;
     private readonly ProgramStore _programs;
     private readonly PairStore _pairs;
     private readonly PairRegistration _registration;
@@ -21,10 +21,9 @@ public sealed class PairImport : IAttachmentHandler
     private readonly ImportLedger _ledger;
     private readonly TimeProvider _time;
 
-    public PairImport(CoordinatorGuard guard, ProgramStore programs, PairStore pairs, PairRegistration registration, FileDownloader downloader,
+    public PairImport(ProgramStore programs, PairStore pairs, PairRegistration registration, FileDownloader downloader,
         ImportLedger ledger, TimeProvider time)
     {
-        _guard = guard;
         _programs = programs;
         _pairs = pairs;
         _registration = registration;
@@ -38,14 +37,12 @@ public sealed class PairImport : IAttachmentHandler
         $"\"{PairCsv.Template}\" (mentor and mentee by UPN or email; cohort, dates as yyyy-mm-dd and focus are optional; " +
         $"at most {PairCsv.MaxRows} rows). If you coordinate several programs, add a \"program\" column with the program's name.";
 
+    public Audience Audience => Audience.ProgramCoordinator;
+
     public bool CanHandle(Turn turn) => turn.IsPersonal && TeamsFile.From(turn.Activity) is not null;
 
     public async Task HandleAsync(Turn turn, CancellationToken cancellationToken)
     {
-        if (!await _guard.AllowAsync(turn, cancellationToken).ConfigureAwait(false))
-        {
-            return;
-        }
 
         if (TeamsFile.From(turn.Activity) is not { } file)
         {
@@ -59,7 +56,8 @@ public sealed class PairImport : IAttachmentHandler
             return;
         }
 
-        var programs = turn.TenantId is null ? [] : await _programs.ListAsync(turn.TenantId, cancellationToken).ConfigureAwait(false);
+        // Only the programs the sender coordinates (admitted by the router); a CSV cannot name anyone else's program.
+        var programs = ProgramSubject.ProgramsOf(turn);
         if (programs.Count == 0)
         {
             turn.Reply("There is no program to register pairs in yet. Mention me with \"setup <program name>\" in your coordinators' channel first. Nothing was registered.");

@@ -1,4 +1,5 @@
 using MentorBot.Conversations;
+using MentorBot.Conversations.Access;
 using MentorBot.Features.Pairs;
 using MentorBot.Features.Programs;
 
@@ -11,17 +12,15 @@ namespace MentorBot.Features.Registration;
 /// </summary>
 public sealed class RegisterCommand : ICommand
 {
-    private readonly CoordinatorGuard _guard;
     private readonly ProgramStore _programs;
     private readonly CohortStore _cohorts;
     private readonly PairRegistration _registration;
     private readonly MentionResolver _mentions;
     private readonly PairImport _import;
 
-    public RegisterCommand(CoordinatorGuard guard, ProgramStore programs, CohortStore cohorts, PairRegistration registration, MentionResolver mentions,
+    public RegisterCommand(ProgramStore programs, CohortStore cohorts, PairRegistration registration, MentionResolver mentions,
         PairImport import)
     {
-        _guard = guard;
         _programs = programs;
         _cohorts = cohorts;
         _registration = registration;
@@ -33,7 +32,7 @@ public sealed class RegisterCommand : ICommand
         "register",
         "Registers mentor–mentee pairs (coordinators only): here with @mentions or a form; in a personal chat with a CSV file.",
         CommandScopes.Channel | CommandScopes.Personal,
-        RegisterMessage.Usage);
+        RegisterMessage.Usage) { Audience = Audience.ProgramCoordinator };
 
     public async Task HandleAsync(Turn turn, string arguments, CancellationToken cancellationToken)
     {
@@ -43,7 +42,7 @@ public sealed class RegisterCommand : ICommand
             {
                 await _import.HandleAsync(turn, cancellationToken).ConfigureAwait(false);
             }
-            else if (await _guard.AllowAsync(turn, cancellationToken).ConfigureAwait(false))
+            else
             {
                 turn.Reply(PairImport.Instructions + " To register one pair, type \"register\" in your program's coordinators channel.");
             }
@@ -51,11 +50,7 @@ public sealed class RegisterCommand : ICommand
             return;
         }
 
-        if (!await _guard.AllowAsync(turn, cancellationToken).ConfigureAwait(false)
-            || await ChannelPrograms.FindAsync(_programs, turn, cancellationToken).ConfigureAwait(false) is not { } program)
-        {
-            return;
-        }
+        var program = ProgramSubject.ProgramOf(turn);
 
         if (arguments.Length == 0 && !RegisterMessage.MentionsSomeone(turn.Activity))
         {

@@ -139,6 +139,9 @@ public sealed partial record RegisterMessage(IReadOnlyList<PersonReference> Peop
         return true;
     }
 
+    /// <summary>The people (not the bot) a message @mentions, in order.</summary>
+    public static IReadOnlyList<MentionedUser> MentionedPeople(Activity activity) => UserMentions(activity).Select(m => m.User).ToList();
+
     private static List<(MentionedUser User, string? Text)> UserMentions(Activity activity) =>
         Mentions(activity).Where(m => !IsBot(activity, m.Id))
             .Select(m => (new MentionedUser(m.Id, m.Name ?? m.Id, m.EntraObjectId), m.Text))

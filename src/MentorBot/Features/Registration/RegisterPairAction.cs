@@ -1,5 +1,6 @@
 using System.Globalization;
 using MentorBot.Conversations;
+using MentorBot.Conversations.Access;
 using MentorBot.Features.Pairs;
 using MentorBot.Features.Programs;
 
@@ -11,14 +12,12 @@ namespace MentorBot.Features.Registration;
 /// </summary>
 public sealed class RegisterPairAction : ICardActionHandler
 {
-    private readonly CoordinatorGuard _guard;
     private readonly ProgramStore _programs;
     private readonly CohortStore _cohorts;
     private readonly PairRegistration _registration;
 
-    public RegisterPairAction(CoordinatorGuard guard, ProgramStore programs, CohortStore cohorts, PairRegistration registration)
+    public RegisterPairAction(ProgramStore programs, CohortStore cohorts, PairRegistration registration)
     {
-        _guard = guard;
         _programs = programs;
         _cohorts = cohorts;
         _registration = registration;
@@ -26,19 +25,12 @@ public sealed class RegisterPairAction : ICardActionHandler
 
     public IReadOnlyCollection<string> Verbs { get; } = [RegisterPairCard.RegisterVerb];
 
+    public Audience Audience => Audience.ProgramCoordinator;
+
     public async Task HandleAsync(Turn turn, CardActionInput action, CancellationToken cancellationToken)
     {
-        if (!await _guard.AllowAsync(turn, cancellationToken).ConfigureAwait(false))
-        {
-            return;
-        }
 
-        var program = await ProgramOfCard.FindAsync(_programs, turn, action, cancellationToken).ConfigureAwait(false);
-        if (program is null)
-        {
-            turn.Answer(RegistrationMessages.Refused("that program no longer exists"));
-            return;
-        }
+        var program = ProgramSubject.ProgramOf(turn);
 
         var mentor = action.Get("mentor")?.Trim();
         var mentee = action.Get("mentee")?.Trim();

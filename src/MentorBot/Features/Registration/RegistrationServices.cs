@@ -23,6 +23,8 @@ public static class RegistrationServices
         services.AddSingleton<IAttachmentHandler>(sp => sp.GetRequiredService<PairImport>());
         services.AddSingleton<FileDownloader>();
         services.AddHttpClient(FileDownloader.HttpClientName, http => http.Timeout = Timeout.InfiniteTimeSpan)
+            // A pre-authorised download URL answers with the file; a redirect could only lead somewhere we did not check.
+            .ConfigurePrimaryHttpMessageHandler(() => new SocketsHttpHandler { AllowAutoRedirect = false })
             .AddResilienceHandler("teams-file-download", builder =>
             {
                 // The standard handler's strategies, on physical time: the pipeline would otherwise take the application's

@@ -1,4 +1,5 @@
 using MentorBot.Conversations;
+using MentorBot.Conversations.Access;
 using MentorBot.Features.Pairs;
 using MentorBot.Features.Programs;
 
@@ -7,32 +8,23 @@ namespace MentorBot.Features.Registration;
 /// <summary>"Save cohort" on the cohort form: by a coordinator, once. A second press finds the cohort and changes nothing.</summary>
 public sealed class SaveCohortAction : ICardActionHandler
 {
-    private readonly CoordinatorGuard _guard;
     private readonly ProgramStore _programs;
     private readonly CohortStore _cohorts;
 
-    public SaveCohortAction(CoordinatorGuard guard, ProgramStore programs, CohortStore cohorts)
+    public SaveCohortAction(ProgramStore programs, CohortStore cohorts)
     {
-        _guard = guard;
         _programs = programs;
         _cohorts = cohorts;
     }
 
     public IReadOnlyCollection<string> Verbs { get; } = [CohortCard.SaveVerb];
 
+    public Audience Audience => Audience.ProgramCoordinator;
+
     public async Task HandleAsync(Turn turn, CardActionInput action, CancellationToken cancellationToken)
     {
-        if (!await _guard.AllowAsync(turn, cancellationToken).ConfigureAwait(false))
-        {
-            return;
-        }
 
-        var program = await ProgramOfCard.FindAsync(_programs, turn, action, cancellationToken).ConfigureAwait(false);
-        if (program is null)
-        {
-            turn.Answer("That program no longer exists, so the cohort was not saved.");
-            return;
-        }
+        var program = ProgramSubject.ProgramOf(turn);
 
         var (cohort, problem) = CohortForm.Validate(program, action.Get("name"), action.Get("start"), action.Get("end"),
             action.Get("training"), action.Get("criteria"), action.Get("goals"));

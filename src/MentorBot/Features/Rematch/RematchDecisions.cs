@@ -1,6 +1,7 @@
 using Azure;
 using MentorBot.Cards;
 using MentorBot.Conversations;
+using MentorBot.Conversations.Access;
 using MentorBot.Features.Closure;
 using MentorBot.Features.Pairs;
 using MentorBot.Features.Programs;
@@ -14,7 +15,6 @@ namespace MentorBot.Features.Rematch;
 /// </summary>
 public sealed class RematchDecisions : ICardActionHandler
 {
-    private readonly CoordinatorGuard _guard;
     private readonly RematchRequestStore _requests;
     private readonly PairStore _pairs;
     private readonly ProgramStore _programs;
@@ -24,10 +24,9 @@ public sealed class RematchDecisions : ICardActionHandler
     private readonly ProactiveMessenger _messenger;
     private readonly TimeProvider _time;
 
-    public RematchDecisions(CoordinatorGuard guard, RematchRequestStore requests, PairStore pairs, ProgramStore programs, PairClosure closure,
+    public RematchDecisions(RematchRequestStore requests, PairStore pairs, ProgramStore programs, PairClosure closure,
         RematchHistory history, RematchCoordinatorThread thread, ProactiveMessenger messenger, TimeProvider time)
     {
-        _guard = guard;
         _requests = requests;
         _pairs = pairs;
         _programs = programs;
@@ -40,22 +39,18 @@ public sealed class RematchDecisions : ICardActionHandler
 
     public IReadOnlyCollection<string> Verbs { get; } = [RematchCoordinatorCard.KeepVerb, RematchCoordinatorCard.EndVerb];
 
+    public Audience Audience => Audience.ProgramCoordinator;
+
     public async Task HandleAsync(Turn turn, CardActionInput action, CancellationToken cancellationToken)
     {
-        if (!await _guard.AllowAsync(turn, cancellationToken).ConfigureAwait(false))
-        {
-            return;
-        }
 
-        var programId = action.Get("program");
-        var pairId = action.Get("pair");
+        var program = ProgramSubject.ProgramOf(turn);
+        var pair = (turn.Subject as ProgramSubject)?.Pair;
         var requestId = action.Get("request");
-        var found = turn.TenantId is null || programId is null || pairId is null || requestId is null
+        var found = pair is null || requestId is null
             ? null
-            : await _requests.GetAsync(turn.TenantId, pairId, requestId, cancellationToken).ConfigureAwait(false);
-        var pair = found is null ? null : (await _pairs.GetAsync(turn.TenantId!, programId!, pairId!, cancellationToken).ConfigureAwait(false))?.Pair;
-        var program = found is null ? null : (await _programs.GetAsync(turn.TenantId!, programId!, cancellationToken).ConfigureAwait(false))?.Program;
-        if (found is not { } stored || pair is null || program is null || stored.Request.ProgramId != programId)
+            : await _requests.GetAsync(pair.TenantId, pair.PairId, requestId, cancellationToken).ConfigureAwait(false);
+        if (found is not { } stored || pair is null || stored.Request.ProgramId != program.ProgramId)
         {
             turn.Answer("I can't find that rematch request any more. Nothing was changed.");
             return;

@@ -1,5 +1,6 @@
 using Azure;
 using MentorBot.Conversations;
+using MentorBot.Conversations.Access;
 using MentorBot.Features.Pairs;
 
 namespace MentorBot.Features.Rematch;
@@ -24,6 +25,8 @@ public sealed class RematchWithdrawal : ICardActionHandler
     }
 
     public IReadOnlyCollection<string> Verbs { get; } = [RematchRequestCard.WithdrawVerb];
+
+    public Audience Audience => Audience.Anyone;
 
     public async Task HandleAsync(Turn turn, CardActionInput action, CancellationToken cancellationToken)
     {

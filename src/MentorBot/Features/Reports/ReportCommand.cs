@@ -1,5 +1,6 @@
 using MentorBot.Cards;
 using MentorBot.Conversations;
+using MentorBot.Conversations.Access;
 using MentorBot.Features.Programs;
 using MentorBot.Features.Reports.Charts;
 using MentorBot.Features.Reports.Downloads;
@@ -14,16 +15,14 @@ namespace MentorBot.Features.Reports;
 /// </summary>
 public sealed class ReportCommand : ICommand
 {
-    private readonly CoordinatorGuard _guard;
     private readonly ProgramStore _programs;
     private readonly ReportData _data;
     private readonly DownloadStore _downloads;
     private readonly ReportSettings _settings;
 
-    public ReportCommand(CoordinatorGuard guard, ProgramStore programs, ReportData data, DownloadStore downloads, IOptions<ReportSettings> settings)
+    public ReportCommand(ProgramStore programs, ReportData data, DownloadStore downloads, IOptions<ReportSettings> settings)
     {
         ArgumentNullException.ThrowIfNull(settings);
-        _guard = guard;
         _programs = programs;
         _data = data;
         _downloads = downloads;
@@ -31,23 +30,13 @@ public sealed class ReportCommand : ICommand
     }
 
     public CommandInfo Info { get; } = new("report", "Shows the program report: cohorts side by side, program features, why pairs ended early (coordinators only).",
-        CommandScopes.Channel, "report [failures | csv] [cohort]");
+        CommandScopes.Channel, "report [failures | csv] [cohort]") { Audience = Audience.ProgramCoordinator, IsHeavy = true };
 
     public async Task HandleAsync(Turn turn, string arguments, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(turn);
-        if (!await _guard.AllowAsync(turn, cancellationToken).ConfigureAwait(false))
-        {
-            return;
-        }
 
-        var channelId = turn.Activity.ChannelData?.Channel?.Id ?? turn.ConversationId.Split(';')[0];
-        var program = turn.TenantId is null ? null : await _programs.FindByChannelAsync(turn.TenantId, channelId, cancellationToken).ConfigureAwait(false);
-        if (program is null)
-        {
-            turn.Reply("No program uses this channel yet. Mention me with \"setup <program name>\" first.");
-            return;
-        }
+        var program = ProgramSubject.ProgramOf(turn);
 
         var (view, cohortName) = Parse(arguments);
         var inputs = await _data.LoadAsync(program, cancellationToken).ConfigureAwait(false);
