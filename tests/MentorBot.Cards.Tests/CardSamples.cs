@@ -38,6 +38,7 @@ public static class CardSamples
         "PromptCard.Render",
         "PromptCard.Answered",
         "ProgramCard.Create",
+        "MoveProgramCard.Create",
         "AlertCard.Create",
         "PairIntroduction.Card",
         "CheckInCard.Create",
@@ -131,6 +132,7 @@ public static class CardSamples
     private static IEnumerable<(string Name, AdaptiveCard Card)> Programs()
     {
         yield return ("program-set-up", ProgramCard.Create(SampleData.Program(), $"{SampleData.ProgramName} is set up"));
+        yield return ("program-move-confirm", MoveProgramCard.Create(SampleData.Program()));
         yield return ("program-settings-no-channel-name", ProgramCard.Create(SampleData.Program(channelName: null), "Program settings"));
     }
 
@@ -471,7 +473,7 @@ public static class CardSamples
             new Uri("https://mentorbot.example.com/downloads/abc"), TimeSpan.FromMinutes(15), counts));
         yield return ("data-rights-my-data-empty", Features.DataRights.DataRightsCards.MyData("my-data-2027-03-01.json",
             new Uri("https://mentorbot.example.com/downloads/abc"), TimeSpan.FromMinutes(15), new Dictionary<string, int>()));
-        yield return ("data-rights-confirm-erase", Features.DataRights.DataRightsCards.ConfirmErase("0f1e2d3c", "11111111-aaaa-4bbb-8ccc-000000000001",
+        yield return ("data-rights-confirm-erase", Features.DataRights.DataRightsCards.ConfirmErase("women-in-engineering-2027", "0f1e2d3c", "11111111-aaaa-4bbb-8ccc-000000000001",
             SampleData.UnicodeName, counts));
         yield return ("data-rights-erased", Features.DataRights.DataRightsCards.Erased(SampleData.UnicodeName, SampleData.CjkName, counts));
     }

@@ -26,6 +26,7 @@ public sealed class ChannelTokenValidatorTests : IDisposable
             BotFrameworkMetadataUrl = TestIssuer.MetadataUrl,
             EntraMetadataUrlTemplate = TestIssuer.EntraTemplate,
         };
+        options.AllowedCallers.Add(AllowedCaller);
         var metadata = new OpenIdMetadataSource(() => _http) { RefreshInterval = TimeSpan.FromSeconds(1) };
         _validator = new ChannelTokenValidator(options, metadata, _clock);
     }
@@ -159,21 +160,71 @@ public sealed class ChannelTokenValidatorTests : IDisposable
         Assert.Equal(2, _issuer.MetadataReads);
     }
 
-    [Fact]
-    public async Task An_entra_token_from_the_bots_own_tenant_is_accepted()
+    private const string AllowedCaller = "5a8b1c2d-0000-4000-8000-00000000ca11";
+
+    private static Dictionary<string, object> OwnTenantClaims(string? caller) 
     {
         var claims = new Dictionary<string, object>
         {
             ["iss"] = $"https://login.microsoftonline.com/{OwnTenant}/v2.0",
             ["aud"] = AppId,
             ["tid"] = OwnTenant,
+        };
+        if (caller is not null)
+        {
+            claims["azp"] = caller;
+        }
+
+        return claims;
+    }
+
+    [Fact]
+    public async Task An_entra_token_from_the_bots_own_tenant_is_accepted_from_an_allowed_caller()
+    {
+        var identity = await _validator.ValidateAsync("Bearer " + Token("entra", OwnTenantClaims(AllowedCaller)), default);
+
+        Assert.Null(identity.Endorsements);
+        Assert.False(identity.IsBotFramework);
+        // Entra tokens carry no serviceurl claim; the activity must still name its service URL.
+        identity.EnsureMatches(TeamsActivity(), "msteams");
+        Assert.Throws<ChannelAuthenticationException>(() => identity.EnsureMatches(TeamsActivity(serviceUrl: null!), "msteams"));
+    }
+
+    [Theory]
+    [InlineData("0a0a0a0a-1111-4222-8333-444444444444")] // any other app of the tenant (client credentials flow)
+    [InlineData(null)]                                    // a token naming no caller at all
+    public async Task An_entra_token_from_the_bots_own_tenant_is_refused_from_any_other_caller(string? caller)
+    {
+        var error = await Assert.ThrowsAsync<ChannelAuthenticationException>(
+            () => _validator.ValidateAsync("Bearer " + Token("entra", OwnTenantClaims(caller)), default));
+
+        Assert.Contains(caller ?? "(none)", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task An_entra_token_of_the_bot_service_tenant_is_accepted_and_its_serviceurl_checked_when_present()
+    {
+        const string botService = "d6d49420-f39b-4df7-a1dc-d59a935871db";
+        var claims = new Dictionary<string, object>
+        {
+            ["iss"] = $"https://login.microsoftonline.com/{botService}/v2.0",
+            ["aud"] = AppId,
+            ["tid"] = botService,
             ["serviceurl"] = ServiceUrl,
         };
 
         var identity = await _validator.ValidateAsync("Bearer " + Token("entra", claims), default);
 
-        Assert.Null(identity.Endorsements);
         identity.EnsureMatches(TeamsActivity(), "msteams");
+        Assert.Throws<ChannelAuthenticationException>(() => identity.EnsureMatches(TeamsActivity("https://smba.trafficmanager.net/other/"), "msteams"));
+    }
+
+    [Fact]
+    public async Task A_bot_framework_token_binds_to_an_activity_only_when_the_activity_names_its_service_url()
+    {
+        var identity = await _validator.ValidateAsync("Bearer " + Token(), default);
+
+        Assert.Throws<ChannelAuthenticationException>(() => identity.EnsureMatches(new Activity { Type = "message", ChannelId = "msteams" }, "msteams"));
     }
 
     [Fact]

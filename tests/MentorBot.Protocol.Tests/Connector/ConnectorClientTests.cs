@@ -11,7 +11,7 @@ namespace MentorBot.Protocol.Tests.Connector;
 
 public sealed class ConnectorClientTests
 {
-    private const string ServiceUrl = "https://smba.example/teams/";
+    private const string ServiceUrl = "https://smba.trafficmanager.net/teams/";
 
     private static (ConnectorClient Client, ServiceProvider Provider) Create(RecordingHandler handler, IBotTokenProvider? tokens = null)
     {
@@ -28,6 +28,26 @@ public sealed class ConnectorClientTests
         return (provider.GetRequiredService<ConnectorClient>(), provider);
     }
 
+    [Theory]
+    [InlineData("https://attacker.example/teams/")]
+    [InlineData("https://smba.trafficmanager.net.attacker.example/teams/")]
+    [InlineData("http://smba.trafficmanager.net/teams/")]
+    [InlineData("https://smba.trafficmanager.net:8443/teams/")]
+    [InlineData("http://127.0.0.1:5000/teams/")]
+    public async Task The_token_never_goes_to_a_host_that_is_not_a_Teams_host(string serviceUrl)
+    {
+        var handler = new RecordingHandler().Then(HttpStatusCode.Created, "{\"id\":\"42\"}");
+        var tokens = new Mock<IBotTokenProvider>();
+        tokens.Setup(t => t.GetTokenAsync(It.IsAny<CancellationToken>())).ReturnsAsync("abc");
+        var (client, provider) = Create(handler, tokens.Object);
+        using var _ = provider;
+
+        await Assert.ThrowsAsync<UntrustedServiceUrlException>(() => client.SendAsync(serviceUrl, "a:1", Activity.CreateMessage("hi"), default));
+
+        Assert.Empty(handler.Requests);
+        tokens.Verify(t => t.GetTokenAsync(It.IsAny<CancellationToken>()), Times.Never);
+    }
+
     [Fact]
     public async Task Sends_to_the_conversation_path_with_an_escaped_id_and_the_bearer_token()
     {
@@ -41,7 +61,7 @@ public sealed class ConnectorClientTests
 
         Assert.Equal("42", result.Id);
         var request = Assert.Single(handler.Requests);
-        Assert.Equal("https://smba.example/teams/v3/conversations/19%3Achat%40thread.v2%3Bmessageid%3D7/activities", request.Uri.AbsoluteUri);
+        Assert.Equal("https://smba.trafficmanager.net/teams/v3/conversations/19%3Achat%40thread.v2%3Bmessageid%3D7/activities", request.Uri.AbsoluteUri);
         Assert.Equal("Bearer abc", request.Authorization);
         Assert.Equal("hi", JsonDocument.Parse(request.Body).RootElement.GetProperty("text").GetString());
     }

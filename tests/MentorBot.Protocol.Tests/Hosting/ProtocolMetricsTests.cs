@@ -60,7 +60,8 @@ public sealed class ProtocolMetricsTests : IDisposable
     [Theory]
     [InlineData("{not json", "malformed")]
     [InlineData("""{"text":"no type"}""", "malformed")]
-    [InlineData("""{"type":"message","text":"hi","conversation":{"tenantId":"someone-else"}}""", "tenant_not_allowed")]
+    [InlineData("""{"type":"message","text":"hi","serviceUrl":"https://smba.trafficmanager.net/teams/","conversation":{"tenantId":"someone-else"}}""", "tenant_not_allowed")]
+    [InlineData("""{"type":"message","text":"hi","channelId":"webchat","serviceUrl":"https://smba.trafficmanager.net/teams/","conversation":{"tenantId":"someone-else"}}""", "channel_not_allowed")]
     public async Task Other_refusals_are_counted_by_reason(string body, string reason)
     {
         var endpoint = Endpoint(new ChannelAuthenticationOptions());
@@ -85,7 +86,7 @@ public sealed class ProtocolMetricsTests : IDisposable
     {
         var endpoint = Endpoint(new ChannelAuthenticationOptions(), processor: new FailingProcessor());
 
-        await endpoint.HandleAsync(Request($$$"""{"type":"invoke","name":"adaptiveCard/action","conversation":{"tenantId":"{{{AllowedTenant}}}"}}"""), CancellationToken.None);
+        await endpoint.HandleAsync(Request($$$"""{"type":"invoke","name":"adaptiveCard/action","serviceUrl":"https://smba.trafficmanager.net/teams/","conversation":{"tenantId":"{{{AllowedTenant}}}"}}"""), CancellationToken.None);
 
         Assert.True(Counted("mentorbot.activities.received", "type", "invoke"), Describe());
         Assert.True(Counted("mentorbot.activities.refused", "reason", "failed"), Describe());

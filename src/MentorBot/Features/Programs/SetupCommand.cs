@@ -65,7 +65,5 @@ public sealed class SetupCommand : ICommand
         };
         await _programs.SaveAsync(program, null, cancellationToken).ConfigureAwait(false);
         turn.Reply(ProgramCard.Create(program, "Program set up"));
-        turn.Reply("You are its first coordinator. Everyone in this channel sees its alerts, but what a mentor or mentee wrote privately " +
-            "is shown only to the program's coordinators. Add coordinators by mentioning me with \"coordinators add @person\".");
     }
 }
