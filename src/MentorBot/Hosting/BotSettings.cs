@@ -25,6 +25,9 @@ public sealed partial record BotSettings
     public string TablePrefix { get; init; } = "mentorbot";
     public IReadOnlyList<string> AllowedTenantIds { get; init; } = [];
     public Uri GraphBaseUrl { get; init; } = new("https://graph.microsoft.com/v1.0");
+
+    /// <summary>MentorBot's id in the org's Teams app catalog, when given: proactive install then needs no AppCatalog.Read.All to look it up.</summary>
+    public string? TeamsAppCatalogId { get; init; }
     public int ConnectorRequestsPerSecond { get; init; } = 48;
 
     /// <summary>No app id: requests are not authenticated. Only ever allowed in Development.</summary>
@@ -107,8 +110,15 @@ public sealed partial record BotSettings
                 : throw new SettingsException(Keys.ConnectorRequestsPerSecond, $"'{rate}' is not a number of requests per second from 0 (no pacing) to 1000.")
             : 48;
 
+        var catalogId = Optional(configuration, Keys.TeamsAppCatalogId) is { } id
+            ? Guid.TryParse(id, out _)
+                ? id
+                : throw new SettingsException(Keys.TeamsAppCatalogId, $"'{id}' is not the app's catalog id (a GUID: the id GET /appCatalogs/teamsApps?$filter=externalId eq '<MicrosoftAppId>' answers).")
+            : null;
+
         return new BotSettings
         {
+            TeamsAppCatalogId = catalogId,
             ConnectorRequestsPerSecond = perSecond,
             AppId = appId,
             AppPassword = password,
@@ -202,5 +212,6 @@ public sealed partial record BotSettings
         public const string AllowedTenantIds = "Teams:AllowedTenantIds";
         public const string GraphBaseUrl = "Graph:BaseUrl";
         public const string ConnectorRequestsPerSecond = "Teams:RequestsPerSecond";
+        public const string TeamsAppCatalogId = "Graph:TeamsAppCatalogId";
     }
 }

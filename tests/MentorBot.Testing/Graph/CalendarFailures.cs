@@ -9,7 +9,7 @@ public enum DeltaLinkFailure
     /// <summary>410 Gone, code resyncRequired (graph-docs concepts/delta-query-overview.md).</summary>
     ResyncRequired,
 
-    /// <summary>410 Gone with a body that is not Graph's JSON error (seen behind proxies; issue #13 asks to accept any 410 body).</summary>
+    /// <summary>410 Gone with an empty body, no JSON error to read (graph-docs concepts/delta-query-overview.md names only the status).</summary>
     GoneWithoutJson,
 
     /// <summary>400 InvalidDeltaToken (microsoftgraph/microsoft-graph-docs issue 6599).</summary>

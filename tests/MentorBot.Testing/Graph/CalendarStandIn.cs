@@ -279,11 +279,10 @@ public sealed partial class CalendarStandIn
         _ => GraphErrors.WriteAsync(context, 410, "syncStateNotFound", "The sync state was not found or has expired."),
     };
 
-    private static async Task PlainGoneAsync(HttpContext context)
+    private static Task PlainGoneAsync(HttpContext context)
     {
         context.Response.StatusCode = 410;
-        context.Response.ContentType = "text/html";
-        await context.Response.WriteAsync("<html><body>410 Gone</body></html>");
+        return Task.CompletedTask;
     }
 
     /// <summary>Serves one page of a chain and remembers where the next one starts.</summary>
