@@ -13,12 +13,15 @@ namespace MentorBot.Benchmarks;
 
 /// <summary>
 /// Meeting discovery through the product's job runner: pairs (some sharing a mentor) with meetings on their mentors'
-/// calendars, on a Graph stand-in that allows 4 requests in flight per mailbox (429 over it). The first scans (full
-/// syncs) are the baseline; then one half-hour of steady-state delta scans, with a few calendars changed.
+/// calendars, on a Graph stand-in that allows 4 requests in flight per mailbox (429 over it). Half the pairs meet in a
+/// weekly series, served as delta serves it (master plus occurrence stubs, masters last). The first scans (full
+/// syncs) are the baseline; then one half-hour of steady-state delta scans, with a few calendars changed (new single
+/// meetings, and series growing by an occurrence whose stub comes without its master). Every calendar request counts:
+/// delta pages and single-event reads (series masters, removals checked).
 /// </summary>
 internal static class DiscoveryBench
 {
-    public sealed record Phase(string Name, int Pairs, int Mentors, int Requests, int Throttled, double Seconds, int Meetings);
+    public sealed record Phase(string Name, int Pairs, int Mentors, int Requests, int EventReads, int Throttled, double Seconds, int Meetings);
 
     public static async Task<IReadOnlyList<Phase>> RunAsync(Func<string, Dictionary<string, string>> settingsFor, string tenantId, int pairCount, string stamp)
     {
@@ -53,6 +56,16 @@ internal static class DiscoveryBench
         var now = clock.GetUtcNow();
         foreach (var (mentor, mentee, i) in pairs)
         {
+            if (i % 2 == 0)
+            {
+                foreach (var item in GraphEvents.WeeklySeries($"s{i}", now.AddDays(1).AddMinutes(i % 60), 4, TimeSpan.FromMinutes(30), mentor.Mail!, mentee.Mail!))
+                {
+                    calendars.Put(mentor.Id, item);
+                }
+
+                continue;
+            }
+
             for (var k = 1; k <= 2; k++)
             {
                 calendars.Put(mentor.Id, GraphEvents.Meeting($"e{i}-{k}", now.AddDays(k * 3).AddMinutes(i % 60), TimeSpan.FromMinutes(30), mentor.Mail!, mentee.Mail!));
@@ -99,16 +112,20 @@ internal static class DiscoveryBench
             var sw = Stopwatch.StartNew();
             await runner.RunDueAsync(default);
             sw.Stop();
-            var requests = graph.Requests.Count(r => r.Path.Contains("/calendarView/delta", StringComparison.OrdinalIgnoreCase));
-            return new Phase(name, pairCount, mentorCount, requests, calendars.Throttled - throttledBefore, sw.Elapsed.TotalSeconds, await CountMeetingsAsync());
+            var deltaReads = graph.Requests.Count(r => r.Path.Contains("/calendarView/delta", StringComparison.OrdinalIgnoreCase));
+            var eventReads = graph.Requests.Count(r => r.Path.Contains("/events/", StringComparison.OrdinalIgnoreCase));
+            return new Phase(name, pairCount, mentorCount, deltaReads + eventReads, eventReads, calendars.Throttled - throttledBefore, sw.Elapsed.TotalSeconds, await CountMeetingsAsync());
         }
 
         var phases = new List<Phase> { await MeasureAsync("baseline: first scans (full sync, one scan job per pair start)") };
 
-        // Steady state: one half-hour of slots (every mentor's next delta scan), with 5 % of calendars changed.
+        // Steady state: one half-hour of slots (every mentor's next delta scan), with 5 % of calendars changed: a new
+        // single meeting, or (for a mentor whose first pair meets weekly) the series growing by a fifth occurrence.
         for (var m = 0; m < mentorCount; m += 20)
         {
-            calendars.Put(mentors[m].Id, GraphEvents.Meeting($"new-{m}", clock.GetUtcNow().AddDays(5), TimeSpan.FromMinutes(30), mentors[m].Mail!, pairs[m].Mentee.Mail!));
+            calendars.Put(mentors[m].Id, m % 40 == 0
+                ? GraphEvents.Occurrence($"s{m}", 4, now.AddDays(29).AddMinutes(m % 60), TimeSpan.FromMinutes(30))
+                : GraphEvents.Meeting($"new-{m}", clock.GetUtcNow().AddDays(5), TimeSpan.FromMinutes(30), mentors[m].Mail!, pairs[m].Mentee.Mail!));
         }
 
         clock.Advance(TimeSpan.FromMinutes(30));

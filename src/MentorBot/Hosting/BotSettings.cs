@@ -25,6 +25,9 @@ public sealed partial record BotSettings
     public string TablePrefix { get; init; } = "mentorbot";
     public IReadOnlyList<string> AllowedTenantIds { get; init; } = [];
     public Uri GraphBaseUrl { get; init; } = new("https://graph.microsoft.com/v1.0");
+
+    /// <summary>MentorBot's id in the org's Teams app catalog, when given: proactive install then needs no AppCatalog.Read.All to look it up.</summary>
+    public string? TeamsAppCatalogId { get; init; }
     public int ConnectorRequestsPerSecond { get; init; } = 48;
     public IReadOnlyList<string> AllowedCallers { get; init; } = [];
     public IReadOnlyList<string> AllowedChannelIds { get; init; } = ["msteams"];
@@ -126,8 +129,15 @@ public sealed partial record BotSettings
             throw new SettingsException(Keys.ServiceUrlHosts, $"'{badHost}' is not a host name (e.g. smba.trafficmanager.net, without https:// or a path).");
         }
 
+        var catalogId = Optional(configuration, Keys.TeamsAppCatalogId) is { } id
+            ? Guid.TryParse(id, out _)
+                ? id
+                : throw new SettingsException(Keys.TeamsAppCatalogId, $"'{id}' is not the app's catalog id (a GUID: the id GET /appCatalogs/teamsApps?$filter=externalId eq '<MicrosoftAppId>' answers).")
+            : null;
+
         return new BotSettings
         {
+            TeamsAppCatalogId = catalogId,
             AllowedCallers = callers,
             AllowedChannelIds = channels.Count > 0 ? channels : ["msteams"],
             ServiceUrlHosts = hosts,
@@ -228,5 +238,6 @@ public sealed partial record BotSettings
         public const string AllowedCallers = "AllowedCallers";
         public const string AllowedChannelIds = "Teams:AllowedChannelIds";
         public const string ServiceUrlHosts = "Teams:ServiceUrlHosts";
+        public const string TeamsAppCatalogId = "Graph:TeamsAppCatalogId";
     }
 }

@@ -32,11 +32,12 @@ public sealed class MeetingDiscoveryTests : IClassFixture<AzuriteFixture>
         calendar.PageSize = 3;
         calendar.RepeatLastEventOnNextPage = true;
 
-        // A weekly series: the master (ignored) and three occurrences, one past, one just ended, one ahead.
-        calendar.Put(_mia.AadObjectId, GraphEvents.SeriesMaster("weekly", now.AddDays(-7), HalfAnHour, mia, max));
-        var pastWeek = GraphEvents.Occurrence("weekly", 1, now.AddDays(-7), HalfAnHour, mia, max);
-        var justEnded = GraphEvents.Occurrence("weekly", 2, now.AddHours(-1), HalfAnHour, mia, max.ToUpperInvariant());
-        var nextWeek = GraphEvents.Occurrence("weekly", 3, now.AddDays(6), HalfAnHour, mia, max);
+        // A weekly series as delta serves it: the master (with the attendees, in capitals) and three occurrence stubs,
+        // one past, one just ended, one ahead.
+        calendar.Put(_mia.AadObjectId, GraphEvents.SeriesMaster("weekly", now.AddDays(-7), HalfAnHour, mia, max.ToUpperInvariant()));
+        var pastWeek = GraphEvents.Occurrence("weekly", 1, now.AddDays(-7), HalfAnHour);
+        var justEnded = GraphEvents.Occurrence("weekly", 2, now.AddHours(-1), HalfAnHour);
+        var nextWeek = GraphEvents.Occurrence("weekly", 3, now.AddDays(6), HalfAnHour);
         foreach (var occurrence in new[] { pastWeek, justEnded, nextWeek })
         {
             calendar.Put(_mia.AadObjectId, occurrence);

@@ -2,18 +2,26 @@ using System.Collections.Concurrent;
 using System.Globalization;
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
-using MentorBot.Testing;
 using Microsoft.AspNetCore.Http;
 
 namespace MentorBot.Testing;
 
 /// <summary>
+/// Mailbox calendars on the Graph stand-in, served as Graph documents them:
+/// <list type="bullet">
+/// <item><c>users/{id}/calendarView/delta</c>: a first request for a window returns every event in it page by page
+/// (<c>@odata.nextLink</c>) and ends with a <c>@odata.deltaLink</c>, which later returns only what changed since
+/// (graph-docs api/event-delta.md). A recurring series comes as its series master in full plus each occurrence as a
+/// stub (see <see cref="CalendarShapes"/>); exceptions come in full. Deleted events, and events changed or moved
+/// outside the window, come as <c>@removed</c> with reason <c>deleted</c> (event-delta.md; microsoft-graph-docs issue 6599).</item>
+/// <item><c>users/{id}/calendarView</c>: occurrences, exceptions and single events in full, no series masters
+/// (graph-docs api/user-list-calendarview.md).</item>
+/// <item><c>users/{id}/events/{id}</c>: one event in full, occurrences included (graph-docs api/event-get.md);
+/// 404 ErrorItemNotFound when it does not exist.</item>
+/// </list>
 /// Optionally, like Graph, it limits the requests in flight per mailbox (<see cref="MailboxConcurrency"/>: beyond it,
-/// 429 with Retry-After: 1) and takes <see cref="Latency"/> per request, for benchmarks.
-/// Mailbox calendars behind Graph's <c>users/{id}/calendarView/delta</c> on the Graph stand-in, as the real service
-/// behaves: a first request for a window returns every event in it, page by page (<c>@odata.nextLink</c>), and ends
-/// with a <c>@odata.deltaLink</c>; that link later returns only what changed since, with deleted events (or events
-/// moved out of the window) as <c>@removed</c>. Every link is an absolute URL back to the stand-in.
+/// 429 with Retry-After: 1; graph-docs concepts/throttling-limits.md, Outlook service: 4 concurrent requests) and takes
+/// <see cref="Latency"/> per request, for benchmarks.
 /// </summary>
 public sealed partial class CalendarStandIn
 {
@@ -22,6 +30,7 @@ public sealed partial class CalendarStandIn
     private readonly Dictionary<string, Dictionary<string, Entry>> _calendars = new(StringComparer.OrdinalIgnoreCase);
     private readonly Dictionary<string, Chain> _pages = new(StringComparer.Ordinal);
     private readonly Dictionary<string, SyncPoint> _deltaTokens = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, MailboxFailure> _unreadable = new(StringComparer.OrdinalIgnoreCase);
     private readonly ConcurrentDictionary<string, int> _inFlight = new(StringComparer.OrdinalIgnoreCase);
     private int _throttled;
     private long _version;
@@ -32,7 +41,6 @@ public sealed partial class CalendarStandIn
         _graph = graph;
     }
 
-    /// <summary>Events per page, when smaller than what the client asks for with <c>odata.maxpagesize</c>.</summary>
     /// <summary>Requests one mailbox may have in flight before it answers 429; null for no limit (the default).</summary>
     public int? MailboxConcurrency { get; set; }
 
@@ -42,6 +50,7 @@ public sealed partial class CalendarStandIn
     /// <summary>429s answered for the mailbox concurrency limit.</summary>
     public int Throttled => Volatile.Read(ref _throttled);
 
+    /// <summary>Events per page, when smaller than what the client asks for with <c>odata.maxpagesize</c>.</summary>
     public int PageSize { get; set; } = 100;
 
     /// <summary>Start each next page with the previous page's last event again (Graph does not promise it won't).</summary>
@@ -49,37 +58,66 @@ public sealed partial class CalendarStandIn
 
     public static CalendarStandIn Attach(GraphStandIn graph)
     {
+        ArgumentNullException.ThrowIfNull(graph);
         var calendars = new CalendarStandIn(graph);
-        graph.Map("GET", @"/users/[^/]+/calendarView/delta(\(\))?", calendars.HandleAsync);
+        graph.Map("GET", @"/users/[^/]+/calendarView/delta(\(\))?", context => calendars.GuardAsync(context, calendars.ServeDelta));
+        graph.Map("GET", @"/users/[^/]+/calendarView", context => calendars.GuardAsync(context, calendars.ServeCalendarView));
+        graph.Map("GET", @"/users/[^/]+/events/[^/]+", context => calendars.GuardAsync(context, calendars.ServeEvent));
         return calendars;
     }
 
-    /// <summary>Adds or changes an event (by its id) on a user's calendar.</summary>
+    /// <summary>
+    /// Adds or changes an event (by its id) on a user's calendar. An event of type <c>occurrence</c> needs only its id,
+    /// seriesMasterId, start and end (<see cref="GraphEvents.Occurrence"/>): the rest is its master's.
+    /// </summary>
     public void Put(string userId, JsonObject calendarEvent)
     {
+        ArgumentNullException.ThrowIfNull(calendarEvent);
         lock (_gate)
         {
             Calendar(userId)[(string)calendarEvent["id"]!] = new Entry(calendarEvent.DeepClone().AsObject(), ++_version);
         }
     }
 
-    /// <summary>Deletes an event: later deltas report it as removed.</summary>
+    /// <summary>Deletes an event (a series master with all its occurrences): later deltas report each as removed.</summary>
     public void Delete(string userId, string eventId)
     {
         lock (_gate)
         {
-            Calendar(userId)[eventId] = new Entry(null, ++_version);
+            var calendar = Calendar(userId);
+            foreach (var occurrence in calendar.Where(e => e.Value.Event is { } live && (string?)live["seriesMasterId"] == eventId).Select(e => e.Key).ToList())
+            {
+                calendar[occurrence] = new Entry(null, ++_version);
+            }
+
+            calendar[eventId] = new Entry(null, ++_version);
         }
     }
 
-    /// <summary>Every delta link handed out so far answers 410 Gone (syncStateNotFound), as after a long pause.</summary>
-    public void ExpireDeltaLinks()
+    /// <summary>Every delta link handed out so far fails from now on, as after a long pause or a mailbox move.</summary>
+    public void ExpireDeltaLinks(DeltaLinkFailure failure = DeltaLinkFailure.SyncStateNotFound)
     {
         lock (_gate)
         {
             foreach (var token in _deltaTokens.Keys.ToList())
             {
-                _deltaTokens[token] = _deltaTokens[token] with { Expired = true };
+                _deltaTokens[token] = _deltaTokens[token] with { Failure = failure };
+            }
+        }
+    }
+
+    /// <summary>Every calendar request for this user fails as Graph answers for a mailbox it cannot reach; null makes it readable again.</summary>
+    public void MakeMailboxUnreadable(string userId, MailboxFailure? failure)
+    {
+        lock (_gate)
+        {
+            if (failure is { } why)
+            {
+                _unreadable[userId] = why;
+            }
+            else
+            {
+                _unreadable.Remove(userId);
             }
         }
     }
@@ -104,7 +142,8 @@ public sealed partial class CalendarStandIn
         return calendar;
     }
 
-    private async Task HandleAsync(HttpContext context)
+    /// <summary>The per-mailbox concurrency limit, latency and an unreadable mailbox, before any calendar route.</summary>
+    private async Task GuardAsync(HttpContext context, Func<HttpContext, string, Task> serve)
     {
         var mailbox = UserInPath().Match(context.Request.Path.Value ?? "").Groups[1].Value;
         var inFlight = _inFlight.AddOrUpdate(mailbox, 1, (_, n) => n + 1);
@@ -113,8 +152,7 @@ public sealed partial class CalendarStandIn
             if (inFlight > MailboxConcurrency)
             {
                 Interlocked.Increment(ref _throttled);
-                context.Response.Headers.RetryAfter = "1";
-                await GraphStandIn.WriteJsonAsync(context, 429, Error("ApplicationThrottled", "Application is over its MailboxConcurrency limit."));
+                await GraphErrors.WriteAsync(context, 429, "ApplicationThrottled", "Application is over its MailboxConcurrency limit.", TimeSpan.FromSeconds(1));
                 return;
             }
 
@@ -123,7 +161,20 @@ public sealed partial class CalendarStandIn
                 await Task.Delay(Latency);
             }
 
-            await ServeAsync(context);
+            MailboxFailure? failure;
+            lock (_gate)
+            {
+                failure = _unreadable.TryGetValue(mailbox, out var why) ? why : null;
+            }
+
+            await (failure switch
+            {
+                MailboxFailure.NotEnabledForRest => GraphErrors.WriteAsync(context, 404, "MailboxNotEnabledForRESTAPI",
+                    "The mailbox is either inactive, soft-deleted, or is hosted on-premise."),
+                MailboxFailure.NoMailbox => GraphErrors.WriteAsync(context, 404, "ResourceNotFound", "Resource could not be discovered."),
+                MailboxFailure.AccessDenied => GraphErrors.WriteAsync(context, 403, "ErrorAccessDenied", "Access to OData is disabled."),
+                _ => serve(context, mailbox),
+            });
         }
         finally
         {
@@ -131,9 +182,8 @@ public sealed partial class CalendarStandIn
         }
     }
 
-    private Task ServeAsync(HttpContext context)
+    private Task ServeDelta(HttpContext context, string userId)
     {
-        var userId = UserInPath().Match(context.Request.Path.Value ?? "").Groups[1].Value;
         var query = context.Request.Query;
         var pageSize = Math.Min(PageSize, MaxPageSize(context.Request.Headers["Prefer"].ToString()));
         JsonObject body;
@@ -144,36 +194,95 @@ public sealed partial class CalendarStandIn
                 if (_throttleNextPages > 0)
                 {
                     _throttleNextPages--;
-                    context.Response.Headers.RetryAfter = "0";
-                    return GraphStandIn.WriteJsonAsync(context, 429, Error("TooManyRequests", "Application is over its MailboxConcurrency limit."));
+                    return GraphErrors.WriteAsync(context, 429, "TooManyRequests", "Application is over its MailboxConcurrency limit.", TimeSpan.Zero);
                 }
 
                 if (!_pages.TryGetValue(skip.ToString(), out var chain))
                 {
-                    return GraphStandIn.WriteJsonAsync(context, 410, Error("resyncRequired", "The page token is no longer valid."));
+                    return GraphErrors.WriteAsync(context, 410, "resyncRequired", "The page token is no longer valid.");
                 }
 
                 body = Page(chain, pageSize);
             }
             else if (query.TryGetValue("$deltatoken", out var delta))
             {
-                if (!_deltaTokens.TryGetValue(delta.ToString(), out var since) || since.Expired)
+                if (!_deltaTokens.TryGetValue(delta.ToString(), out var since))
                 {
-                    return GraphStandIn.WriteJsonAsync(context, 410, Error("syncStateNotFound", "The sync state was not found or has expired."));
+                    return GraphErrors.WriteAsync(context, 400, "InvalidDeltaToken", $"The value '{delta}' of parameter '$deltaToken' is invalid.");
+                }
+
+                if (since.Failure is { } failure)
+                {
+                    return WriteDeltaFailureAsync(context, failure, delta.ToString());
                 }
 
                 body = Page(new Chain(since.UserId, since.From, since.To, Changes(since), _version, 0), pageSize);
             }
             else
             {
-                var from = DateTimeOffset.Parse(query["startDateTime"].ToString(), CultureInfo.InvariantCulture);
-                var to = DateTimeOffset.Parse(query["endDateTime"].ToString(), CultureInfo.InvariantCulture);
-                var all = Calendar(userId).Values.Where(e => e.Event is not null && Overlaps(e.Event, from, to)).Select(e => e.Event!.DeepClone()).ToList();
+                var (from, to) = Window(query);
+                var all = Calendar(userId).Values.Select(e => e.Event).OfType<JsonObject>()
+                    .Where(e => InWindow(userId, e, from, to))
+                    // Graph promises no order; masters last makes a client cope with occurrences before their series.
+                    .OrderBy(CalendarShapes.IsMaster)
+                    .Select(e => (JsonNode)CalendarShapes.ForDelta(e))
+                    .ToList();
                 body = Page(new Chain(userId, from, to, all, _version, 0), pageSize);
             }
         }
 
         return GraphStandIn.WriteJsonAsync(context, 200, body);
+    }
+
+    private Task ServeCalendarView(HttpContext context, string userId)
+    {
+        var (from, to) = Window(context.Request.Query);
+        JsonObject body;
+        lock (_gate)
+        {
+            var calendar = Calendar(userId);
+            var events = calendar.Values.Select(e => e.Event).OfType<JsonObject>()
+                .Where(e => !CalendarShapes.IsMaster(e) && CalendarShapes.Overlaps(e, from, to))
+                .Select(e => CalendarShapes.Full(e, id => Live(calendar, id)))
+                .OfType<JsonObject>()
+                .ToArray();
+            body = new JsonObject
+            {
+                ["@odata.context"] = $"{_graph.BaseUrl}/$metadata#users('{userId}')/calendarView",
+                ["value"] = new JsonArray(events.Cast<JsonNode?>().ToArray()),
+            };
+        }
+
+        return GraphStandIn.WriteJsonAsync(context, 200, body);
+    }
+
+    private Task ServeEvent(HttpContext context, string userId)
+    {
+        var eventId = Uri.UnescapeDataString((context.Request.Path.Value ?? "").Split('/')[^1]);
+        JsonObject? found;
+        lock (_gate)
+        {
+            var calendar = Calendar(userId);
+            found = Live(calendar, eventId) is { } live ? CalendarShapes.Full(live, id => Live(calendar, id)) : null;
+        }
+
+        return found is null
+            ? GraphErrors.WriteAsync(context, 404, "ErrorItemNotFound", "The specified object was not found in the store.")
+            : GraphStandIn.WriteJsonAsync(context, 200, found);
+    }
+
+    private static Task WriteDeltaFailureAsync(HttpContext context, DeltaLinkFailure failure, string token) => failure switch
+    {
+        DeltaLinkFailure.ResyncRequired => GraphErrors.WriteAsync(context, 410, "resyncRequired", "Resync required."),
+        DeltaLinkFailure.InvalidDeltaToken => GraphErrors.WriteAsync(context, 400, "InvalidDeltaToken", $"The value '{token}' of parameter '$deltaToken' is invalid."),
+        DeltaLinkFailure.GoneWithoutJson => PlainGoneAsync(context),
+        _ => GraphErrors.WriteAsync(context, 410, "syncStateNotFound", "The sync state was not found or has expired."),
+    };
+
+    private static Task PlainGoneAsync(HttpContext context)
+    {
+        context.Response.StatusCode = 410;
+        return Task.CompletedTask;
     }
 
     /// <summary>Serves one page of a chain and remembers where the next one starts.</summary>
@@ -187,39 +296,49 @@ public sealed partial class CalendarStandIn
             ["value"] = new JsonArray(items.Select(i => i.DeepClone()).ToArray()),
         };
         var link = $"{_graph.BaseUrl}/users/{chain.UserId}/calendarView/delta()";
+        var token = Guid.NewGuid().ToString("N");
         if (next < chain.Items.Count)
         {
-            var token = NewToken();
             _pages[token] = chain with { Offset = RepeatLastEventOnNextPage ? next - 1 : next };
             page["@odata.nextLink"] = $"{link}?$skiptoken={token}";
         }
         else
         {
-            var token = NewToken();
-            _deltaTokens[token] = new SyncPoint(chain.UserId, chain.From, chain.To, chain.Version, Expired: false);
+            _deltaTokens[token] = new SyncPoint(chain.UserId, chain.From, chain.To, chain.Version, Failure: null);
             page["@odata.deltaLink"] = $"{link}?$deltatoken={token}";
         }
 
         return page;
     }
 
-    /// <summary>What changed after a sync point: changed events in the window, or removals (deleted, or moved out of it).</summary>
+    /// <summary>What changed after a sync point: changed events in the window, or removals (deleted, or changed outside it).</summary>
     private List<JsonNode> Changes(SyncPoint since) =>
         Calendar(since.UserId)
             .Where(e => e.Value.Version > since.Version)
             .OrderBy(e => e.Value.Version)
-            .Select(e => e.Value.Event is { } live && Overlaps(live, since.From, since.To)
-                ? live.DeepClone()
+            .Select(e => e.Value.Event is { } live && InWindow(since.UserId, live, since.From, since.To)
+                ? CalendarShapes.ForDelta(live)
                 : new JsonObject { ["@odata.type"] = "#microsoft.graph.event", ["id"] = e.Key, ["@removed"] = new JsonObject { ["reason"] = "deleted" } })
-            .ToList();
+            .ToList<JsonNode>();
 
-    private static bool Overlaps(JsonObject calendarEvent, DateTimeOffset from, DateTimeOffset to)
+    /// <summary>A series master is in a window when one of its occurrences is; anything else by its own times.</summary>
+    private bool InWindow(string userId, JsonObject calendarEvent, DateTimeOffset from, DateTimeOffset to)
     {
-        static DateTimeOffset Read(JsonNode? time) =>
-            new(DateTime.Parse((string)time!["dateTime"]!, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal), TimeSpan.Zero);
+        if (!CalendarShapes.IsMaster(calendarEvent))
+        {
+            return CalendarShapes.Overlaps(calendarEvent, from, to);
+        }
 
-        return Read(calendarEvent["start"]) < to && Read(calendarEvent["end"]) > from;
+        var id = (string?)calendarEvent["id"];
+        return CalendarShapes.Overlaps(calendarEvent, from, to)
+            || Calendar(userId).Values.Any(e => e.Event is { } o && (string?)o["seriesMasterId"] == id && CalendarShapes.Overlaps(o, from, to));
     }
+
+    private static JsonObject? Live(Dictionary<string, Entry> calendar, string id) => calendar.TryGetValue(id, out var entry) ? entry.Event : null;
+
+    private static (DateTimeOffset From, DateTimeOffset To) Window(IQueryCollection query) =>
+        (DateTimeOffset.Parse(query["startDateTime"].ToString(), CultureInfo.InvariantCulture),
+            DateTimeOffset.Parse(query["endDateTime"].ToString(), CultureInfo.InvariantCulture));
 
     private static int MaxPageSize(string prefer)
     {
@@ -227,12 +346,7 @@ public sealed partial class CalendarStandIn
         return match.Success ? int.Parse(match.Groups[1].Value, CultureInfo.InvariantCulture) : 10;
     }
 
-    private static string NewToken() => Guid.NewGuid().ToString("N");
-
-    private static JsonObject Error(string code, string message) =>
-        new() { ["error"] = new JsonObject { ["code"] = code, ["message"] = message } };
-
-    [GeneratedRegex(@"/users/([^/]+)/calendarView", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"/users/([^/]+)/(calendarView|events)", RegexOptions.IgnoreCase)]
     private static partial Regex UserInPath();
 
     [GeneratedRegex(@"odata\.maxpagesize=(\d+)", RegexOptions.IgnoreCase)]
@@ -242,5 +356,5 @@ public sealed partial class CalendarStandIn
 
     private sealed record Chain(string UserId, DateTimeOffset From, DateTimeOffset To, List<JsonNode> Items, long Version, int Offset);
 
-    private sealed record SyncPoint(string UserId, DateTimeOffset From, DateTimeOffset To, long Version, bool Expired);
+    private sealed record SyncPoint(string UserId, DateTimeOffset From, DateTimeOffset To, long Version, DeltaLinkFailure? Failure);
 }

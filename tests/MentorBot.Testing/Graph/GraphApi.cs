@@ -7,7 +7,7 @@ namespace MentorBot.Testing;
 /// The Graph endpoints the stand-in serves out of the box: users, lookups by mail/UPN,
 /// checkMemberGroups, and Teams app catalog and installation (protocol.md F6, G5).
 /// </summary>
-internal sealed class GraphApi(GraphDirectory directory, Func<string> baseUrl, Func<bool> denyInstall, Action<TeamsAppInstallation> installed)
+internal sealed class GraphApi(GraphDirectory directory, Func<string> baseUrl, Func<bool> denyInstall, Func<bool> denyAppCatalog, Action<TeamsAppInstallation> installed)
 {
     /// <param name="segments">Unescaped segments after <c>v1.0</c>.</param>
     public Task HandleAsync(HttpContext context, string[] segments, JsonNode? body)
@@ -61,6 +61,12 @@ internal sealed class GraphApi(GraphDirectory directory, Func<string> baseUrl, F
         if (body?["groupIds"] is not JsonArray requested)
         {
             return GraphErrors.WriteAsync(context, 400, "Request_BadRequest", "groupIds is required.");
+        }
+
+        // "You can check up to a maximum of 20 groups per request" (graph-docs api/directoryobject-checkmembergroups.md).
+        if (requested.Count > 20)
+        {
+            return GraphErrors.WriteAsync(context, 400, "Request_BadRequest", "Too many groupIds: at most 20 can be checked per request.");
         }
 
         var groups = directory.GroupsOf(user);
@@ -144,6 +150,14 @@ internal sealed class GraphApi(GraphDirectory directory, Func<string> baseUrl, F
 
     private async Task ListCatalogAsync(HttpContext context)
     {
+        // Listing the catalog needs AppCatalog.Read.All (graph-docs api/appcatalogs-list-teamsapps.md, Permissions);
+        // TeamsAppInstallation.ReadWriteSelfForUser.All alone does not grant it.
+        if (denyAppCatalog())
+        {
+            await GraphErrors.WriteAsync(context, 403, "Forbidden", "Missing role permissions on the request. API requires one of 'AppCatalog.Read.All, AppCatalog.ReadWrite.All'.").ConfigureAwait(false);
+            return;
+        }
+
         if (!TryFilter(context, out var filter))
         {
             await GraphErrors.WriteAsync(context, 400, "BadRequest", $"Unsupported filter: {context.Request.Query["$filter"]}").ConfigureAwait(false);

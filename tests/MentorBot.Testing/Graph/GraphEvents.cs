@@ -33,20 +33,67 @@ public static class GraphEvents
             }).ToArray()),
         };
 
-    /// <summary>One occurrence of a series: its own id and iCalUId, the series master's id.</summary>
-    public static JsonObject Occurrence(string seriesId, int index, DateTimeOffset start, TimeSpan length, string organizer, params string[] attendees)
+    /// <summary>
+    /// One occurrence of a series as the stand-in stores it: only what makes it an occurrence. Delta serves it like this
+    /// (a stub); calendarView and GET /events/{id} fill in the rest from its master.
+    /// </summary>
+    public static JsonObject Occurrence(string seriesId, int index, DateTimeOffset start, TimeSpan length) => new()
     {
-        var occurrence = Meeting($"{seriesId}-occurrence-{index}", start, length, organizer, attendees);
-        occurrence["type"] = "occurrence";
-        occurrence["seriesMasterId"] = seriesId;
-        return occurrence;
-    }
+        ["@odata.type"] = "#microsoft.graph.event",
+        ["@odata.etag"] = $"W/\"{Guid.NewGuid():N}\"",
+        ["id"] = OccurrenceId(seriesId, index),
+        ["type"] = "occurrence",
+        ["seriesMasterId"] = seriesId,
+        ["start"] = Time(start),
+        ["end"] = Time(start + length),
+    };
 
+    /// <summary>The id the stand-in gives occurrence <paramref name="index"/> of a series (Graph's are opaque).</summary>
+    public static string OccurrenceId(string seriesId, int index) => $"{seriesId}-occurrence-{index}";
+
+    /// <summary>A weekly series master: the first occurrence's times, a weekly recurrence, a change key.</summary>
     public static JsonObject SeriesMaster(string seriesId, DateTimeOffset firstStart, TimeSpan length, string organizer, params string[] attendees)
     {
         var master = Meeting(seriesId, firstStart, length, organizer, attendees);
         master["type"] = "seriesMaster";
+        master["changeKey"] = Guid.NewGuid().ToString("N");
+        master["recurrence"] = new JsonObject
+        {
+            ["pattern"] = new JsonObject { ["type"] = "weekly", ["interval"] = 1, ["daysOfWeek"] = new JsonArray(firstStart.UtcDateTime.DayOfWeek.ToString().ToLowerInvariant()) },
+            ["range"] = new JsonObject { ["type"] = "noEnd", ["startDate"] = firstStart.UtcDateTime.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) },
+        };
         return master;
+    }
+
+    /// <summary>
+    /// A weekly series of <paramref name="count"/> occurrences from <paramref name="firstStart"/>: its master and its
+    /// occurrences, the master first.
+    /// </summary>
+    public static IReadOnlyList<JsonObject> WeeklySeries(string seriesId, DateTimeOffset firstStart, int count, TimeSpan length, string organizer, params string[] attendees) =>
+        [SeriesMaster(seriesId, firstStart, length, organizer, attendees), .. Enumerable.Range(0, count).Select(i => Occurrence(seriesId, i, firstStart.AddDays(7 * i), length))];
+
+    /// <summary>An occurrence edited on its own (an exception): the master's properties, its own times, served in full everywhere.</summary>
+    public static JsonObject Exception(JsonObject master, int index, DateTimeOffset start, TimeSpan length)
+    {
+        ArgumentNullException.ThrowIfNull(master);
+        var exception = master.DeepClone().AsObject();
+        exception.Remove("recurrence");
+        exception["id"] = OccurrenceId((string)master["id"]!, index);
+        exception["type"] = "exception";
+        exception["seriesMasterId"] = (string)master["id"]!;
+        exception["start"] = Time(start);
+        exception["end"] = Time(start + length);
+        return exception;
+    }
+
+    /// <summary>The calendar's owner declined the event (or the whole series, on its master) and kept it on the calendar.</summary>
+    public static JsonObject DeclinedByOwner(JsonObject calendarEvent)
+    {
+        ArgumentNullException.ThrowIfNull(calendarEvent);
+        var declined = calendarEvent.DeepClone().AsObject();
+        declined["responseStatus"] = new JsonObject { ["response"] = "declined", ["time"] = "0001-01-01T00:00:00Z" };
+        declined["changeKey"] = Guid.NewGuid().ToString("N");
+        return declined;
     }
 
     public static JsonObject Cancelled(JsonObject calendarEvent)

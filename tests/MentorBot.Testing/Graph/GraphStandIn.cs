@@ -24,7 +24,7 @@ public sealed class GraphStandIn : IAsyncDisposable
     private GraphStandIn(TimeProvider clock)
     {
         _clock = clock;
-        _api = new GraphApi(_directory, () => BaseUrl, () => DenyInstall, OnInstalled);
+        _api = new GraphApi(_directory, () => BaseUrl, () => DenyInstall, () => DenyAppCatalog, OnInstalled);
     }
 
     /// <summary>The Graph SDK base URL, <c>http://127.0.0.1:{port}/v1.0</c>. Links the stand-in emits point here (the SDK follows them as absolute URLs).</summary>
@@ -35,6 +35,9 @@ public sealed class GraphStandIn : IAsyncDisposable
 
     /// <summary>When true, installing a Teams app for a user answers 403 Forbidden (no admin consent).</summary>
     public bool DenyInstall { get; set; }
+
+    /// <summary>When true, listing <c>appCatalogs/teamsApps</c> answers 403, as for an app without AppCatalog.Read.All.</summary>
+    public bool DenyAppCatalog { get; set; }
 
     /// <summary>
     /// Called after each successful install, inside the request; keep it quick. Wire it to

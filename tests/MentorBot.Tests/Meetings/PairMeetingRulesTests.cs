@@ -102,4 +102,15 @@ public sealed class PairMeetingRulesTests
         Assert.Single(PairMeetingRules.PairsMeetingIn(meeting with { Start = new DateTimeOffset(2026, 12, 31, 22, 0, 0, TimeSpan.Zero) }, [WithMax]));
         Assert.Empty(PairMeetingRules.PairsMeetingIn(meeting, [WithMax with { Stage = PairStage.Closed }]));
     }
+
+    [Fact]
+    public void An_attendee_named_by_a_legacy_Exchange_X500_address_is_matched_through_proxyAddresses()
+    {
+        const string legacy = "/o=ExchangeLabs/ou=Exchange Administrative Group (FYDIBOHF23SPDLT)/cn=Recipients/cn=4f1e2b-max";
+        var max = Max with { Addresses = [.. Max.Addresses, legacy] };
+
+        Assert.True(PairMeetingRules.Includes(Event(Mia.Mail!, legacy.ToUpperInvariant()), max));
+        Assert.True(PairMeetingRules.Includes(Event(Mia.Mail!, "X500:" + legacy), max));
+        Assert.False(PairMeetingRules.Includes(Event(Mia.Mail!, legacy.Replace("-max", "-nia", StringComparison.Ordinal)), max));
+    }
 }

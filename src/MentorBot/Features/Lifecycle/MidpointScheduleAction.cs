@@ -44,7 +44,7 @@ public sealed class MidpointScheduleAction : ICardActionHandler
         var pair = entry.Pair;
         var start = TomorrowAtTen(program.Settings.TimeZone);
         var link = await _scheduler.TryCreateAsync(turn.UserId!, "Mentoring midpoint conversation", start, Length,
-            [pair.Mentor.Upn ?? pair.Mentor.Mail ?? string.Empty, pair.Mentee.Upn ?? pair.Mentee.Mail ?? string.Empty], cancellationToken).ConfigureAwait(false);
+            [pair.Mentor, pair.Mentee], $"midpoint/{pair.PairId}/{start:yyyyMMdd}", cancellationToken).ConfigureAwait(false);
         turn.Answer(link is null
             ? "I may not create meetings in this tenant. Use \"Set up a facilitated conversation\" to open one with both of them."
             : $"A Teams meeting with {pair.Mentor.Name} and {pair.Mentee.Name} is in your calendar for {start:dddd d MMMM, HH:mm} UTC: {link}");

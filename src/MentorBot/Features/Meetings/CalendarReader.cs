@@ -7,16 +7,20 @@ using Microsoft.Kiota.Abstractions;
 namespace MentorBot.Features.Meetings;
 
 /// <summary>
-/// Reads a calendar incrementally with <c>calendarView/delta</c> (app-only; <c>Calendars.ReadBasic</c> suffices as no
-/// body is read). The SDK's pipeline already waits out 429 and 503 as Graph asks; when it gives up, the exception
-/// reaches the scan job, which is retried later from the position stored before.
+/// Reads a calendar incrementally with <c>calendarView/delta</c>, and single events (a series master, an event
+/// reported removed) with <c>GET /events/{id}</c> (app-only; <c>Calendars.ReadBasic</c> suffices as no body is read).
+/// The SDK's pipeline already waits out 429 and 503 as Graph asks; when it gives up, the exception reaches the scan
+/// job, which is retried later from the position stored before. A delta position Graph no longer honours is a
+/// <see cref="CalendarSyncExpiredException"/>; a mailbox Graph cannot reach at all is a <see cref="MailboxUnreadableException"/>.
 /// </summary>
 public sealed class CalendarReader
 {
     /// <summary>Events per page: a month of a busy calendar in a few requests.</summary>
     internal const int PageSize = 50;
 
-    private static readonly string[] SyncStateLostCodes = ["syncStateNotFound", "resyncRequired", "syncStateInvalid"];
+    // 410 syncStateNotFound / resyncRequired (graph-docs concepts/delta-query-overview.md); 400 InvalidDeltaToken
+    // (microsoft-graph-docs issue 6599).
+    private static readonly string[] SyncStateLostCodes = ["syncStateNotFound", "resyncRequired", "syncStateInvalid", "InvalidDeltaToken"];
 
     private readonly GraphServiceClient _graph;
 
@@ -67,15 +71,39 @@ public sealed class CalendarReader
                 page = await delta.WithUrl(nextPage).GetAsDeltaGetResponseAsync(r => Prefer(r.Headers), cancellationToken).ConfigureAwait(false);
             }
         }
-        catch (ODataError error) when (IsSyncStateLost(error))
+        catch (ApiException error) when (deltaLink is not null && IsSyncStateLost(error))
         {
-            throw new CalendarSyncExpiredException($"Graph no longer knows this calendar's delta position ({error.ResponseStatusCode} {error.Error?.Code}).", error);
+            throw new CalendarSyncExpiredException($"Graph no longer knows this calendar's delta position ({error.ResponseStatusCode} {(error as ODataError)?.Error?.Code}).", error);
+        }
+        catch (ODataError error) when (MailboxUnreadableException.From(error) is { } unreadable)
+        {
+            throw unreadable;
         }
     }
 
-    internal static bool IsSyncStateLost(ODataError error) =>
+    /// <summary>One event in full (an occurrence with its series' properties), or null when it no longer exists.</summary>
+    internal async Task<CalendarEvent?> GetEventAsync(string userId, string eventId, CancellationToken cancellationToken)
+    {
+        try
+        {
+            var found = await _graph.Users[userId].Events[eventId].GetAsync(r => r.Headers.Add("Prefer", "outlook.timezone=\"UTC\""), cancellationToken)
+                .ConfigureAwait(false);
+            return found is null ? null : ToCalendarEvent(found);
+        }
+        catch (ODataError error) when (error.ResponseStatusCode == 404 && MailboxUnreadableException.From(error) is null)
+        {
+            return null;
+        }
+        catch (ODataError error) when (MailboxUnreadableException.From(error) is { } unreadable)
+        {
+            throw unreadable;
+        }
+    }
+
+    /// <summary>Any 410, whatever its body (it may not be Graph's JSON), or one of the codes Graph uses for a lost position.</summary>
+    internal static bool IsSyncStateLost(ApiException error) =>
         error.ResponseStatusCode == 410
-        || SyncStateLostCodes.Contains(error.Error?.Code ?? string.Empty, StringComparer.OrdinalIgnoreCase);
+        || (error is ODataError odata && SyncStateLostCodes.Contains(odata.Error?.Code ?? string.Empty, StringComparer.OrdinalIgnoreCase));
 
     internal static CalendarEvent? ToCalendarEvent(Event graphEvent)
     {
@@ -93,6 +121,8 @@ public sealed class CalendarReader
         {
             Id = graphEvent.Id,
             ICalUId = graphEvent.ICalUId,
+            SeriesMasterId = graphEvent.SeriesMasterId,
+            ChangeKey = graphEvent.ChangeKey,
             Kind = graphEvent.Type switch
             {
                 EventType.Occurrence => CalendarEventKind.Occurrence,

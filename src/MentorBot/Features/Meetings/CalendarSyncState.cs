@@ -18,4 +18,10 @@ internal sealed record CalendarSyncState
     public DateTimeOffset? LastFullSyncAt { get; init; }
     public DateTimeOffset LeaseUntil { get; init; } = NoLease;
     public string? LeaseOwner { get; init; }
+
+    /// <summary>Set while Graph cannot read the mailbox at all; cleared by the next scan that reads it.</summary>
+    public MailboxProblem? Unreadable { get; init; }
+
+    /// <summary>When the unreadable mailbox was last tried.</summary>
+    public DateTimeOffset? UnreadableCheckedAt { get; init; }
 }

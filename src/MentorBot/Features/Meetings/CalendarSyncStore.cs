@@ -86,6 +86,8 @@ public sealed class CalendarSyncStore
         ["LastFullSyncAt"] = state.LastFullSyncAt,
         ["LeaseUntil"] = state.LeaseUntil,
         ["LeaseOwner"] = state.LeaseOwner,
+        ["Unreadable"] = state.Unreadable?.ToString(),
+        ["UnreadableCheckedAt"] = state.UnreadableCheckedAt,
     };
 
     private static CalendarSyncState Read(string tenantId, string mentorId, TableEntity e)
@@ -103,6 +105,8 @@ public sealed class CalendarSyncStore
             LastFullSyncAt = e.GetDateTimeOffset("LastFullSyncAt"),
             LeaseUntil = e.GetDateTimeOffset("LeaseUntil") ?? CalendarSyncState.NoLease,
             LeaseOwner = e.GetString("LeaseOwner"),
+            Unreadable = Enum.TryParse<MailboxProblem>(e.GetString("Unreadable"), out var problem) ? problem : null,
+            UnreadableCheckedAt = e.GetDateTimeOffset("UnreadableCheckedAt"),
         };
     }
 }

@@ -24,6 +24,9 @@ public sealed record Meeting
 
     public string? ICalUId { get; init; }
 
+    /// <summary>For a plain occurrence of a recurring series: the series master's event id (a change to the series reaches it).</summary>
+    public string? SeriesMasterId { get; init; }
+
     /// <summary>Set when the same meeting was already known under another event id: this row then counts for nothing.</summary>
     public string? DuplicateOf { get; init; }
 

@@ -42,6 +42,14 @@ internal sealed class MeetingDiscovery
         }
     }
 
+    /// <summary>
+    /// True when a counted meeting that may still be cancelled follows this event (as its own event or its series
+    /// master): a removal of it is worth checking with Graph before the meeting is called cancelled.
+    /// </summary>
+    public bool Follows(string eventId) =>
+        _known.Values.SelectMany(k => k.Values).Any(e => e.Meeting.Counts && MeetingTimeRules.MayBeCancelled(e.Meeting, _now)
+            && (e.Meeting.EventId == eventId || e.Meeting.SeriesMasterId == eventId));
+
     /// <summary>A full sync starts: what it does not see again no longer exists in its window.</summary>
     public void BeginFullSync() => _seen.Clear();
 
@@ -50,6 +58,12 @@ internal sealed class MeetingDiscovery
         foreach (var calendarEvent in events)
         {
             Events++;
+            if (calendarEvent.Kind == CalendarEventKind.SeriesMaster || (calendarEvent.IsRemoved && IsSeriesMaster(calendarEvent.Id)))
+            {
+                await FollowSeriesAsync(calendarEvent, cancellationToken).ConfigureAwait(false);
+                continue;
+            }
+
             var key = MeetingKeys.ForEvent(calendarEvent.Id);
             if (!calendarEvent.IsRemoved)
             {
@@ -73,6 +87,34 @@ internal sealed class MeetingDiscovery
         }
     }
 
+    /// <summary>
+    /// A series master changed or was deleted: the occurrences already recorded follow it, as Graph need not send them
+    /// again. One the series no longer makes a meeting of the pair (deleted, cancelled, declined by the mentor, the
+    /// mentee no longer invited) is cancelled. Not the reverse: a cancelled occurrence may have been deleted on its own,
+    /// so only its own next sighting brings it back.
+    /// </summary>
+    private async Task FollowSeriesAsync(CalendarEvent master, CancellationToken cancellationToken)
+    {
+        foreach (var (pair, _) in _pairs)
+        {
+            var occurrences = _known[pair.PairId].Values.Select(e => e.Meeting)
+                .Where(m => m.Counts && string.Equals(m.SeriesMasterId, master.Id, StringComparison.Ordinal))
+                .ToList();
+            foreach (var meeting in occurrences)
+            {
+                var stillMeets = !master.IsRemoved
+                    && PairMeetingRules.PairsMeetingIn(new CalendarEvent { Id = meeting.EventId!, Start = meeting.Start, End = meeting.End }.ResolvedThrough(master), [pair]).Count > 0;
+                if (!stillMeets)
+                {
+                    await CancelAsync(meeting, cancellationToken).ConfigureAwait(false);
+                }
+            }
+        }
+    }
+
+    private bool IsSeriesMaster(string eventId) =>
+        _known.Values.SelectMany(k => k.Values).Any(e => string.Equals(e.Meeting.SeriesMasterId, eventId, StringComparison.Ordinal));
+
     /// <summary>After a full sync of <paramref name="window"/>: a calendar meeting in it that was not seen was deleted meanwhile.</summary>
     public async Task ReconcileAsync(ScanWindow window, CancellationToken cancellationToken)
     {
@@ -93,6 +135,8 @@ internal sealed class MeetingDiscovery
     {
         var start = MeetingKeys.WholeSeconds(calendarEvent.Start!.Value);
         var end = MeetingKeys.WholeSeconds(calendarEvent.End!.Value);
+        // Only a plain occurrence follows its series; an exception has properties of its own.
+        var seriesMasterId = calendarEvent.Kind == CalendarEventKind.Occurrence ? calendarEvent.SeriesMasterId : null;
         var saved = await WriteAsync(pair.TenantId, pair.PairId, key, current =>
         {
             if (current is null)
@@ -108,6 +152,7 @@ internal sealed class MeetingDiscovery
                     IsOnline = calendarEvent.IsOnline,
                     EventId = calendarEvent.Id,
                     ICalUId = calendarEvent.ICalUId,
+                    SeriesMasterId = seriesMasterId,
                     DiscoveredAt = _now,
                     UpdatedAt = _now,
                 };
@@ -120,7 +165,8 @@ internal sealed class MeetingDiscovery
                 return null;
             }
 
-            var updated = current with { Start = start, End = end, Status = MeetingStatus.Scheduled, IsOnline = calendarEvent.IsOnline, ICalUId = calendarEvent.ICalUId };
+            var updated = current with { Start = start, End = end, Status = MeetingStatus.Scheduled, IsOnline = calendarEvent.IsOnline, ICalUId = calendarEvent.ICalUId,
+                SeriesMasterId = seriesMasterId };
             return updated == current ? null : updated with { UpdatedAt = _now };
         }, cancellationToken).ConfigureAwait(false);
 

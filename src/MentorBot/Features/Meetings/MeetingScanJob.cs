@@ -18,14 +18,18 @@ public sealed partial class MeetingScanJob : IJobHandler
     private readonly MeetingStore _meetings;
     private readonly CalendarSyncStore _sync;
     private readonly CalendarReader _reader;
+    private readonly SeriesMasterCache _masters;
+    private readonly UnreadableMailboxNotice _unreadableNotice;
     // The job store, not the runner: the runner is built from every job handler, this one included.
     private readonly JobStore _jobs;
     private readonly TimeProvider _time;
     private readonly ILogger<MeetingScanJob> _logger;
 
     public MeetingScanJob(PairStore pairs, ProgramStore programs, MeetingStore meetings, CalendarSyncStore sync, CalendarReader reader,
-        JobStore jobs, TimeProvider time, ILogger<MeetingScanJob> logger)
+        SeriesMasterCache masters, UnreadableMailboxNotice unreadableNotice, JobStore jobs, TimeProvider time, ILogger<MeetingScanJob> logger)
     {
+        _masters = masters;
+        _unreadableNotice = unreadableNotice;
         _pairs = pairs;
         _programs = programs;
         _meetings = meetings;
@@ -62,9 +66,20 @@ public sealed partial class MeetingScanJob : IJobHandler
         }
 
         var discovery = new MeetingDiscovery(_meetings, _jobs, pairs, now);
-        var scan = new CalendarScan(_sync, _reader, discovery, _time, lease.State, lease.ETag);
+        var series = new SeriesResolution(_reader, _masters, mentorId, discovery.Follows);
+        var scan = new CalendarScan(_sync, _reader, discovery, series, _time, lease.State, lease.ETag);
         await scan.RunAsync(pairs.Select(p => p.Pair).ToList(), now, cancellationToken).ConfigureAwait(false);
-        LogScanned(mentorId, pairs.Count, scan.WasFullSync, discovery.Events, discovery.Found, discovery.Changed, discovery.Cancelled);
+        if (scan.Unreadable is { } problem)
+        {
+            LogUnreadable(mentorId, problem);
+            await _unreadableNotice.TellAsync(pairs, problem, cancellationToken).ConfigureAwait(false);
+            return;
+        }
+
+        if (!scan.WaitedForUnreadable)
+        {
+            LogScanned(mentorId, pairs.Count, scan.WasFullSync, discovery.Events, series.EventsFetched, discovery.Found, discovery.Changed, discovery.Cancelled);
+        }
     }
 
     /// <summary>The pairs this person mentors that have started and are not closed, with their programs.</summary>
@@ -95,8 +110,11 @@ public sealed partial class MeetingScanJob : IJobHandler
     }
 
     [LoggerMessage(Level = LogLevel.Information,
-        Message = "Calendar of mentor {MentorId} scanned for {Pairs} pairs (full sync: {Full}): {Events} events, {Found} new meetings, {Changed} changed, {Cancelled} cancelled")]
-    private partial void LogScanned(string mentorId, int pairs, bool full, int events, int found, int changed, int cancelled);
+        Message = "Calendar of mentor {MentorId} scanned for {Pairs} pairs (full sync: {Full}): {Events} events, {Fetched} read one by one, {Found} new meetings, {Changed} changed, {Cancelled} cancelled")]
+    private partial void LogScanned(string mentorId, int pairs, bool full, int events, int fetched, int found, int changed, int cancelled);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Calendar of mentor {MentorId} cannot be read ({Problem}); coordinators are told, and it is tried again later")]
+    private partial void LogUnreadable(string mentorId, MailboxProblem problem);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Calendar of mentor {MentorId} is being scanned by another job; this slot leaves it to that one")]
     private partial void LogBusy(string mentorId);

@@ -13,6 +13,8 @@ public static class MeetingsServices
         services.TryAddSingleton<MeetingStore>();
         services.TryAddSingleton<CalendarSyncStore>();
         services.TryAddSingleton<CalendarReader>();
+        services.TryAddSingleton<SeriesMasterCache>();
+        services.TryAddSingleton<UnreadableMailboxNotice>();
         services.TryAddSingleton<MeetingLog>();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IJobHandler, MeetingScanJob>());
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IPairStartHandler, ScanOnPairStart>());

@@ -90,11 +90,14 @@ internal static class PairMeetingRules
         return addresses;
     }
 
-    /// <summary>Compared without case, trimmed, without an "smtp:" prefix (as proxy addresses are written).</summary>
+    /// <summary>
+    /// Compared without case, trimmed, without an "smtp:" or "x500:" prefix (as proxy addresses are written): an
+    /// attendee may be named by a legacy Exchange (X500) address, matched against the X500 entries of proxyAddresses.
+    /// </summary>
     private static string Normalize(string address)
     {
         var trimmed = address.Trim();
-        if (trimmed.StartsWith("smtp:", StringComparison.OrdinalIgnoreCase))
+        if (trimmed.StartsWith("smtp:", StringComparison.OrdinalIgnoreCase) || trimmed.StartsWith("x500:", StringComparison.OrdinalIgnoreCase))
         {
             trimmed = trimmed[5..];
         }

@@ -63,7 +63,8 @@ public sealed class MonthlyCycleJob : IJobHandler
         var where = new ConversationReference(channel.ServiceUrl, channel.ChannelId, tenant, ConversationTypes.Channel, null);
         var mentors = pairs.Where(p => !p.IsClosed).Select(p => p.Mentor.Upn ?? p.Mentor.Mail).OfType<string>()
             .Distinct(StringComparer.OrdinalIgnoreCase).ToList();
-        var meeting = await MeetingForMonthAsync(channel, month, job.DueAt, mentors, cancellationToken).ConfigureAwait(false);
+        var invited = pairs.Where(p => !p.IsClosed).Select(p => p.Mentor).DistinctBy(m => m.Id, StringComparer.OrdinalIgnoreCase).ToList();
+        var meeting = await MeetingForMonthAsync(channel, month, job.DueAt, invited, cancellationToken).ConfigureAwait(false);
         await _messenger.SendToConversationAsync(tenant, where, $"mentor-cohort/{cohortId}/{month}/reminder",
             CardJson.ToMessage(PeerReminderCard.Create(channel.CohortName, month, meeting, mentors)), cancellationToken).ConfigureAwait(false);
 
@@ -86,15 +87,16 @@ public sealed class MonthlyCycleJob : IJobHandler
     /// channel, created through Graph where permitted. Reserved in the send ledger first, so a retried job never
     /// creates a second meeting (a crash in between leaves the month with the scheduling link instead).
     /// </summary>
-    private async Task<Uri?> MeetingForMonthAsync(CohortChannel channel, string month, DateTimeOffset dueAt, List<string> mentors, CancellationToken cancellationToken)
+    private async Task<Uri?> MeetingForMonthAsync(CohortChannel channel, string month, DateTimeOffset dueAt, List<Person> mentors, CancellationToken cancellationToken)
     {
+        var meetingKey = $"{channel.TenantId}/{channel.ProgramId}/{channel.CohortId}/{month}";
         if (channel.RegisteredBy is not { } organizer || mentors.Count == 0
-            || !await _ledger.TryReserveAsync("mentor-cohort-meeting", $"{channel.TenantId}/{channel.ProgramId}/{channel.CohortId}/{month}", cancellationToken).ConfigureAwait(false))
+            || !await _ledger.TryReserveAsync("mentor-cohort-meeting", meetingKey, cancellationToken).ConfigureAwait(false))
         {
             return null;
         }
 
-        return await _meetings.TryCreateAsync(organizer, $"Mentor peer cohort — {channel.CohortName}", dueAt.AddDays(7), TimeSpan.FromHours(1), mentors, cancellationToken)
+        return await _meetings.TryCreateAsync(organizer, $"Mentor peer cohort — {channel.CohortName}", dueAt.AddDays(7), TimeSpan.FromHours(1), mentors, "mentor-cohort/" + meetingKey, cancellationToken)
             .ConfigureAwait(false);
     }
 }

@@ -49,9 +49,7 @@ public sealed class CoordinatorDirectory
 
         try
         {
-            var response = await _graph.Users[userId].CheckMemberGroups.PostAsCheckMemberGroupsPostResponseAsync(
-                new CheckMemberGroupsPostRequestBody { GroupIds = _options.GroupIds.ToList() }, cancellationToken: cancellationToken).ConfigureAwait(false);
-            var isCoordinator = response?.Value?.Count > 0;
+            var isCoordinator = await InAnyGroupAsync(userId, cancellationToken).ConfigureAwait(false);
             if (_cache.Count > 10_000)
             {
                 _cache.Clear();
@@ -65,6 +63,22 @@ public sealed class CoordinatorDirectory
             // Fail closed, but say why: a person who is a coordinator should not be told they are not.
             return CoordinatorCheck.Unavailable;
         }
+    }
+
+    /// <summary>checkMemberGroups takes at most 20 group ids per call (graph-docs api/directoryobject-checkmembergroups.md), so larger lists go in chunks.</summary>
+    private async Task<bool> InAnyGroupAsync(string userId, CancellationToken cancellationToken)
+    {
+        foreach (var chunk in _options.GroupIds.Chunk(20))
+        {
+            var response = await _graph.Users[userId].CheckMemberGroups.PostAsCheckMemberGroupsPostResponseAsync(
+                new CheckMemberGroupsPostRequestBody { GroupIds = [.. chunk] }, cancellationToken: cancellationToken).ConfigureAwait(false);
+            if (response?.Value?.Count > 0)
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 }
 

@@ -5,7 +5,8 @@ using Microsoft.Graph.Models.ODataErrors;
 namespace MentorBot.Infrastructure.Graph;
 
 /// <summary>
-/// Finds people in the tenant through Graph by Entra object id, UPN or email, and returns them keyed by object id.
+/// Finds people in the tenant through Graph by Entra object id, UPN or any of their addresses (mail, an alias in
+/// proxyAddresses, otherMails), and returns them keyed by object id with every address meetings may name them by.
 /// </summary>
 public sealed class PeopleDirectory
 {
@@ -49,7 +50,8 @@ public sealed class PeopleDirectory
         var escaped = value.Replace("'", "''", StringComparison.Ordinal);
         var byMail = await _graph.Users.GetAsync(r =>
         {
-            r.QueryParameters.Filter = $"mail eq '{escaped}' or userPrincipalName eq '{escaped}'";
+            // proxyAddresses and otherMails take any/eq as a default query (graph-docs resources/user.md, property filters).
+            r.QueryParameters.Filter = $"mail eq '{escaped}' or userPrincipalName eq '{escaped}' or proxyAddresses/any(p:p eq 'smtp:{escaped}') or otherMails/any(o:o eq '{escaped}')";
             r.QueryParameters.Select = Fields;
         }, cancellationToken).ConfigureAwait(false);
         var match = byMail?.Value?.FirstOrDefault();
@@ -76,8 +78,13 @@ public sealed class PeopleDirectory
 
         foreach (var proxy in user.ProxyAddresses ?? [])
         {
-            // "SMTP:primary@x" and "smtp:alias@x"; other kinds (SIP, X500) are not mail addresses.
+            // "SMTP:primary@x" and "smtp:alias@x"; "X500:/o=.../cn=..." is the legacy Exchange address some attendee
+            // entries carry instead of a mail address, so it is kept (without its prefix) for meeting matching; SIP is not.
             if (proxy.StartsWith("smtp:", StringComparison.OrdinalIgnoreCase))
+            {
+                Add(proxy[5..]);
+            }
+            else if (proxy.StartsWith("x500:", StringComparison.OrdinalIgnoreCase))
             {
                 Add(proxy[5..]);
             }

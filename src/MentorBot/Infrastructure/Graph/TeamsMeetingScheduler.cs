@@ -1,3 +1,4 @@
+using Person = MentorBot.Features.Pairs.Person;
 using MentorBot.Hosting;
 using Microsoft.Graph;
 using Microsoft.Graph.Models;
@@ -23,9 +24,14 @@ public sealed class TeamsMeetingScheduler
         _enabled = string.Equals(configuration[SettingKey], "true", StringComparison.OrdinalIgnoreCase);
     }
 
-    /// <summary>The meeting's join link, or null when creating meetings is not enabled or not permitted.</summary>
-    public async Task<Uri?> TryCreateAsync(
-        string organizerId, string subject, DateTimeOffset start, TimeSpan length, IEnumerable<string> attendeeAddresses, CancellationToken cancellationToken)
+    /// <summary>
+    /// The meeting's Teams join link, or null when creating meetings is not enabled or not permitted, or Graph gave no
+    /// join link (the organizer's Outlook webLink is no use to anyone else, so it is never offered instead).
+    /// Invitations go to each person's mail address (a guest's UPN receives no mail). <paramref name="transactionId"/>
+    /// names this meeting for good, so a POST the SDK retries creates nothing twice (graph-docs resources/event.md, transactionId).
+    /// </summary>
+    public async Task<Uri?> TryCreateAsync(string organizerId, string subject, DateTimeOffset start, TimeSpan length, IEnumerable<Person> attendees,
+        string transactionId, CancellationToken cancellationToken)
     {
         if (!_enabled)
         {
@@ -38,8 +44,11 @@ public sealed class TeamsMeetingScheduler
             Start = new DateTimeTimeZone { DateTime = start.UtcDateTime.ToString("yyyy-MM-ddTHH:mm:ss", System.Globalization.CultureInfo.InvariantCulture), TimeZone = "UTC" },
             End = new DateTimeTimeZone { DateTime = (start + length).UtcDateTime.ToString("yyyy-MM-ddTHH:mm:ss", System.Globalization.CultureInfo.InvariantCulture), TimeZone = "UTC" },
             IsOnlineMeeting = true,
+            TransactionId = transactionId,
             OnlineMeetingProvider = OnlineMeetingProviderType.TeamsForBusiness,
-            Attendees = attendeeAddresses
+            Attendees = attendees
+                .Select(p => p.Mail ?? p.Upn)
+                .OfType<string>()
                 .Where(a => !string.IsNullOrWhiteSpace(a))
                 .Distinct(StringComparer.OrdinalIgnoreCase)
                 .Select(a => new Attendee { Type = AttendeeType.Required, EmailAddress = new EmailAddress { Address = a } })
@@ -49,7 +58,7 @@ public sealed class TeamsMeetingScheduler
         try
         {
             var created = await _graph.Users[organizerId].Events.PostAsync(meeting, cancellationToken: cancellationToken).ConfigureAwait(false);
-            var link = created?.OnlineMeeting?.JoinUrl ?? created?.WebLink;
+            var link = created?.OnlineMeeting?.JoinUrl;
             return Uri.TryCreate(link, UriKind.Absolute, out var uri) ? uri : null;
         }
         catch (ODataError error) when (error.ResponseStatusCode is 401 or 403 or 404)
