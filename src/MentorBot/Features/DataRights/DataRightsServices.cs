@@ -19,6 +19,7 @@ public static class DataRightsServices
         services.TryAddSingleton<MentionResolver>();
         services.TryAddSingleton<TableScanner>();
         services.TryAddSingleton<PersonScopes>();
+        services.TryAddSingleton<ErasablePeople>();
         services.TryAddSingleton<PersonalDataExport>();
         services.TryAddSingleton<PersonEraser>();
         services.TryAddSingleton<RetentionPurge>();
