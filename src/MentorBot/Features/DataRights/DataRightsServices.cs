@@ -28,6 +28,8 @@ public static class DataRightsServices
         services.TryAddEnumerable(ServiceDescriptor.Singleton<ICardActionHandler, EraseActions>());
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IJobHandler, RetentionJob>());
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IHostedService, RetentionStarter>());
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IJobHandler, StoredWordsMigration>());
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IHostedService, StoredWordsMigrationStarter>());
         return services;
     }
 }
