@@ -75,7 +75,8 @@ internal sealed class PairLifeScenario : IAsyncDisposable
 
         var decision = Bot.Channel.Calls.Where(c => c.ConversationId?.StartsWith(Channel, StringComparison.Ordinal) == true)
             .Last(c => c.AllText.Contains("Rematch request: what next?", StringComparison.Ordinal));
-        using (var ended = await Bot.SendAsync(Bot.Activities.CardInvoke(decision, Coordinator, RematchCoordinatorCard.EndVerb, [])))
+        var end = decision.AdaptiveCards[0]["actions"]!.AsArray().First(a => a!["verb"]?.GetValue<string>() == RematchCoordinatorCard.EndVerb)!;
+        using (var ended = await Bot.SendAsync(Bot.Activities.CardInvoke(decision, Coordinator, RematchCoordinatorCard.EndVerb, (JsonObject)end["data"]!.DeepClone())))
         {
             ended.EnsureSuccessStatusCode();
         }
