@@ -7,18 +7,22 @@ namespace MentorBot.Conversations;
 /// <summary>
 /// Makes a redelivered activity (same conversation and activity id) count once. An activity is claimed before it
 /// is processed and marked done after; a claim whose processing failed is released so the channel's retry works,
-/// and a claim left behind by a crashed instance can be taken over once it is stale.
+/// and a claim left behind by a crashed instance can be taken over once it is stale. The row holds ids and the status
+/// only: an invoke's first answer, which may quote a person's words, is kept apart by <see cref="InvokeAnswerStore"/>
+/// for the redelivery window and then removed.
 /// </summary>
 public sealed class InboundActivityLedger
 {
     private static readonly TimeSpan StaleClaim = TimeSpan.FromMinutes(2);
 
     private readonly TableClient _table;
+    private readonly InvokeAnswerStore _answers;
     private readonly TimeProvider _time;
 
-    public InboundActivityLedger(TableStorage storage, TimeProvider time)
+    public InboundActivityLedger(TableStorage storage, InvokeAnswerStore answers, TimeProvider time)
     {
         _table = storage.Table(TableNames.InboundActivities);
+        _answers = answers;
         _time = time;
     }
 
@@ -59,7 +63,7 @@ public sealed class InboundActivityLedger
                 }
             }
 
-            return InboundClaim.Duplicate(existing.InvokeResponseJson);
+            return InboundClaim.Duplicate(await PreviousAnswerAsync(existing, conversationId, activityId, cancellationToken).ConfigureAwait(false));
         }
     }
 
@@ -68,8 +72,23 @@ public sealed class InboundActivityLedger
     {
         var entity = claim.Entity!;
         entity.Status = InboundActivityEntity.Done;
-        entity.InvokeResponseJson = invokeResponseJson;
+        entity.InvokeResponseJson = null;
+        entity.AnswerBucket = invokeResponseJson is null
+            ? null
+            : await _answers.SaveAsync(TableKey.Unescape(entity.PartitionKey), TableKey.Unescape(entity.RowKey), invokeResponseJson, cancellationToken)
+                .ConfigureAwait(false);
         await _table.UpdateEntityAsync(entity, ETag.All, TableUpdateMode.Replace, cancellationToken).ConfigureAwait(false);
+    }
+
+    private async Task<string?> PreviousAnswerAsync(InboundActivityEntity existing, string conversationId, string activityId, CancellationToken cancellationToken)
+    {
+        if (existing.AnswerBucket is { } bucket)
+        {
+            return await _answers.FindAsync(bucket, conversationId, activityId, cancellationToken).ConfigureAwait(false);
+        }
+
+        // Rows written before answers moved out kept the answer here; within the window it is still given.
+        return existing.InvokeResponseJson is { } legacy && _time.GetUtcNow() - existing.ClaimedAt <= InvokeAnswerStore.RedeliveryWindow ? legacy : null;
     }
 
     /// <summary>Gives the activity back after a failure, so that the channel's redelivery is processed.</summary>
@@ -118,5 +137,9 @@ public sealed class InboundActivityEntity : ITableEntity
     public ETag ETag { get; set; }
     public string Status { get; set; } = Processing;
     public DateTimeOffset ClaimedAt { get; set; }
+    /// <summary>Only on rows written before answers moved to <see cref="InvokeAnswerStore"/>; the migration clears it.</summary>
     public string? InvokeResponseJson { get; set; }
+
+    /// <summary>The ten-minute bucket of <see cref="InvokeAnswerStore"/> holding the first answer, while it is kept.</summary>
+    public string? AnswerBucket { get; set; }
 }

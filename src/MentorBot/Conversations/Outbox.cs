@@ -100,7 +100,7 @@ public sealed class Outbox
         var entity = new TableEntity(entry.PartitionKey, entry.RowKey)
         {
             ["Status"] = status,
-            ["Message"] = JsonSerializer.Serialize(entry.Message, ProtocolJson.Options),
+            ["Message"] = status == Sent ? null : JsonSerializer.Serialize(entry.Message, ProtocolJson.Options),
             ["CreatedAt"] = entry.CreatedAt,
             ["ConversationId"] = conversationId,
             ["ActivityId"] = activityId,

@@ -87,6 +87,8 @@ public static class MentorBotServiceCollectionExtensions
 
     private static void AddConversations(IServiceCollection services)
     {
+        services.AddSingleton<InvokeAnswerStore>();
+        services.AddSingleton<IJobHandler, ForgetInvokeAnswersJob>();
         services.AddSingleton<InboundActivityLedger>();
         services.AddSingleton<ConversationReferenceStore>();
         services.AddSingleton<SendLedger>();

@@ -1,6 +1,7 @@
 using System.Text.Json.Nodes;
 using MentorBot.Features.MentorCohorts;
 using MentorBot.Features.Pairs;
+using MentorBot.Features.Programs;
 using MentorBot.IntegrationTests.Infrastructure;
 using MentorBot.Testing;
 using Microsoft.Extensions.DependencyInjection;
@@ -30,9 +31,13 @@ public sealed class MonthlyCycleTests : IClassFixture<AzuriteFixture>
             new Cohort { TenantId = program.TenantId, ProgramId = program.ProgramId, CohortId = "spring-a", Name = "Spring A" }, default);
         var today = DateOnly.FromDateTime(bot.Clock.GetUtcNow().UtcDateTime);
         var pair = await bot.RegisterPairAsync(program, _coordinator, _mia, _max, "spring-a", today);
+        await RegisterFourMorePairsAsync(bot, program, today);
         var previous = CohortMonth.Previous(bot.Clock.GetUtcNow());
         var answers = bot.Host.Services.GetRequiredService<AccountabilityStore>();
+        // Three mentors shared (the fewest a digest quotes), Mia did not.
         await answers.TryAddAsync(Answer(pair, "other-mentor", previous, share: true, "SHARED-TEXT"), default);
+        await answers.TryAddAsync(Answer(pair, "second-mentor", previous, share: true, "SECOND-TEXT"), default);
+        await answers.TryAddAsync(Answer(pair, "third-mentor", previous, share: true, "THIRD-TEXT"), default);
         await answers.TryAddAsync(Answer(pair, pair.Mentor.Id, previous, share: false, "SECRET-TEXT"), default);
 
         var peers = ConversationIds.NewChannel();
@@ -73,12 +78,26 @@ public sealed class MonthlyCycleTests : IClassFixture<AzuriteFixture>
         var stored = (await answers.InProgramAsync(program.TenantId, program.ProgramId, default)).Where(a => a.Month == CohortMonth.Key(bot.Clock.GetUtcNow())).ToList();
         Assert.Equal(pair.Mentor.Id, Assert.Single(stored).MentorId);
 
-        // Next month: one more of each.
+        // Next month: one more of each; two more mentors share, so Mia's answer is one of three.
+        var month = CohortMonth.Key(bot.Clock.GetUtcNow());
+        await answers.TryAddAsync(Answer(pair, "other-mentor", month, share: true, "NEXT-OTHER"), default);
+        await answers.TryAddAsync(Answer(pair, "second-mentor", month, share: true, "NEXT-SECOND"), default);
         bot.Clock.Advance(TimeSpan.FromDays(32));
         await bot.RunJobsAsync();
         Assert.Equal(2, bot.Channel.ActivitiesSentTo(peers).Count(a => a.AllText.Contains("Mentor peer cohort", StringComparison.Ordinal)));
         Assert.Equal(2, MentorCards(bot).Count);
         Assert.Contains(bot.Channel.ActivitiesSentTo(peers), a => a.AllText.Contains("How to explain things simply", StringComparison.Ordinal));
+    }
+
+    /// <summary>A cohort of five mentors: the fewest whose digest is posted.</summary>
+    private async Task RegisterFourMorePairsAsync(BotScenario bot, MentorshipProgram program, DateOnly start)
+    {
+        for (var i = 1; i <= 4; i++)
+        {
+            var (mentor, mentee) = (TestUser.Create($"Mentor {i}"), TestUser.Create($"Mentee {i}"));
+            bot.AddPeople(mentor, mentee);
+            await bot.RegisterPairAsync(program, _coordinator, mentor, mentee, "spring-a", start);
+        }
     }
 
     private List<RecordedConnectorCall> MentorCards(BotScenario bot) =>

@@ -9,7 +9,8 @@ namespace MentorBot.Tests.DataRights;
 
 public sealed class TableRulesTests
 {
-    private const string Tenant = "tenant-1";
+    private const string Tenant = "0000aaaa-1111-4222-8333-444455556666";
+    private const string OtherTenant = "9999aaaa-1111-4222-8333-444455556666";
     private const string Me = "11111111-aaaa-4bbb-8ccc-000000000001";
     private const string Partner = "11111111-aaaa-4bbb-8ccc-000000000002";
 
@@ -67,13 +68,39 @@ public sealed class TableRulesTests
     [Fact]
     public void A_person_is_named_by_whole_identifiers_only()
     {
-        var scope = new PersonScope("user-1", ["max@contoso.com"], []);
-        Assert.True(scope.IsNamedIn(new TableEntity("p", "r") { ["Data"] = "{\"id\":\"USER-1\"}" }));
-        Assert.True(scope.IsNamedIn(new TableEntity(TableKey.Escape("t|user-1"), "r")));
+        var scope = new PersonScope(Tenant, Me, ["max@contoso.com", "29:max-1"], []);
+        Assert.True(scope.IsNamedIn(new TableEntity("p", "r") { ["Data"] = $"{{\"id\":\"{Me.ToUpperInvariant()}\"}}" }));
+        Assert.True(scope.IsNamedIn(new TableEntity(TableKey.Escape($"{Tenant}|{Me}"), "r")));
         Assert.True(scope.IsNamedIn(new TableEntity("p", "r") { ["Upn"] = "Max@Contoso.com" }));
-        Assert.False(scope.IsNamedIn(new TableEntity("p", "r") { ["Data"] = "user-10 and xuser-1" }));
+        Assert.True(scope.IsNamedIn(new TableEntity("p", "r") { ["Link"] = "https://teams.microsoft.com/l/chat/0/0?users=max%40contoso.com&x=1" }));
+        Assert.True(scope.IsNamedIn(new TableEntity("p", "r") { ["Link"] = "users=max%2540contoso.com" }));
+        Assert.True(scope.IsNamedIn(new TableEntity("p", "r") { ["Card"] = "{\"text\":\"ask max@contoso.com.\"}" }));
+        Assert.False(scope.IsNamedIn(new TableEntity("p", "r") { ["Data"] = $"{Me}0 and x{Me}" }));
         Assert.False(scope.IsNamedIn(new TableEntity("p", "r") { ["Upn"] = "max@contoso.com.au" }));
-        Assert.Equal("by [erased].", scope.Scrub("by user-1."));
+        Assert.Equal("by [erased].", scope.Scrub("by max@contoso.com."));
+    }
+
+    [Fact]
+    public void A_word_or_the_tenant_id_is_never_an_identifier_and_only_an_object_id_names_a_person()
+    {
+        Assert.Throws<ArgumentException>(() => new PersonScope(Tenant, "the", [], []));
+        Assert.Throws<ArgumentException>(() => new PersonScope(Tenant, Tenant, [], []));
+        var scope = new PersonScope(Tenant, Me, [Tenant, "", null], []);
+        Assert.False(scope.IsNamedIn(new TableEntity(TableKey.Escape($"{Tenant}|program"), "r") { ["TenantId"] = Tenant }));
+    }
+
+    [Fact]
+    public void Rows_of_another_tenant_are_never_erased_or_exported()
+    {
+        var scope = Scope();
+        var rule = TableRules.For(TableNames.PairMembers)!;
+        var mine = new TableEntity(TableKey.Escape($"{Tenant}|{Me}"), "pair-1");
+        var elsewhere = new TableEntity(TableKey.Escape($"{OtherTenant}|{Me}"), "pair-1");
+        Assert.True(scope.IsErased(rule, mine));
+        Assert.False(scope.IsErased(rule, elsewhere));
+        Assert.False(scope.MayExport(rule, elsewhere));
+        Assert.False(scope.IsErased(TableRules.For(TableNames.ConversationReferences)!,
+            new TableEntity("user", Me) { ["TenantId"] = OtherTenant }));
     }
 
     private static PersonScope Scope()
@@ -84,7 +111,7 @@ public sealed class TableRulesTests
             Mentor = new Person(Partner, "Mia", null, null), Mentee = new Person(Me, "Max", null, null),
             Start = new DateOnly(2027, 1, 4), PlannedEnd = new DateOnly(2027, 7, 4),
         };
-        return new PersonScope(Me, [], [pair]);
+        return new PersonScope(Tenant, Me, [], [pair]);
     }
 
     private static TableEntity CheckIn(string personId, string role) =>

@@ -19,6 +19,7 @@ public static class DataRightsServices
         services.TryAddSingleton<MentionResolver>();
         services.TryAddSingleton<TableScanner>();
         services.TryAddSingleton<PersonScopes>();
+        services.TryAddSingleton<ErasablePeople>();
         services.TryAddSingleton<PersonalDataExport>();
         services.TryAddSingleton<PersonEraser>();
         services.TryAddSingleton<RetentionPurge>();
@@ -27,6 +28,8 @@ public static class DataRightsServices
         services.TryAddEnumerable(ServiceDescriptor.Singleton<ICardActionHandler, EraseActions>());
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IJobHandler, RetentionJob>());
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IHostedService, RetentionStarter>());
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IJobHandler, StoredWordsMigration>());
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IHostedService, StoredWordsMigrationStarter>());
         return services;
     }
 }

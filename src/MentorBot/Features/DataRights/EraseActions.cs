@@ -1,7 +1,7 @@
 using MentorBot.Conversations;
 using MentorBot.Conversations.Access;
 using MentorBot.Features.Pairs;
-using MentorBot.Infrastructure.Graph;
+using MentorBot.Features.Programs;
 
 namespace MentorBot.Features.DataRights;
 
@@ -14,11 +14,11 @@ public sealed class EraseActions : ICardActionHandler
     private const string LedgerCategory = "data-rights-erase";
 
     private readonly SendLedger _ledger;
-    private readonly PeopleDirectory _people;
+    private readonly ErasablePeople _people;
     private readonly PersonScopes _scopes;
     private readonly PersonEraser _eraser;
 
-    public EraseActions(SendLedger ledger, PeopleDirectory people, PersonScopes scopes, PersonEraser eraser)
+    public EraseActions(SendLedger ledger, ErasablePeople people, PersonScopes scopes, PersonEraser eraser)
     {
         _ledger = ledger;
         _people = people;
@@ -43,31 +43,40 @@ public sealed class EraseActions : ICardActionHandler
             return;
         }
 
-        var name = action.Get("name") ?? personId;
+        // The card's person id is only a claim: it must still be a real person of this tenant and program.
+        var program = ProgramSubject.ProgramOf(turn);
 
         // The marker names the request only, never the person, so erasing leaves nothing that points at them.
         if (!await _ledger.TryReserveAsync(LedgerCategory, requestId, cancellationToken).ConfigureAwait(false))
         {
-            turn.Answer($"{name} was already erased from this card. Nothing more to do.");
+            turn.Answer("This person was already erased from this card. Nothing more to do.");
+            return;
+        }
+
+        Pairs.Person? person;
+        string? why;
+        try
+        {
+            (person, why) = await _people.FindAsync(tenantId, program.ProgramId, personId, cancellationToken).ConfigureAwait(false);
+        }
+        catch
+        {
+            await _ledger.ReleaseAsync(LedgerCategory, requestId, CancellationToken.None).ConfigureAwait(false);
+            throw;
+        }
+
+        if (person is null)
+        {
+            await _ledger.ReleaseAsync(LedgerCategory, requestId, cancellationToken).ConfigureAwait(false);
+            turn.Answer($"I can't erase this person: {why}. Nothing was erased.");
             return;
         }
 
         try
         {
-            Person person;
-            try
-            {
-                person = await _people.FindAsync(personId, cancellationToken).ConfigureAwait(false) ?? new Person(personId, name, null, null);
-            }
-            catch (Exception ex) when (ex is not OperationCanceledException)
-            {
-                // The directory is down or the person has left it: the object id still finds their rows.
-                person = new Person(personId, name, null, null);
-            }
-
             var scope = await _scopes.ForAsync(tenantId, person, cancellationToken).ConfigureAwait(false);
             var removed = await _eraser.EraseAsync(scope, cancellationToken).ConfigureAwait(false);
-            turn.ReplaceCard(DataRightsCards.Erased(name, turn.UserName ?? "a coordinator", removed));
+            turn.ReplaceCard(DataRightsCards.Erased(person.Name, turn.UserName ?? "a coordinator", removed));
         }
         catch
         {

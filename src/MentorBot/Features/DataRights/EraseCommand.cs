@@ -2,10 +2,8 @@ using System.Text.Json;
 using System.Text.RegularExpressions;
 using MentorBot.Conversations;
 using MentorBot.Conversations.Access;
-using MentorBot.Features.Pairs;
 using MentorBot.Features.Programs;
 using MentorBot.Features.Registration;
-using MentorBot.Infrastructure.Graph;
 
 namespace MentorBot.Features.DataRights;
 
@@ -17,11 +15,11 @@ public sealed partial class EraseCommand : ICommand
 {
     private readonly ProgramStore _programs;
     private readonly MentionResolver _mentions;
-    private readonly PeopleDirectory _people;
+    private readonly ErasablePeople _people;
     private readonly PersonScopes _scopes;
     private readonly PersonEraser _eraser;
 
-    public EraseCommand(ProgramStore programs, MentionResolver mentions, PeopleDirectory people, PersonScopes scopes, PersonEraser eraser)
+    public EraseCommand(ProgramStore programs, MentionResolver mentions, ErasablePeople people, PersonScopes scopes, PersonEraser eraser)
     {
         _programs = programs;
         _mentions = mentions;
@@ -36,6 +34,7 @@ public sealed partial class EraseCommand : ICommand
     public async Task HandleAsync(Turn turn, string arguments, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(turn);
+        var program = ProgramSubject.ProgramOf(turn);
         if (turn.TenantId is not { Length: > 0 } tenantId)
         {
             return;
@@ -55,17 +54,12 @@ public sealed partial class EraseCommand : ICommand
             return;
         }
 
-        var person = await _people.FindAsync(id, cancellationToken).ConfigureAwait(false);
+        // A real person of this tenant (the directory, or a party of this program's pairs), never the typed text itself.
+        var (person, why) = await _people.FindAsync(tenantId, program.ProgramId, id, cancellationToken).ConfigureAwait(false);
         if (person is null)
         {
-            // Someone who has left the directory can still be erased by object id.
-            if (!Guid.TryParse(id, out _))
-            {
-                turn.Reply($"Nobody in this organization is called {reference.Display}. Type their email address or object id.");
-                return;
-            }
-
-            person = new Person(id, id, null, null);
+            turn.Reply($"I can't erase {reference.Display}: {why}. Nothing was erased.");
+            return;
         }
 
         var scope = await _scopes.ForAsync(tenantId, person, cancellationToken).ConfigureAwait(false);

@@ -37,7 +37,7 @@ public sealed class MyDataCommand : ICommand
     public async Task HandleAsync(Turn turn, string arguments, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(turn);
-        if (turn.UserId is not { Length: > 0 } userId || turn.TenantId is not { Length: > 0 } tenantId)
+        if (turn.UserId is not { Length: > 0 } userId || !Guid.TryParse(userId, out _) || turn.TenantId is not { Length: > 0 } tenantId)
         {
             turn.Reply("I can't tell who you are in this chat, so I can't look up your data.");
             return;

@@ -1,4 +1,6 @@
 using Azure.Data.Tables;
+using MentorBot.Conversations;
+using MentorBot.Infrastructure.Storage;
 
 namespace MentorBot.Features.DataRights;
 
@@ -6,10 +8,12 @@ namespace MentorBot.Features.DataRights;
 public sealed class PersonEraser
 {
     private readonly TableScanner _scanner;
+    private readonly InvokeAnswerStore _answers;
 
-    public PersonEraser(TableScanner scanner)
+    public PersonEraser(TableScanner scanner, InvokeAnswerStore answers)
     {
         _scanner = scanner;
+        _answers = answers;
     }
 
     /// <summary>How many rows erasing the person would touch, per table (only tables with rows).</summary>
@@ -67,6 +71,12 @@ public sealed class PersonEraser
             }
 
             counts[rule.Table] = counts.GetValueOrDefault(rule.Table) + 1;
+        }
+
+        // An invoke's first answer does not say whose words it quotes: the few still kept for redelivery all go.
+        if (await _answers.ForgetRecentAsync(cancellationToken).ConfigureAwait(false) is > 0 and var forgotten)
+        {
+            counts[TableNames.InvokeAnswers] = counts.GetValueOrDefault(TableNames.InvokeAnswers) + forgotten;
         }
 
         return counts;

@@ -1,34 +1,46 @@
-using System.Text.RegularExpressions;
 using Azure.Data.Tables;
 using MentorBot.Features.Pairs;
 using MentorBot.Infrastructure.Storage;
 
 namespace MentorBot.Features.DataRights;
 
-/// <summary>One person as data rights sees them: their identifiers and the pairs they are (or were) in, with their role.</summary>
+/// <summary>
+/// One person as data rights sees them, in one tenant: their stored identifiers (object id, Teams id, personal chat,
+/// addresses from the directory or their pair records) and the pairs they are (or were) in, with their role. A row is
+/// theirs when a rule says so or when one of its keys or values is, as a whole, one of those identifiers or one of
+/// their pairs' ids, plain or URL-encoded. Never by substring: "the" or a tenant id is not an identifier.
+/// </summary>
 public sealed class PersonScope
 {
-    private readonly Regex _names;
+    private readonly IdentifierMatch _identifiers;
+    private readonly IdentifierMatch _identifiersAndPairs;
 
-    public PersonScope(string personId, IEnumerable<string?> otherIdentifiers, IReadOnlyList<Pair> pairs)
+    public PersonScope(string tenantId, string personId, IEnumerable<string?> otherIdentifiers, IReadOnlyList<Pair> pairs)
     {
-        ArgumentException.ThrowIfNullOrEmpty(personId);
+        ArgumentException.ThrowIfNullOrEmpty(tenantId);
         ArgumentNullException.ThrowIfNull(pairs);
+        if (!Guid.TryParse(personId, out _) || string.Equals(personId, tenantId, StringComparison.OrdinalIgnoreCase))
+        {
+            throw new ArgumentException("A person is erased or exported by their Entra object id.", nameof(personId));
+        }
+
+        TenantId = tenantId;
         PersonId = personId;
-        Pairs = pairs;
-        RoleByPair = pairs
+        Pairs = pairs.Where(p => p.TenantId == tenantId).ToList();
+        RoleByPair = Pairs
             .Where(p => p.RoleOf(personId) is not null)
             .GroupBy(p => p.PairId, StringComparer.Ordinal)
             .ToDictionary(g => g.Key, g => g.First().RoleOf(personId)!.Value.ToString().ToLowerInvariant(), StringComparer.Ordinal);
         var identifiers = new[] { personId }.Concat(otherIdentifiers)
-            .Where(i => !string.IsNullOrWhiteSpace(i) && i!.Trim().Length >= 3)
-            .Select(i => Regex.Escape(i!.Trim()))
-            .Distinct(StringComparer.OrdinalIgnoreCase);
-
-        // Whole identifiers only: "user-1" must not match inside "user-10".
-        _names = new Regex($@"(?<![\w.-])(?:{string.Join('|', identifiers)})(?![\w-]|\.\w)",
-            RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, TimeSpan.FromSeconds(1));
+            .Select(i => i?.Trim())
+            .Where(i => !string.IsNullOrEmpty(i) && !string.Equals(i, tenantId, StringComparison.OrdinalIgnoreCase))
+            .Select(i => i!)
+            .ToList();
+        _identifiers = new IdentifierMatch(identifiers);
+        _identifiersAndPairs = new IdentifierMatch(identifiers.Concat(RoleByPair.Keys));
     }
+
+    public string TenantId { get; }
 
     public string PersonId { get; }
 
@@ -39,22 +51,22 @@ public sealed class PersonScope
 
     public bool IsPerson(string? id) => id is not null && string.Equals(id, PersonId, StringComparison.OrdinalIgnoreCase);
 
-    /// <summary>Whether the row's keys or any string property (JSON included) name the person.</summary>
-    public bool IsNamedIn(TableEntity entity)
-    {
-        ArgumentNullException.ThrowIfNull(entity);
-        return _names.IsMatch(TableKey.Unescape(entity.PartitionKey))
-            || _names.IsMatch(TableKey.Unescape(entity.RowKey))
-            || entity.Where(p => p.Key is not "PartitionKey" and not "RowKey").Select(p => p.Value).OfType<string>().Any(_names.IsMatch);
-    }
+    /// <summary>Whether one of the row's keys or values is one of the person's identifiers.</summary>
+    public bool IsNamedIn(TableEntity entity) => _identifiers.IsIn(entity);
 
-    /// <summary>The text with every identifier of the person replaced.</summary>
-    public string Scrub(string text) => _names.Replace(text, "[erased]");
+    /// <summary>The text with every value that is one of the person's identifiers replaced.</summary>
+    public string Scrub(string text) => _identifiers.Replace(text, "[erased]");
 
     /// <summary>Whether the person may receive this row in their export, by the table's rule.</summary>
     public bool MayExport(TableRule rule, TableEntity entity)
     {
         ArgumentNullException.ThrowIfNull(rule);
+        ArgumentNullException.ThrowIfNull(entity);
+        if (IsOtherTenant(entity))
+        {
+            return false;
+        }
+
         switch (rule.Export)
         {
             case ExportPolicy.OwnRows:
@@ -75,12 +87,34 @@ public sealed class PersonScope
         }
     }
 
-    /// <summary>Whether erasing the person touches this row: it is theirs, names them, or belongs to one of their pairs.</summary>
+    /// <summary>
+    /// Whether erasing the person touches this row: it is theirs, belongs to one of their pairs, or names them or one of
+    /// their pairs by id (the partner's messages and dialogs about the pair, the pair's jobs) — in this tenant only.
+    /// </summary>
     public bool IsErased(TableRule rule, TableEntity entity)
     {
         ArgumentNullException.ThrowIfNull(rule);
+        ArgumentNullException.ThrowIfNull(entity);
+        if (IsOtherTenant(entity))
+        {
+            return false;
+        }
+
         return IsPerson(rule.Owner(entity))
             || (rule.Pair(entity) is { } pair && RoleByPair.ContainsKey(pair))
-            || IsNamedIn(entity);
+            || _identifiersAndPairs.IsIn(entity);
+    }
+
+    /// <summary>A row whose keys or TenantId say it belongs to another tenant is never touched.</summary>
+    private bool IsOtherTenant(TableEntity entity)
+    {
+        if (entity.TryGetValue("TenantId", out var tenant) && tenant is string value && value.Length > 0)
+        {
+            return !string.Equals(value, TenantId, StringComparison.OrdinalIgnoreCase);
+        }
+
+        var partition = TableKey.Unescape(entity.PartitionKey);
+        var bar = partition.IndexOf('|', StringComparison.Ordinal);
+        return bar > 0 && Guid.TryParse(partition[..bar], out _) && !string.Equals(partition[..bar], TenantId, StringComparison.OrdinalIgnoreCase);
     }
 }

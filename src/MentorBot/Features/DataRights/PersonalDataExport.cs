@@ -39,7 +39,9 @@ public sealed class PersonalDataExport
                 tables[rule.Table] = rows;
             }
 
-            rows.Add(ToJson(entity));
+            var row = ToJson(entity);
+            PartyView.Shape(rule.Table, person.PersonId, row);
+            rows.Add(row);
             counts[rule.Table] = counts.GetValueOrDefault(rule.Table) + 1;
         }
 

@@ -8,7 +8,8 @@ namespace MentorBot.Features.DataRights;
 /// <summary>
 /// Removes pairs closed longer than <see cref="RetentionSettings.ClosedPairDays"/> with every pair-scoped row (by the
 /// table rules): expectations, agreements, check-ins, meetings, lifecycle records, outcomes, baselines, rematch
-/// requests and the pair's alerts. Reports therefore cover pairs within the retention period.
+/// requests, the pair's alerts, and every row naming the pair by id (messages and dialogs about it, its jobs).
+/// Reports therefore cover pairs within the retention period.
 /// </summary>
 public sealed class RetentionPurge
 {
@@ -37,14 +38,16 @@ public sealed class RetentionPurge
                 expired.Add(pair.PairId);
             }
 
-            if (rule.Pair(entity) is not null)
-            {
-                targets.Add((rule, entity));
-            }
+            targets.Add((rule, entity));
         }
 
+        // Rows of the pair by rule, and rows naming it by id: messages and dialogs about it, its pending jobs.
+        var namesExpired = new IdentifierMatch(expired);
+        bool OfExpiredPair(TableRule rule, Azure.Data.Tables.TableEntity entity) =>
+            (rule.Pair(entity) is { } pair && expired.Contains(pair)) || (rule.Erase == EraseMode.Delete && namesExpired.IsIn(entity));
+
         // The pair rows go last, so a purge cut short is picked up again the next day.
-        foreach (var (rule, entity) in targets.Where(t => expired.Contains(t.Rule.Pair(t.Entity)!)).OrderBy(t => t.Rule.Table == TableNames.Pairs))
+        foreach (var (rule, entity) in targets.Where(t => OfExpiredPair(t.Rule, t.Entity)).OrderBy(t => t.Rule.Table == TableNames.Pairs))
         {
             await _scanner.DeleteAsync(rule, entity, cancellationToken).ConfigureAwait(false);
         }

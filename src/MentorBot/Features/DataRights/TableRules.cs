@@ -5,13 +5,15 @@ namespace MentorBot.Features.DataRights;
 /// <summary>
 /// The one place that knows, for every table, how a person's rows are found and whether they may be exported to
 /// that person. A new table must get a rule here (a unit test checks every name in <see cref="TableNames.All"/>).
-/// Erasure does not rely on these owners alone: any row whose keys or string properties name the person is removed.
+/// Erasure does not rely on these owners alone: any row whose keys or values hold one of the person's stored ids or
+/// addresses, or the id of one of their pairs, as a whole (see <see cref="IdentifierMatch"/>), is removed.
 /// </summary>
 public static class TableRules
 {
     private static readonly TableRule[] Rules =
     [
-        new(TableNames.InboundActivities, ExportPolicy.Never, "redelivery ledger: conversation and activity ids only"),
+        new(TableNames.InboundActivities, ExportPolicy.Never, "redelivery ledger: conversation id, activity id, status; no words"),
+        new(TableNames.InvokeAnswers, ExportPolicy.Never, "an invoke's first answer (may quote a person), kept 15 minutes for redelivery"),
         new(TableNames.ConversationReferences, ExportPolicy.OwnRows, "how to reach the person (partition \"user\", row = object id)")
         {
             Owner = e => e.PartitionKey == "user" ? TableRule.Key(e.RowKey) : null,
@@ -36,7 +38,7 @@ public static class TableRules
             Pair = e => TableRule.Key(e.RowKey),
         },
         new(TableNames.Cohorts, ExportPolicy.Never, "cohort configuration, coordinator data") { Erase = EraseMode.Scrub },
-        new(TableNames.Outbox, ExportPolicy.OwnRows, "messages sent to the person (partition tenant|person)")
+        new(TableNames.Outbox, ExportPolicy.OwnRows, "messages to a person (partition tenant|person) or a chat; the message is dropped once sent")
         {
             Owner = e => TableRule.LastSegment(e.PartitionKey),
         },

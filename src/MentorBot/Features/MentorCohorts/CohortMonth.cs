@@ -39,4 +39,7 @@ public sealed class MentorCohortSettings
     public int DayOfMonth { get; set; } = 1;
 
     public int HourUtc { get; set; } = 9;
+
+    /// <summary>How many mentors must share in a month before the digest quotes them; never below 3.</summary>
+    public int DigestMinimumSharers { get; set; } = CohortDigest.FewestSharers;
 }

@@ -9,19 +9,19 @@ public static class PeerReminderCard
 {
     /// <summary>
     /// The reminder, with the meeting's join link when it was created through Graph, or else a link that opens a new
-    /// Teams meeting already addressed to the cohort's mentors.
+    /// Teams meeting with its subject only: the channel is where the anonymous digest is posted, so it never lists
+    /// the mentors' addresses (those invited through Graph get the meeting in their calendars).
     /// </summary>
-    public static AdaptiveCard Create(string cohortName, string month, Uri? meetingLink = null, IReadOnlyList<string>? mentorAddresses = null)
+    public static AdaptiveCard Create(string cohortName, string month, Uri? meetingLink = null)
     {
         var actions = new List<CardAction>();
         if (meetingLink is not null)
         {
             actions.Add(new OpenUrlAction("Join the peer-cohort meeting", meetingLink));
         }
-        else if (mentorAddresses is { Count: > 0 })
+        else
         {
-            var link = "https://teams.microsoft.com/l/meeting/new?subject=" + Uri.EscapeDataString($"Mentor peer cohort — {cohortName}")
-                + "&attendees=" + string.Join(',', mentorAddresses.Take(50).Select(Uri.EscapeDataString));
+            var link = "https://teams.microsoft.com/l/meeting/new?subject=" + Uri.EscapeDataString($"Mentor peer cohort — {cohortName}");
             actions.Add(new OpenUrlAction("Schedule the peer-cohort meeting", new Uri(link)));
         }
 

@@ -66,12 +66,17 @@ public sealed class MonthlyCycleJob : IJobHandler
         var invited = pairs.Where(p => !p.IsClosed).Select(p => p.Mentor).DistinctBy(m => m.Id, StringComparer.OrdinalIgnoreCase).ToList();
         var meeting = await MeetingForMonthAsync(channel, month, job.DueAt, invited, cancellationToken).ConfigureAwait(false);
         await _messenger.SendToConversationAsync(tenant, where, $"mentor-cohort/{cohortId}/{month}/reminder",
-            CardJson.ToMessage(PeerReminderCard.Create(channel.CohortName, month, meeting, mentors)), cancellationToken).ConfigureAwait(false);
+            CardJson.ToMessage(PeerReminderCard.Create(channel.CohortName, month, meeting)), cancellationToken).ConfigureAwait(false);
 
         var previous = CohortMonth.Previous(job.DueAt);
         var shared = CohortDigest.Shared(await _answers.InProgramAsync(tenant, program, cancellationToken).ConfigureAwait(false), cohortId, previous);
-        await _messenger.SendToConversationAsync(tenant, where, $"mentor-cohort/{cohortId}/{previous}/digest",
-            CardJson.ToMessage(CohortDigestCard.Create(channel.CohortName, previous, shared)), cancellationToken).ConfigureAwait(false);
+        var cohortMentors = pairs.Where(p => !p.IsClosed).Select(p => p.Mentor.Id.ToLowerInvariant()).Distinct(StringComparer.Ordinal).Count();
+        // Too few sharing, or too small a cohort: any quote would point at one mentor, so no digest this month.
+        if (CohortDigest.MayPost(shared, cohortMentors, _settings.DigestMinimumSharers))
+        {
+            await _messenger.SendToConversationAsync(tenant, where, $"mentor-cohort/{cohortId}/{previous}/digest",
+                CardJson.ToMessage(CohortDigestCard.Create(channel.CohortName, previous, shared)), cancellationToken).ConfigureAwait(false);
+        }
 
         foreach (var pair in pairs.Where(p => !p.IsClosed))
         {

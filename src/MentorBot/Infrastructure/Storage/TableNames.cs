@@ -28,6 +28,7 @@ public static class TableNames
     public const string MentorCohortChannels = "MentorCohortChannels";
     public const string PairBaselines = "PairBaselines";
     public const string ReportDownloads = "ReportDownloads";
+    public const string InvokeAnswers = "InvokeAnswers";
 
     public static IReadOnlyList<string> All { get; } =
     [
@@ -56,5 +57,6 @@ public static class TableNames
         MentorCohortChannels,
         PairBaselines,
         ReportDownloads,
+        InvokeAnswers,
     ];
 }

@@ -1,0 +1,89 @@
+using Azure;
+using Azure.Data.Tables;
+using MentorBot.Infrastructure.Jobs;
+using MentorBot.Infrastructure.Storage;
+using Microsoft.Extensions.Hosting;
+
+namespace MentorBot.Features.DataRights;
+
+/// <summary>
+/// Once per deployment: strips what rows written before words got a lifetime still hold — the invoke answer on ledger
+/// rows and the message of sent outbox rows. A one-time full read of two tables; the job key makes it run once.
+/// </summary>
+public sealed class StoredWordsMigration : IJobHandler
+{
+    public const string JobKind = "data.strip-stored-words";
+
+    private readonly TableStorage _storage;
+
+    public StoredWordsMigration(TableStorage storage)
+    {
+        _storage = storage;
+    }
+
+    public string Kind => JobKind;
+
+    public static Job For(DateTimeOffset dueAt) => new(JobKind, "v1", dueAt);
+
+    public async Task RunAsync(Job job, CancellationToken cancellationToken)
+    {
+        await StripAsync(TableNames.InboundActivities, "InvokeResponseJson", _ => true, cancellationToken).ConfigureAwait(false);
+        await StripAsync(TableNames.Outbox, "Message", e => e.GetString("Status") == Conversations.Outbox.Sent, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>Rewrites each row holding <paramref name="property"/> without it; returns how many.</summary>
+    public async Task<int> StripAsync(string table, string property, Func<TableEntity, bool> applies, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(applies);
+        var client = _storage.Table(table);
+        var stripped = 0;
+        await foreach (var entity in client.QueryAsync<TableEntity>(cancellationToken: cancellationToken).ConfigureAwait(false))
+        {
+            if (!entity.ContainsKey(property) || !applies(entity))
+            {
+                continue;
+            }
+
+            entity.Remove(property);
+            try
+            {
+                // With the row's ETag: a row changed meanwhile was written by the new code, which keeps no words.
+                await client.UpdateEntityAsync(entity, entity.ETag, TableUpdateMode.Replace, cancellationToken).ConfigureAwait(false);
+                stripped++;
+            }
+            catch (RequestFailedException ex) when (StorageConflict.IsStale(ex) || StorageConflict.IsNotFound(ex))
+            {
+                // Rewritten or removed since it was read.
+            }
+        }
+
+        return stripped;
+    }
+}
+
+/// <summary>Schedules <see cref="StoredWordsMigration"/> at start-up (a no-op once it has run).</summary>
+public sealed class StoredWordsMigrationStarter : IHostedService
+{
+    private readonly JobStore _jobs;
+    private readonly TimeProvider _time;
+
+    public StoredWordsMigrationStarter(JobStore jobs, TimeProvider time)
+    {
+        _jobs = jobs;
+        _time = time;
+    }
+
+    public async Task StartAsync(CancellationToken cancellationToken)
+    {
+        try
+        {
+            await _jobs.ScheduleAsync(StoredWordsMigration.For(_time.GetUtcNow()), cancellationToken).ConfigureAwait(false);
+        }
+        catch (RequestFailedException)
+        {
+            // Storage is not ready yet: the next start schedules it.
+        }
+    }
+
+    public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+}
