@@ -28,6 +28,10 @@ public static class TableNames
     public const string MentorCohortChannels = "MentorCohortChannels";
     public const string PairBaselines = "PairBaselines";
     public const string ReportDownloads = "ReportDownloads";
+    public const string MatchProfiles = "MatchProfiles";
+    public const string CohortRosters = "CohortRosters";
+    public const string MatchExclusions = "MatchExclusions";
+    public const string MatchProposals = "MatchProposals";
 
     public static IReadOnlyList<string> All { get; } =
     [
@@ -56,5 +60,9 @@ public static class TableNames
         MentorCohortChannels,
         PairBaselines,
         ReportDownloads,
+        MatchProfiles,
+        CohortRosters,
+        MatchExclusions,
+        MatchProposals,
     ];
 }
