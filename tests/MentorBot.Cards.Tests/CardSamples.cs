@@ -75,6 +75,12 @@ public static class CardSamples
         "DataRightsCards.MyData",
         "DataRightsCards.ConfirmErase",
         "DataRightsCards.Erased",
+        "SuggestionsCard.Create",
+        "CohortMatchCard.Create",
+        "CohortMatchCard.Confirmed",
+        "ProfileQuestionsCard.Create",
+        "ProfileQuestionsCard.Saved",
+        "MatchLearningCard.Create",
     ];
 
     public static IEnumerable<(string Name, AdaptiveCard Card)> All() =>
@@ -93,7 +99,8 @@ public static class CardSamples
             .Concat(Lifecycle())
             .Concat(Reports())
             .Concat(MentorCohorts())
-            .Concat(DataRights());
+            .Concat(DataRights())
+            .Concat(MatchingSamples.All());
 
     private static IEnumerable<(string Name, AdaptiveCard Card)> Help()
     {

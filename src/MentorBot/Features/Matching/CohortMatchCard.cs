@@ -14,8 +14,14 @@ public static class CohortMatchCard
     public const string ConfirmVerb = "match.cohort.confirm";
     public const string NoMentor = "none";
 
-    /// <summary>A card with more rows than this is too long to read, and near Teams' size limit.</summary>
-    public const int MaxMentees = 40;
+    /// <summary>A card with more rows than this is too long to read.</summary>
+    public const int MaxMentees = 20;
+
+    /// <summary>The bot's budget for one message (UTF-16 bytes), as the card tests measure it.</summary>
+    private const int MaxBytes = 80 * 1024;
+
+    /// <summary>Whether the card fits in one Teams message: many mentors per mentee make each row's choices long.</summary>
+    public static bool FitsInAMessage(AdaptiveCard card) => System.Text.Encoding.Unicode.GetByteCount(CardJson.Serialize(card)) < MaxBytes;
 
     public static string InputFor(int mentee) => $"mentee-{mentee.ToString(CultureInfo.InvariantCulture)}";
 

@@ -57,7 +57,14 @@ public sealed class MatchCohortCommand : ICommand
             return;
         }
 
+        var card = CohortMatchCard.Create(proposal);
+        if (!CohortMatchCard.FitsInAMessage(card))
+        {
+            turn.Reply($"The matching of {proposal.Mentees.Count} mentees with {proposal.Mentors.Count} mentors is too large for one Teams card. Split {cohort.Name} into smaller cohorts, or use \"suggest @mentee\".");
+            return;
+        }
+
         await _proposals.AddAsync(proposal, cancellationToken).ConfigureAwait(false);
-        turn.Reply(CohortMatchCard.Create(proposal));
+        turn.Reply(card);
     }
 }
