@@ -45,7 +45,7 @@ public static class OutcomeLearning
             {
                 // The difference in rates (-1..1) moves the weight by up to its own size, within the bounds above.
                 var lift = (double)wellWith / with.Count - (double)wellWithout / without.Count;
-                weight = Math.Round(start * Math.Clamp(1 + lift, MinFactor, MaxFactor), 2);
+                weight = start * Math.Clamp(1 + lift, MinFactor, MaxFactor);
             }
 
             evidence.Add(new CriterionEvidence(criterion, with.Count, wellWith, without.Count, wellWithout, start, weight));
