@@ -76,6 +76,12 @@ public static class CardSamples
         "DataRightsCards.MyData",
         "DataRightsCards.ConfirmErase",
         "DataRightsCards.Erased",
+        "SuggestionsCard.Create",
+        "CohortMatchCard.Create",
+        "CohortMatchCard.Confirmed",
+        "ProfileQuestionsCard.Create",
+        "ProfileQuestionsCard.Saved",
+        "MatchLearningCard.Create",
     ];
 
     public static IEnumerable<(string Name, AdaptiveCard Card)> All() =>
@@ -94,7 +100,8 @@ public static class CardSamples
             .Concat(Lifecycle())
             .Concat(Reports())
             .Concat(MentorCohorts())
-            .Concat(DataRights());
+            .Concat(DataRights())
+            .Concat(MatchingSamples.All());
 
     private static IEnumerable<(string Name, AdaptiveCard Card)> Help()
     {

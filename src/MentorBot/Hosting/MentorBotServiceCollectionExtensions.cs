@@ -10,6 +10,7 @@ using MentorBot.Features.DataRights;
 using MentorBot.Features.Expectations;
 using MentorBot.Features.Help;
 using MentorBot.Features.Lifecycle;
+using MentorBot.Features.Matching;
 using MentorBot.Features.MentorCohorts;
 using MentorBot.Features.Reports;
 using MentorBot.Features.Meetings;
@@ -164,5 +165,6 @@ public static class MentorBotServiceCollectionExtensions
         services.AddClosure();
         services.AddRematch();
         services.AddLifecycle();
+        services.AddMatching();
     }
 }

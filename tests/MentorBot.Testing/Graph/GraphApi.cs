@@ -202,6 +202,8 @@ internal sealed class GraphApi(GraphDirectory directory, Func<string> baseUrl, F
         var select = context.Request.Query["$select"].ToString();
         if (string.IsNullOrWhiteSpace(select))
         {
+            // The user resource's docs mark department "returned only on $select" (learn.microsoft.com/graph/api/resources/user).
+            entity.Remove("department");
             return entity;
         }
 

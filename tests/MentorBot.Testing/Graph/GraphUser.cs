@@ -17,6 +17,11 @@ public sealed record GraphUser(string Id, string DisplayName, string? Mail, stri
 
     public string? JobTitle { get; init; }
 
+    // department and officeLocation are string properties of microsoft.graph.user (learn.microsoft.com/graph/api/resources/user).
+    public string? Department { get; init; }
+
+    public string? OfficeLocation { get; init; }
+
     /// <summary>The same person as a Teams <see cref="TestUser"/> (same object id, UPN and mail).</summary>
     public static GraphUser From(TestUser user)
     {
@@ -41,6 +46,8 @@ public sealed record GraphUser(string Id, string DisplayName, string? Mail, stri
         ["givenName"] = GivenName,
         ["surname"] = Surname,
         ["jobTitle"] = JobTitle,
+        ["department"] = Department,
+        ["officeLocation"] = OfficeLocation,
         ["mail"] = Mail,
         ["userPrincipalName"] = UserPrincipalName,
         ["businessPhones"] = new JsonArray(),

@@ -99,6 +99,16 @@ public static class TableRules
         {
             Owner = e => TableRule.Property(e, "OwnerId"),
         },
+        new(TableNames.MatchProfiles, ExportPolicy.OwnRows, "a person's profile answers for matching and their cached work details (partition tenant|person)")
+        {
+            Owner = e => TableRule.Property(e, "PersonId"),
+        },
+        new(TableNames.CohortRosters, ExportPolicy.OwnRows, "who is on a cohort's roster for matching (row = object id)")
+        {
+            Owner = e => TableRule.Property(e, "PersonId"),
+        },
+        new(TableNames.MatchExclusions, ExportPolicy.Never, "\"do not match these two\": would tell one what the other asked"),
+        new(TableNames.MatchProposals, ExportPolicy.Never, "a coordinator's proposed cohort matching, with fits for everyone in it"),
     ];
 
     private static readonly Dictionary<string, TableRule> ByTable = Rules.ToDictionary(r => r.Table, StringComparer.Ordinal);

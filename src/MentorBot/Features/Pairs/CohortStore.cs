@@ -43,5 +43,20 @@ public sealed class CohortStore
         return cohorts;
     }
 
+    /// <summary>The cohort a coordinator named, by id ("spring-2027") or by name ("Spring 2027"), or null.</summary>
+    public async Task<Cohort?> FindAsync(string tenantId, string programId, string nameOrId, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(nameOrId);
+        var wanted = nameOrId.Trim();
+        var byId = await GetAsync(tenantId, programId, Programs.ProgramIds.FromName(wanted), cancellationToken).ConfigureAwait(false);
+        if (byId is not null)
+        {
+            return byId;
+        }
+
+        var all = await ListAsync(tenantId, programId, cancellationToken).ConfigureAwait(false);
+        return all.FirstOrDefault(c => string.Equals(c.Name, wanted, StringComparison.OrdinalIgnoreCase));
+    }
+
     private static string Partition(string tenantId, string programId) => TableKey.Escape($"{tenantId}|{programId}");
 }

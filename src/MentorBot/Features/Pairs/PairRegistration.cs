@@ -76,7 +76,7 @@ public sealed class PairRegistration
         Cohort? cohort = null;
         if (!string.IsNullOrWhiteSpace(request.Cohort))
         {
-            cohort = await FindCohortAsync(program.TenantId, program.ProgramId, request.Cohort, cancellationToken).ConfigureAwait(false);
+            cohort = await _cohorts.FindAsync(program.TenantId, program.ProgramId, request.Cohort, cancellationToken).ConfigureAwait(false);
             if (cohort is null)
             {
                 return RegistrationResult.Refused($"there is no cohort '{request.Cohort}' in {program.Name}; create it first with \"cohort\"");
@@ -137,18 +137,5 @@ public sealed class PairRegistration
     {
         var text = $"{tenantId}|{programId}|{mentorId.ToLowerInvariant()}|{menteeId.ToLowerInvariant()}|{start:yyyy-MM-dd}";
         return Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(text)))[..20].ToLowerInvariant();
-    }
-
-    private async Task<Cohort?> FindCohortAsync(string tenantId, string programId, string nameOrId, CancellationToken cancellationToken)
-    {
-        var wanted = nameOrId.Trim();
-        var byId = await _cohorts.GetAsync(tenantId, programId, Programs.ProgramIds.FromName(wanted), cancellationToken).ConfigureAwait(false);
-        if (byId is not null)
-        {
-            return byId;
-        }
-
-        var all = await _cohorts.ListAsync(tenantId, programId, cancellationToken).ConfigureAwait(false);
-        return all.FirstOrDefault(c => string.Equals(c.Name, wanted, StringComparison.OrdinalIgnoreCase));
     }
 }

@@ -28,6 +28,9 @@ public sealed partial record RegisterMessage(IReadOnlyList<PersonReference> Peop
 
     private static readonly string[] Keywords = ["cohort", "start", "end", "focus"];
 
+    /// <summary>The users the message @mentions, the bot left out, in order.</summary>
+    public static IReadOnlyList<MentionedUser> MentionedUsers(Activity activity) => UserMentions(activity).Select(m => m.User).ToList();
+
     /// <summary>True when the message @mentions someone other than the bot.</summary>
     public static bool MentionsSomeone(Activity activity) => UserMentions(activity).Count > 0;
 

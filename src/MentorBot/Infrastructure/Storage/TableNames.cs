@@ -29,6 +29,10 @@ public static class TableNames
     public const string PairBaselines = "PairBaselines";
     public const string ReportDownloads = "ReportDownloads";
     public const string InvokeAnswers = "InvokeAnswers";
+    public const string MatchProfiles = "MatchProfiles";
+    public const string CohortRosters = "CohortRosters";
+    public const string MatchExclusions = "MatchExclusions";
+    public const string MatchProposals = "MatchProposals";
 
     public static IReadOnlyList<string> All { get; } =
     [
@@ -58,5 +62,9 @@ public static class TableNames
         PairBaselines,
         ReportDownloads,
         InvokeAnswers,
+        MatchProfiles,
+        CohortRosters,
+        MatchExclusions,
+        MatchProposals,
     ];
 }
