@@ -38,8 +38,11 @@ public sealed class CheckInAnswerTests : IClassFixture<AzuriteFixture>
         return new Setup(bot, program, pair, channel);
     }
 
-    private static Task SendCheckInAsync(Setup s, string meeting) =>
-        s.Bot.Host.Services.GetRequiredService<CheckInSender>().SendAsync(s.Pair, s.Program, meeting, new DateTimeOffset(2027, 1, 11, 10, 0, 0, TimeSpan.Zero), default);
+    private static async Task SendCheckInAsync(Setup s, string meeting)
+    {
+        await s.Bot.RecordMeetingAsync(s.Pair, meeting);
+        await s.Bot.Host.Services.GetRequiredService<CheckInSender>().SendAsync(s.Pair, s.Program, meeting, new DateTimeOffset(2027, 1, 11, 10, 0, 0, TimeSpan.Zero), default);
+    }
 
     private static RecordedConnectorCall CheckInCardFor(Setup s, TestUser user, string meeting) =>
         s.Bot.Channel.ActivitiesSentTo(ConversationIds.Personal(user.TeamsId))

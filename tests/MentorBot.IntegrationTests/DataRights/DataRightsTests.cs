@@ -181,6 +181,8 @@ public sealed class DataRightsTests : IClassFixture<AzuriteFixture>
     {
         var sender = s.Bot.Host.Services.GetRequiredService<CheckInSender>();
         var at = new DateTimeOffset(2027, 1, 11, 10, 0, 0, TimeSpan.Zero);
+        await s.Bot.RecordMeetingAsync(s.Pair, "meeting-1");
+        await s.Bot.RecordMeetingAsync(s.OtherPair, "meeting-2");
         await sender.SendAsync(s.Pair, s.Program, "meeting-1", at, default);
         await sender.SendAsync(s.OtherPair, s.Program, "meeting-2", at, default);
         await AnswerCheckInAsync(s.Bot, _max, "meeting-1", OwnSecret);

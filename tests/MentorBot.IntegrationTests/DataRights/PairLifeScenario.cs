@@ -63,6 +63,8 @@ internal sealed class PairLifeScenario : IAsyncDisposable
     {
         var sender = Bot.Host.Services.GetRequiredService<CheckInSender>();
         var at = new DateTimeOffset(2027, 1, 11, 10, 0, 0, TimeSpan.Zero);
+        await Bot.RecordMeetingAsync(Pair, "meeting-1");
+        await Bot.RecordMeetingAsync(OtherPair, "meeting-2");
         await sender.SendAsync(Pair, Program, "meeting-1", at, default);
         await sender.SendAsync(OtherPair, Program, "meeting-2", at, default);
         await AnswerCheckInAsync(Mentee, "meeting-1", CheckInCanary);

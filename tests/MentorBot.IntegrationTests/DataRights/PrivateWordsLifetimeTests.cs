@@ -53,6 +53,8 @@ public sealed class PrivateWordsLifetimeTests : IClassFixture<AzuriteFixture>
         await using var s = await PairLifeScenario.StartAsync(_azurite);
         await s.LiveAsync();
         Assert.True(s.Pair.IsClosed);
+        // What the closure set off (suggestions for the coordinator) runs long before the pair is due for retention.
+        await s.Bot.RunJobsAsync();
         var store = s.Bot.Host.Services.GetRequiredService<PairStore>();
         var (closed, etag) = (await store.GetAsync(s.Pair.TenantId, s.Pair.ProgramId, s.Pair.PairId, default))!.Value;
         await store.UpdateAsync(closed with { ClosedAt = s.Bot.Clock.GetUtcNow().AddDays(-RetentionSettings.DefaultClosedPairDays - 1) }, etag, default);

@@ -92,21 +92,4 @@ public sealed class ChannelAuthenticationTests : IClassFixture<AzuriteFixture>
 
         Assert.Equal(HttpStatusCode.OK, second.StatusCode);
     }
-
-    [Fact]
-    public async Task An_entra_token_from_the_bots_own_tenant_is_accepted()
-    {
-        await using var bot = await BotScenario.StartAsync(_azurite);
-        var token = bot.Channel.CreateToken(new ChannelTokenOptions
-        {
-            Audience = BotScenario.AppId,
-            Key = ChannelKey.Entra,
-            Issuer = EntraIssuer.For(BotScenario.TenantId),
-            TenantId = BotScenario.TenantId,
-        });
-
-        using var response = await bot.SendAsync(bot.Activities.PersonalMessage(TestUser.Create("Ada"), "help"), token);
-
-        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-    }
 }

@@ -1,3 +1,4 @@
+using MentorBot.Features.Meetings;
 using MentorBot.Features.Pairs;
 using MentorBot.Features.Programs;
 using MentorBot.Testing;
@@ -43,5 +44,25 @@ internal static class ProgramSetup
             new RegistrationRequest(program, mentor.Upn, mentee.Upn, cohortId, start, null, focus, coordinator.AadObjectId), default);
         Assert.True(result.Created, result.Problem);
         return result.Pair!;
+    }
+
+    /// <summary>
+    /// A meeting of the pair on record, as discovery or "check in" leaves it, an hour ago by the test clock: the bot takes
+    /// check-in answers only for meetings it knows of.
+    /// </summary>
+    public static async Task RecordMeetingAsync(this BotScenario bot, Pair pair, string meetingKey)
+    {
+        var start = bot.Clock.GetUtcNow().AddHours(-1);
+        await bot.Host.Services.GetRequiredService<MeetingStore>().TryAddAsync(new Meeting
+        {
+            TenantId = pair.TenantId,
+            ProgramId = pair.ProgramId,
+            PairId = pair.PairId,
+            MeetingKey = meetingKey,
+            Start = start,
+            End = start.AddMinutes(30),
+            Source = MeetingSource.Manual,
+            DiscoveredAt = start,
+        }, default);
     }
 }

@@ -2,6 +2,7 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using MentorBot.Features.Lifecycle;
 using MentorBot.Features.Pairs;
+using MentorBot.IntegrationTests.Infrastructure;
 using MentorBot.Testing;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -70,7 +71,7 @@ public sealed class LifecycleActionsTests : IClassFixture<AzuriteFixture>
         var saved = await PressAsync(s, card, s.Mentee, RedesignCard.FocusVerb, (RedesignCard.FocusInput, "Negotiating renewals with large clients"));
         var again = await PressAsync(s, card, s.Mentor, RedesignCard.FocusVerb, (RedesignCard.FocusInput, "Something else"));
 
-        Assert.Contains("Only the two people in this pairing", refused, StringComparison.Ordinal);
+        Assert.Contains("Only the mentor and the mentee", refused, StringComparison.Ordinal);
         Assert.Contains("Negotiating renewals", saved, StringComparison.Ordinal);
         Assert.Contains("already", again, StringComparison.OrdinalIgnoreCase);
         var pair = await s.StoredPairAsync();
@@ -134,6 +135,7 @@ public sealed class LifecycleActionsTests : IClassFixture<AzuriteFixture>
         await NextDayAsync(s);
         Assert.Equal(0, s.CountSentTo(s.Mentee, EndOrContinueQuestion));
 
+        await s.Bot.RecordMeetingAsync(await s.StoredPairAsync(), "meeting-x");
         await s.Bot.Host.Services.GetRequiredService<MentorBot.Features.CheckIns.CheckInSender>()
             .SendAsync(await s.StoredPairAsync(), s.Program, "meeting-x", s.Bot.Clock.GetUtcNow(), default);
         var checkIn = s.SentTo(s.Mentee).Last(c => c.AllText.Contains("Quick check-in", StringComparison.Ordinal));

@@ -29,6 +29,7 @@ public sealed class PairsCommandTests : IClassFixture<AzuriteFixture>
         var today = DateOnly.FromDateTime(bot.Clock.GetUtcNow().UtcDateTime);
         var calm = await bot.RegisterPairAsync(program, _coordinator, _ola, _pia, start: today);
         var troubled = await bot.RegisterPairAsync(program, _coordinator, _mia, _max, start: today);
+        await bot.RecordMeetingAsync(troubled, "meeting-1");
         await bot.Host.Services.GetRequiredService<CheckInSender>().SendAsync(troubled, program, "meeting-1", bot.Clock.GetUtcNow(), default);
         var card = bot.Channel.ActivitiesSentTo(ConversationIds.Personal(_max.TeamsId)).Last(c => c.AllText.Contains("Quick check-in", StringComparison.Ordinal));
         var data = (JsonObject)card.AdaptiveCards[0]["actions"]![0]!["data"]!.DeepClone();

@@ -77,7 +77,7 @@ public sealed class ProgramSetupTests : IClassFixture<AzuriteFixture>
 
         var reply = await SayInChannelAsync(bot, ConversationIds.NewChannel(), _mentor, "setup My own program");
 
-        Assert.Contains("Only program coordinators", reply.AllText, StringComparison.Ordinal);
+        Assert.Contains("Only program administrators", reply.AllText, StringComparison.Ordinal);
         Assert.Empty(await bot.EntitiesAsync("Programs"));
     }
 
@@ -126,15 +126,60 @@ public sealed class ProgramSetupTests : IClassFixture<AzuriteFixture>
     }
 
     [Fact]
-    public async Task Setting_up_the_same_program_in_another_channel_moves_its_alerts_there()
+    public async Task Setup_of_an_existing_program_elsewhere_moves_it_only_when_one_of_its_coordinators_confirms()
     {
         await using var bot = await StartAsync();
-        await SayInChannelAsync(bot, ConversationIds.NewChannel(), _bootstrapCoordinator, "setup Sales mentoring");
+        var first = ConversationIds.NewChannel();
+        await SayInChannelAsync(bot, first, _bootstrapCoordinator, "setup Sales mentoring");
         var second = ConversationIds.NewChannel();
 
-        var reply = await SayInChannelAsync(bot, second, _bootstrapCoordinator, "setup Sales mentoring");
+        // Another program administrator, who does not coordinate "Sales mentoring", tries to take it over.
+        var reply = await SayInChannelAsync(bot, second, _groupCoordinator, "setup Sales mentoring");
 
-        Assert.Contains("now come to this channel", reply.AllText, StringComparison.Ordinal);
+        Assert.Contains("already set up", reply.AllText, StringComparison.Ordinal);
+        Assert.Equal(first, Assert.Single(await bot.EntitiesAsync("Programs")).GetString("ChannelId"));
+
+        var byAdministrator = await PressMoveAsync(bot, reply, _groupCoordinator);
+        Assert.Contains("Only program coordinators of \"Sales mentoring\"", byAdministrator, StringComparison.Ordinal);
+        Assert.Equal(first, Assert.Single(await bot.EntitiesAsync("Programs")).GetString("ChannelId"));
+
+        var byCoordinator = await PressMoveAsync(bot, reply, _bootstrapCoordinator);
+        Assert.Contains("now come to this channel", byCoordinator, StringComparison.Ordinal);
         Assert.Equal(second, Assert.Single(await bot.EntitiesAsync("Programs")).GetString("ChannelId"));
+    }
+
+    [Fact]
+    public async Task Setup_never_takes_a_channel_that_already_belongs_to_another_program()
+    {
+        await using var bot = await StartAsync();
+        var channel = ConversationIds.NewChannel();
+        await SayInChannelAsync(bot, channel, _bootstrapCoordinator, "setup Sales mentoring");
+
+        var reply = await SayInChannelAsync(bot, channel, _groupCoordinator, "setup Engineering mentoring");
+
+        Assert.Contains("already belongs to \"Sales mentoring\"", reply.AllText, StringComparison.Ordinal);
+        Assert.Equal("sales-mentoring", Assert.Single(await bot.EntitiesAsync("Programs")).RowKey);
+    }
+
+    [Fact]
+    public async Task Programs_named_in_other_scripts_get_ids_of_their_own()
+    {
+        await using var bot = await StartAsync();
+        await SayInChannelAsync(bot, ConversationIds.NewChannel(), _bootstrapCoordinator, "setup Программа наставничества");
+
+        var second = await SayInChannelAsync(bot, ConversationIds.NewChannel(), _bootstrapCoordinator, "setup 女性エンジニア");
+
+        Assert.Contains("Program set up", second.AllText, StringComparison.Ordinal);
+        var ids = (await bot.EntitiesAsync("Programs")).Select(p => p.RowKey).ToList();
+        Assert.Equal(2, ids.Distinct().Count());
+    }
+
+    private static async Task<string> PressMoveAsync(BotScenario bot, RecordedConnectorCall card, TestUser who)
+    {
+        var data = new System.Text.Json.Nodes.JsonObject { ["program"] = "sales-mentoring" };
+        using var response = await bot.SendAsync(bot.Activities.CardInvoke(card, who, MentorBot.Features.Programs.MoveProgramCard.MoveVerb, data));
+        response.EnsureSuccessStatusCode();
+        var body = System.Text.Json.Nodes.JsonNode.Parse(await response.Content.ReadAsStringAsync())!;
+        return body["value"] is System.Text.Json.Nodes.JsonValue value && value.TryGetValue<string>(out var text) ? text : body.ToJsonString();
     }
 }

@@ -129,6 +129,18 @@ public sealed class ActivityFactory
         return activity;
     }
 
+    /// <summary>
+    /// Someone adds people to a group chat the bot is in: a conversationUpdate whose membersAdded names them by Teams id
+    /// (Teams docs, "Conversation events in your Teams bot", members added).
+    /// </summary>
+    public JsonObject MembersAddedToGroupChat(string chatId, TestUser by, params TestUser[] added)
+    {
+        ArgumentNullException.ThrowIfNull(added);
+        var activity = NewActivity("conversationUpdate", by, Remember(GroupChat(chatId)));
+        activity["membersAdded"] = new JsonArray(added.Select(u => (JsonNode)new JsonObject { ["id"] = u.TeamsId, ["aadObjectId"] = u.AadObjectId }).ToArray());
+        return activity;
+    }
+
     private JsonObject BotAdded(TestUser by, ConversationContext context)
     {
         var activity = NewActivity("conversationUpdate", by, context);

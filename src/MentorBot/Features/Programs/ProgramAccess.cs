@@ -58,7 +58,7 @@ public sealed class ProgramAccess : ITurnAccess
 
         if (pair.Pair.RoleOf(userId) is null)
         {
-            turn.Answer("This card is about a mentoring pair you are not part of, so only the two of them can answer it. Nothing was changed.");
+            turn.Answer("Only the mentor and the mentee of this pair can use this card, and it was sent to someone else. Nothing was changed.");
             return false;
         }
 
@@ -120,7 +120,7 @@ public sealed class ProgramAccess : ITurnAccess
             && !(audience == Audience.ProgramCoordinatorOrAdministrator
                 && await IsAdministratorAsync(turn, userId, answer: false, cancellationToken).ConfigureAwait(false)))
         {
-            turn.Answer($"Only the coordinators of \"{program.Name}\" can do that, and you are not one of them. Nothing was changed. " +
+            turn.Answer($"Only program coordinators of \"{program.Name}\" can do that, and you are not one of them. Nothing was changed. " +
                 "One of its coordinators can add you by mentioning me with \"coordinators add @you\" in its channel.");
             return false;
         }
