@@ -145,15 +145,17 @@ public static class CardSamples
 
     private static IEnumerable<(string Name, AdaptiveCard Card)> Escalations()
     {
-        yield return ("alert-open", AlertCard.Create(SampleData.Alert(AlertState.Open)));
-        yield return ("alert-acknowledged", AlertCard.Create(SampleData.Alert(AlertState.Acknowledged)));
-        yield return ("alert-resolved", AlertCard.Create(SampleData.Alert(AlertState.Resolved)));
+        IReadOnlyList<string> viewers = ["29:1a2b3c-coordinator", "29:4d5e6f-coordinator"];
+        yield return ("alert-open", AlertCard.Create(SampleData.Alert(AlertState.Open), viewers));
+        yield return ("alert-open-for-a-coordinator", AlertCard.Create(SampleData.Alert(AlertState.Open), viewers, forCoordinator: true));
+        yield return ("alert-acknowledged", AlertCard.Create(SampleData.Alert(AlertState.Acknowledged), viewers));
+        yield return ("alert-resolved", AlertCard.Create(SampleData.Alert(AlertState.Resolved), []));
         yield return ("alert-open-minimal", AlertCard.Create(SampleData.Alert(AlertState.Open) with
         {
             PairDescription = null,
             Details = null,
             Parties = [],
-        }));
+        }, []));
         yield return ("alerts-list-50-open", OpenAlertsList(Enumerable.Range(0, 50).Select(i => SampleData.Alert(i % 2 == 0 ? AlertState.Open : AlertState.Acknowledged, i)).ToList()));
     }
 

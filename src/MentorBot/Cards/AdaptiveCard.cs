@@ -27,6 +27,18 @@ public sealed record AdaptiveCard
     public TeamsCardOptions? Teams { get; init; }
 
     public string? FallbackText { get; init; }
+
+    /// <summary>Universal Actions refresh (an Action.Execute, typed as the base so its "type" is written): the listed people's Teams clients ask the bot for their own view of the card.</summary>
+    public CardRefresh? Refresh { get; init; }
+}
+
+/// <summary>
+/// <c>refresh</c>: an Action.Execute that Teams sends (trigger "automatic") for each of <see cref="UserIds"/>, Teams ids
+/// (29:…), at most 60; everyone else sees the card as sent (msteams-docs, "User-specific views" and "User IDs in refresh").
+/// </summary>
+public sealed record CardRefresh(CardAction Action, IReadOnlyList<string> UserIds)
+{
+    public const int MaxUserIds = 60;
 }
 
 public sealed record TeamsCardOptions(string Width = "Full");

@@ -137,6 +137,7 @@ public static class MentorBotServiceCollectionExtensions
         services.AddSingleton<AlertStore>();
         services.AddSingleton<EscalationAlerts>();
         services.AddSingleton<ICardActionHandler, AlertActions>();
+        services.AddSingleton<ICardActionHandler, AlertView>();
         services.AddSingleton<ICommand, AlertsCommand>();
 
         services.AddSingleton<ICommand, HelpCommand>();

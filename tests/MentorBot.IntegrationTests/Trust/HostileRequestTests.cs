@@ -183,6 +183,37 @@ public sealed class HostileRequestTests : IClassFixture<AzuriteFixture>
     }
 
     [Fact]
+    public async Task A_channel_member_who_is_not_a_coordinator_sees_an_alert_without_its_private_words()
+    {
+        await using var bot = await StartAsync();
+        bot.AddPeople(_coraA, _eve);
+        var (_, program) = await bot.SetUpProgramAsync(_coraA, "Sales mentoring");
+        const string secret = "canary-private-note-41c2";
+        var request = new AlertRequest("checkin-help", "checkin/pair-1/m1/help", "A check-in asked for the coordinator's help")
+        {
+            PairId = "pair-1",
+            Details = $"Mentee (kept private): \"{secret}\"",
+        };
+        await bot.Host.Services.GetRequiredService<EscalationAlerts>().RaiseAsync(program, request, default);
+        var posted = bot.Channel.Calls.Last(c => c.Succeeded && c.AdaptiveCards.Count > 0);
+        var card = posted.AdaptiveCards[0];
+
+        // What the channel shows everyone has no private words; the coordinators' clients ask for their own view.
+        Assert.DoesNotContain(secret, posted.BodyText, StringComparison.Ordinal);
+        Assert.Contains(_coraA.TeamsId, card["refresh"]!["userIds"]!.AsArray().Select(n => n!.GetValue<string>()));
+        var refresh = (JsonObject)card["refresh"]!["action"]!["data"]!.DeepClone();
+        var verb = card["refresh"]!["action"]!["verb"]!.GetValue<string>();
+
+        using var forCoordinator = await bot.SendAsync(bot.Activities.CardInvoke(posted, _coraA, verb, refresh, trigger: "automatic"));
+        using var forMember = await bot.SendAsync(bot.Activities.CardInvoke(posted, _eve, verb, (JsonObject)refresh.DeepClone(), trigger: "manual"));
+
+        Assert.Contains(secret, await InvokeAnswerAsync(forCoordinator), StringComparison.Ordinal);
+        var memberSees = await InvokeAnswerAsync(forMember);
+        Assert.DoesNotContain(secret, memberSees, StringComparison.Ordinal);
+        Assert.Contains("Only program coordinators", memberSees, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task A_group_chat_with_a_third_person_never_becomes_the_pair_chat()
     {
         await using var bot = await StartAsync();

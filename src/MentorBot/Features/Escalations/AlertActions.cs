@@ -66,8 +66,9 @@ public sealed class AlertActions : ICardActionHandler
         }
 
         await _alerts.UpdateAsync(updated, stored.ETag, cancellationToken).ConfigureAwait(false);
-        var card = AlertCard.Create(updated);
-        turn.ReplaceCard(card);
+        var viewers = AlertCard.Viewers(program);
+        var card = AlertCard.Create(updated, viewers);
+        turn.ReplaceCard(AlertCard.Create(updated, viewers, forCoordinator: true));
         if (turn.Activity.IsInvoke && updated.ServiceUrl is not null && updated.ConversationId is not null && updated.ActivityId is not null)
         {
             // The invoke's card reaches only the person who pressed; everyone else sees the change through the update.

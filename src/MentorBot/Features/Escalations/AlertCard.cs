@@ -1,18 +1,34 @@
 using System.Globalization;
 using System.Text.Json.Nodes;
 using MentorBot.Cards;
+using MentorBot.Features.Programs;
 
 namespace MentorBot.Features.Escalations;
 
-/// <summary>An alert as coordinators see it: which pair, why, when, what was said, its state, and what they can do.</summary>
+/// <summary>
+/// An alert: which pair, why, when, its state, and what coordinators can do. It is posted in the coordinators channel,
+/// which people other than the program's coordinators may read, so what was said (a private note, a rematch reason)
+/// is only in the coordinators' own view of it, which their Teams clients fetch through the card's refresh.
+/// </summary>
 public static class AlertCard
 {
+    public const string ViewVerb = "alert.view";
     public const string AcknowledgeVerb = "alert.acknowledge";
     public const string ResolveVerb = "alert.resolve";
     public const string NoteInputId = "note";
 
-    public static AdaptiveCard Create(EscalationAlert alert)
+    /// <summary>The Teams ids of the program's coordinators that user-specific views can go to (Teams allows 60).</summary>
+    public static IReadOnlyList<string> Viewers(MentorshipProgram program)
     {
+        ArgumentNullException.ThrowIfNull(program);
+        return program.Coordinators.Select(c => c.TeamsId).OfType<string>().Distinct(StringComparer.Ordinal).Take(CardRefresh.MaxUserIds).ToList();
+    }
+
+    /// <summary>The card as the channel sees it (<paramref name="forCoordinator"/> false) or as a coordinator of the program does.</summary>
+    public static AdaptiveCard Create(EscalationAlert alert, IReadOnlyList<string> viewers, bool forCoordinator = false)
+    {
+        ArgumentNullException.ThrowIfNull(alert);
+        ArgumentNullException.ThrowIfNull(viewers);
         var body = new List<CardElement>
         {
             TextBlock.Heading($"Alert: {alert.Reason}"),
@@ -25,7 +41,9 @@ public static class AlertCard
         };
         if (!string.IsNullOrWhiteSpace(alert.Details))
         {
-            body.Add(new TextBlock(alert.Details) { IsSubtle = true });
+            body.Add(forCoordinator
+                ? new TextBlock(alert.Details) { IsSubtle = true }
+                : new TextBlock("What was said is shown to the program's coordinators only.") { IsSubtle = true });
         }
 
         if (alert.ResolutionNote is { Length: > 0 } note)
@@ -51,7 +69,13 @@ public static class AlertCard
             }
         }
 
-        return new AdaptiveCard { Body = body, Actions = actions.Count == 0 ? null : actions, FallbackText = $"Alert: {alert.Reason}" };
+        return new AdaptiveCard
+        {
+            Body = body,
+            Actions = actions.Count == 0 ? null : actions,
+            FallbackText = $"Alert: {alert.Reason}",
+            Refresh = new CardRefresh(new ExecuteAction("Show", ViewVerb, new JsonObject { ["program"] = alert.ProgramId, ["alert"] = alert.AlertId }), viewers),
+        };
     }
 
     private static string StateText(EscalationAlert alert) => alert.State switch

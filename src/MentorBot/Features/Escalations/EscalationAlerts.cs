@@ -54,7 +54,7 @@ public sealed class EscalationAlerts
 
         // Stored first, posted second: a crash in between leaves an alert coordinators can still list with "alerts".
         var posted = await _connector.StartChannelThreadAsync(
-            program.Channel.ServiceUrl, program.TenantId, program.Channel.ChannelId, CardJson.ToMessage(AlertCard.Create(alert)), cancellationToken)
+            program.Channel.ServiceUrl, program.TenantId, program.Channel.ChannelId, CardJson.ToMessage(AlertCard.Create(alert, AlertCard.Viewers(program))), cancellationToken)
             .ConfigureAwait(false);
         var stored = await _alerts.GetAsync(alert.TenantId, alert.ProgramId, alert.AlertId, cancellationToken).ConfigureAwait(false);
         var withCard = stored!.Value.Alert with

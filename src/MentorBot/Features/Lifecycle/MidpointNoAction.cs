@@ -49,7 +49,7 @@ public sealed class MidpointNoAction : ICardActionHandler
         {
             try
             {
-                await _connector.UpdateAsync(serviceUrl, conversationId, activityId, CardJson.ToMessage(AlertCard.Create(resolved)), cancellationToken).ConfigureAwait(false);
+                await _connector.UpdateAsync(serviceUrl, conversationId, activityId, CardJson.ToMessage(AlertCard.Create(resolved, AlertCard.Viewers(program))), cancellationToken).ConfigureAwait(false);
             }
             catch (ConnectorException)
             {

@@ -135,7 +135,7 @@ public sealed partial class RematchCoordinatorThread
 
             if (resolved is { ServiceUrl: { } serviceUrl, ConversationId: { } conversationId, ActivityId: { } activityId })
             {
-                await TryUpdateAsync(serviceUrl, conversationId, activityId, AlertCard.Create(resolved), cancellationToken).ConfigureAwait(false);
+                await TryUpdateAsync(serviceUrl, conversationId, activityId, AlertCard.Create(resolved, []), cancellationToken).ConfigureAwait(false);
             }
 
             return;
