@@ -28,6 +28,16 @@ internal static class Bench
         var inboundSeconds = quick ? 5 : 15;
 
         Console.WriteLine($"MentorBot benchmark ({(quick ? "quick" : "full")}), {Environment.ProcessorCount} cores, .NET {Environment.Version}");
+        if (!onlyDiscovery && !args.Contains("--jobs"))
+        {
+            // No I/O, so before Azurite starts; "--matching" runs only this.
+            MatchingBench.Run();
+            if (args.Contains("--matching"))
+            {
+                return 0;
+            }
+        }
+
         await using var azurite = await AzuriteProcess.StartAsync();
         await using var teams = await TeamsChannelStandIn.StartAsync();
         await using var limited = await ThrottlingChannel.StartAsync(TenantLimit);

@@ -44,6 +44,7 @@ public sealed class CalendarFailureTests : IClassFixture<AzuriteFixture>
     [InlineData(DeltaLinkFailure.SyncStateNotFound, 410)]
     [InlineData(DeltaLinkFailure.ResyncRequired, 410)]
     [InlineData(DeltaLinkFailure.GoneWithoutJson, 410)]
+    [InlineData(DeltaLinkFailure.GoneWithHtml, 410)]
     public async Task A_delta_link_Graph_no_longer_honours_leads_to_a_fresh_sync_on_the_same_scan(DeltaLinkFailure failure, int status)
     {
         await using var world = await MeetingScenario.StartAsync(_azurite);

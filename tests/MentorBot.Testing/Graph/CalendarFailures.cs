@@ -12,6 +12,9 @@ public enum DeltaLinkFailure
     /// <summary>410 Gone with an empty body, no JSON error to read (graph-docs concepts/delta-query-overview.md names only the status).</summary>
     GoneWithoutJson,
 
+    /// <summary>410 Gone with an HTML page for a body, as Graph sometimes answers errors (microsoftgraph/msgraph-sdk-dotnet issues 2407 and 2411).</summary>
+    GoneWithHtml,
+
     /// <summary>400 InvalidDeltaToken (microsoftgraph/microsoft-graph-docs issue 6599).</summary>
     InvalidDeltaToken,
 }

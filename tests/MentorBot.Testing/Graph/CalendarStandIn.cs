@@ -276,6 +276,7 @@ public sealed partial class CalendarStandIn
         DeltaLinkFailure.ResyncRequired => GraphErrors.WriteAsync(context, 410, "resyncRequired", "Resync required."),
         DeltaLinkFailure.InvalidDeltaToken => GraphErrors.WriteAsync(context, 400, "InvalidDeltaToken", $"The value '{token}' of parameter '$deltaToken' is invalid."),
         DeltaLinkFailure.GoneWithoutJson => PlainGoneAsync(context),
+        DeltaLinkFailure.GoneWithHtml => HtmlGoneAsync(context),
         _ => GraphErrors.WriteAsync(context, 410, "syncStateNotFound", "The sync state was not found or has expired."),
     };
 
@@ -283,6 +284,13 @@ public sealed partial class CalendarStandIn
     {
         context.Response.StatusCode = 410;
         return Task.CompletedTask;
+    }
+
+    private static Task HtmlGoneAsync(HttpContext context)
+    {
+        context.Response.StatusCode = 410;
+        context.Response.ContentType = "text/html; charset=utf-8";
+        return context.Response.WriteAsync("<html><head><title>410 Gone</title></head><body><h1>Gone</h1></body></html>");
     }
 
     /// <summary>Serves one page of a chain and remembers where the next one starts.</summary>

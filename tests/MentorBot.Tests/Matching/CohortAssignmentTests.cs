@@ -1,3 +1,4 @@
+using MentorBot.Checking;
 using MentorBot.Features.Matching;
 
 namespace MentorBot.Tests.Matching;
@@ -24,7 +25,7 @@ public sealed class CohortAssignmentTests
 
             Assert.All(Enumerable.Range(0, 8), j => Assert.True(assignment.Count(a => a == j) <= 2));
             Assert.All(Enumerable.Range(0, 12), i => Assert.True(assignment[i] < 0 || fits[i, assignment[i]] is not null));
-            var (bestMatched, bestFit) = Exhaustive(fits, capacities);
+            var (bestMatched, bestFit) = ExhaustiveAssignment.Best(12, capacities, (i, j) => fits[i, j]);
             Assert.Equal(bestMatched, assignment.Count(a => a >= 0));
             Assert.Equal(bestFit, assignment.Select((j, i) => j < 0 ? 0 : fits[i, j]!.Value).Sum(), 6);
         }
@@ -48,47 +49,5 @@ public sealed class CohortAssignmentTests
         var assignment = CohortAssignment.Solve(2, [1, 1], (i, j) => fits[i, j]);
 
         Assert.Equal([1, 0], assignment);
-    }
-
-    /// <summary>Every assignment, by memoised search over how much room each mentor has left: (most matched, best fit).</summary>
-    private static (int Matched, double Fit) Exhaustive(double?[,] fits, int[] capacities)
-    {
-        var memo = new Dictionary<(int, string), (int, double)>();
-        (int, double) Best(int mentee, int[] room)
-        {
-            if (mentee == fits.GetLength(0))
-            {
-                return (0, 0);
-            }
-
-            var key = (mentee, string.Join(',', room));
-            if (memo.TryGetValue(key, out var known))
-            {
-                return known;
-            }
-
-            var best = Best(mentee + 1, room);
-            for (var j = 0; j < room.Length; j++)
-            {
-                if (room[j] == 0 || fits[mentee, j] is not { } fit)
-                {
-                    continue;
-                }
-
-                room[j]--;
-                var (matched, total) = Best(mentee + 1, room);
-                room[j]++;
-                var candidate = (matched + 1, total + fit);
-                if (candidate.Item1 > best.Item1 || (candidate.Item1 == best.Item1 && candidate.Item2 > best.Item2 + 1e-9))
-                {
-                    best = candidate;
-                }
-            }
-
-            memo[key] = best;
-            return best;
-        }
-
-        return Best(0, (int[])capacities.Clone());
     }
 }

@@ -13,7 +13,8 @@ public static class GraphClientSetup
 {
     /// <summary>
     /// The SDK's own HTTP pipeline is kept (its middleware retries 429 and 503, honouring Retry-After), with our
-    /// throttling counter innermost; an HttpClient built any other way would bypass the SDK's retries.
+    /// throttling counter and the guard against error bodies that are not JSON innermost; an HttpClient built any
+    /// other way would bypass the SDK's retries.
     /// </summary>
     public static GraphServiceClient Create(BotSettings settings)
     {
@@ -23,6 +24,7 @@ public static class GraphClientSetup
             : new AzureIdentityAuthenticationProvider(credential, [settings.GraphBaseUrl.Host], scopes: [$"{settings.GraphBaseUrl.GetLeftPart(UriPartial.Authority)}/.default"]);
         var handlers = GraphClientFactory.CreateDefaultHandlers();
         handlers.Add(new GraphThrottleCounter());
+        handlers.Add(new GraphErrorBodyGuard());
         return new GraphServiceClient(GraphClientFactory.Create(handlers), auth, settings.GraphBaseUrl.ToString());
     }
 }
