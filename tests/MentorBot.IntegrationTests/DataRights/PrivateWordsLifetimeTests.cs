@@ -14,7 +14,7 @@ public sealed class PrivateWordsLifetimeTests : IClassFixture<AzuriteFixture>
 {
     private static readonly string[] MenteeCanaries =
     [
-        PairLifeScenario.CheckInCanary, PairLifeScenario.RematchCanary, PairLifeScenario.GainedCanary, PairLifeScenario.DifferentlyCanary,
+        PairLifeScenario.CheckInCanary, PairLifeScenario.MidpointCanary, PairLifeScenario.RematchCanary, PairLifeScenario.GainedCanary, PairLifeScenario.DifferentlyCanary,
     ];
 
     private readonly AzuriteFixture _azurite;
