@@ -63,6 +63,19 @@ internal static class Bench
             goto Discovery;
         }
 
+        if (args.Contains("--data-rights"))
+        {
+            // Erase and "my data" cost the person's own rows, not the store (issue 14).
+            Console.WriteLine("== Data rights: erase and my data through the row index, beside a full read of every table ==");
+            Console.WriteLine($"{"store pairs",11} {"who",-16} {"operation",-8} {"own rows",8} {"requests",8} {"ms",8} {"scan rows",9} {"scan req",8} {"scan ms",8} {"req ratio",9} {"ms ratio",8}");
+            foreach (var r in await DataRightsBench.RunAsync(azurite.ConnectionString, "rights" + Stamp(), [250, 1000]))
+            {
+                Console.WriteLine($"{r.StorePairs,11} {r.Who,-16} {r.Operation,-8} {r.OwnRows,8} {r.Requests,8} {r.Ms,8:F0} {r.ScanRows,9} {r.ScanRequests,8} {r.ScanMs,8:F0} {(double)r.Requests / r.ScanRequests,9:P1} {r.Ms / r.ScanMs,8:P1}");
+            }
+
+            return 0;
+        }
+
         if (args.Contains("--jobs"))
         {
             // Just the product's job runner (both settings) and the one-sender baseline.

@@ -2,6 +2,7 @@ using System.Text.Json.Nodes;
 using Azure.Data.Tables;
 using MentorBot.Features.CheckIns;
 using MentorBot.Features.DataRights;
+using MentorBot.Features.Lifecycle;
 using MentorBot.Features.Pairs;
 using MentorBot.Features.Programs;
 using MentorBot.Features.Rematch;
@@ -23,6 +24,7 @@ internal sealed class PairLifeScenario : IAsyncDisposable
     public const string GainedCanary = "canary-gained-5d1e07";
     public const string DifferentlyCanary = "canary-differently-9a6f30";
     public const string OtherPairCanary = "canary-otherpair-0c4b18";
+    public const string MidpointCanary = "canary-midpoint-e41d72";
 
     private PairLifeScenario(People people, BotScenario bot, MentorshipProgram program, string channel, Pair pair, Pair otherPair)
     {
@@ -58,7 +60,7 @@ internal sealed class PairLifeScenario : IAsyncDisposable
 
     public ValueTask DisposeAsync() => Bot.DisposeAsync();
 
-    /// <summary>Private check-ins in both pairs, the mentee's rematch request, the coordinator ending the pair, and the mentee's reflection.</summary>
+    /// <summary>Private check-ins in both pairs, the mentee's midpoint reflection, her rematch request, the coordinator ending the pair, and the mentee's reflection.</summary>
     public async Task LiveAsync()
     {
         var sender = Bot.Host.Services.GetRequiredService<CheckInSender>();
@@ -69,6 +71,13 @@ internal sealed class PairLifeScenario : IAsyncDisposable
         await sender.SendAsync(OtherPair, Program, "meeting-2", at, default);
         await AnswerCheckInAsync(Mentee, "meeting-1", CheckInCanary);
         await AnswerCheckInAsync(Other, "meeting-2", OtherPairCanary);
+
+        // The facilitated midpoint: the mentee's private reflection (what works, what does not, a score, not shared).
+        await Bot.Host.Services.GetRequiredService<MidpointCoordinator>().StartAsync(Pair, Program, default);
+        foreach (var answer in new[] { $"{MidpointCanary} works", $"{MidpointCanary} does not", "4", "no" })
+        {
+            await SayAsync(Mentee, answer);
+        }
 
         foreach (var answer in new[] { "rematch", "communication", RematchCanary, "urgent", "1" })
         {

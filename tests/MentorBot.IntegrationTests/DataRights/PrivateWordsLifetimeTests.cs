@@ -14,7 +14,7 @@ public sealed class PrivateWordsLifetimeTests : IClassFixture<AzuriteFixture>
 {
     private static readonly string[] MenteeCanaries =
     [
-        PairLifeScenario.CheckInCanary, PairLifeScenario.RematchCanary, PairLifeScenario.GainedCanary, PairLifeScenario.DifferentlyCanary,
+        PairLifeScenario.CheckInCanary, PairLifeScenario.MidpointCanary, PairLifeScenario.RematchCanary, PairLifeScenario.GainedCanary, PairLifeScenario.DifferentlyCanary,
     ];
 
     private readonly AzuriteFixture _azurite;
@@ -181,7 +181,8 @@ public sealed class PrivateWordsLifetimeTests : IClassFixture<AzuriteFixture>
     private static async Task<string> CountsAsync(PairLifeScenario s)
     {
         var counts = new List<string>();
-        foreach (var table in TableNames.All.Except([TableNames.InboundActivities, TableNames.InvokeAnswers, TableNames.ConversationReferences, TableNames.SendLedger, TableNames.Jobs]))
+        // The row index mirrors the ledger and job rows these very messages write, so it changes with them.
+        foreach (var table in TableNames.All.Except([TableNames.InboundActivities, TableNames.InvokeAnswers, TableNames.ConversationReferences, TableNames.SendLedger, TableNames.Jobs, TableNames.RowIndex]))
         {
             counts.Add($"{table}={(await s.Bot.EntitiesAsync(table)).Count}");
         }

@@ -17,7 +17,7 @@ public static class DataRightsServices
         services.AddOptions<Reports.ReportSettings>().BindConfiguration("Reports");
         services.TryAddSingleton<DownloadStore>();
         services.TryAddSingleton<MentionResolver>();
-        services.TryAddSingleton<TableScanner>();
+        services.TryAddSingleton<StoredRows>();
         services.TryAddSingleton<PersonScopes>();
         services.TryAddSingleton<ErasablePeople>();
         services.TryAddSingleton<PersonalDataExport>();
@@ -29,6 +29,7 @@ public static class DataRightsServices
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IJobHandler, RetentionJob>());
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IHostedService, RetentionStarter>());
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IJobHandler, StoredWordsMigration>());
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IJobHandler, RowIndexMigration>());
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IHostedService, StoredWordsMigrationStarter>());
         return services;
     }

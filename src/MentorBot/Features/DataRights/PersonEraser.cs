@@ -4,15 +4,18 @@ using MentorBot.Infrastructure.Storage;
 
 namespace MentorBot.Features.DataRights;
 
-/// <summary>Counts and removes every row that names a person, across all tables (their pairs with them).</summary>
+/// <summary>
+/// Counts and removes every row that names a person, across all tables (their pairs with them): the rows the row index
+/// lists for their identifiers and their pairs' ids; a deleted row takes its index entries with it.
+/// </summary>
 public sealed class PersonEraser
 {
-    private readonly TableScanner _scanner;
+    private readonly StoredRows _rows;
     private readonly InvokeAnswerStore _answers;
 
-    public PersonEraser(TableScanner scanner, InvokeAnswerStore answers)
+    public PersonEraser(StoredRows rows, InvokeAnswerStore answers)
     {
-        _scanner = scanner;
+        _rows = rows;
         _answers = answers;
     }
 
@@ -21,7 +24,7 @@ public sealed class PersonEraser
     {
         ArgumentNullException.ThrowIfNull(person);
         var counts = new SortedDictionary<string, int>(StringComparer.Ordinal);
-        await foreach (var (rule, entity) in _scanner.ScanAsync(cancellationToken).ConfigureAwait(false))
+        await foreach (var (rule, entity) in _rows.NamingAsync(person.Identifiers, cancellationToken).ConfigureAwait(false))
         {
             if (person.IsErased(rule, entity))
             {
@@ -37,7 +40,7 @@ public sealed class PersonEraser
     {
         ArgumentNullException.ThrowIfNull(person);
         var targets = new List<(TableRule Rule, TableEntity Entity)>();
-        await foreach (var (rule, entity) in _scanner.ScanAsync(cancellationToken).ConfigureAwait(false))
+        await foreach (var (rule, entity) in _rows.NamingAsync(person.Identifiers, cancellationToken).ConfigureAwait(false))
         {
             if (person.IsErased(rule, entity))
             {
@@ -63,11 +66,11 @@ public sealed class PersonEraser
                     scrubbed[key] = value is string text ? person.Scrub(text) : value;
                 }
 
-                await _scanner.ReplaceAsync(rule, scrubbed, cancellationToken).ConfigureAwait(false);
+                await _rows.ReplaceAsync(rule, scrubbed, person.Identifiers, cancellationToken).ConfigureAwait(false);
             }
             else
             {
-                await _scanner.DeleteAsync(rule, entity, cancellationToken).ConfigureAwait(false);
+                await _rows.DeleteAsync(rule, entity, cancellationToken).ConfigureAwait(false);
             }
 
             counts[rule.Table] = counts.GetValueOrDefault(rule.Table) + 1;

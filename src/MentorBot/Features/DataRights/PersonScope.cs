@@ -37,7 +37,8 @@ public sealed class PersonScope
             .Select(i => i!)
             .ToList();
         _identifiers = new IdentifierMatch(identifiers);
-        _identifiersAndPairs = new IdentifierMatch(identifiers.Concat(RoleByPair.Keys));
+        Identifiers = identifiers.Concat(RoleByPair.Keys).Distinct(StringComparer.OrdinalIgnoreCase).ToList();
+        _identifiersAndPairs = new IdentifierMatch(Identifiers);
     }
 
     public string TenantId { get; }
@@ -45,6 +46,9 @@ public sealed class PersonScope
     public string PersonId { get; }
 
     public IReadOnlyList<Pair> Pairs { get; }
+
+    /// <summary>The person's stored identifiers and their pairs' ids: what their rows are found by in the row index.</summary>
+    public IReadOnlyList<string> Identifiers { get; }
 
     /// <summary>The person's role ("mentor", "mentee") in each of their pairs.</summary>
     public IReadOnlyDictionary<string, string> RoleByPair { get; }

@@ -12,12 +12,12 @@ public sealed class PersonalDataExport
 {
     private static readonly JsonSerializerOptions Indented = new() { WriteIndented = true };
 
-    private readonly TableScanner _scanner;
+    private readonly StoredRows _rows;
     private readonly TimeProvider _time;
 
-    public PersonalDataExport(TableScanner scanner, TimeProvider time)
+    public PersonalDataExport(StoredRows rows, TimeProvider time)
     {
-        _scanner = scanner;
+        _rows = rows;
         _time = time;
     }
 
@@ -26,7 +26,7 @@ public sealed class PersonalDataExport
         ArgumentNullException.ThrowIfNull(person);
         var tables = new JsonObject();
         var counts = new SortedDictionary<string, int>(StringComparer.Ordinal);
-        await foreach (var (rule, entity) in _scanner.ScanAsync(cancellationToken).ConfigureAwait(false))
+        await foreach (var (rule, entity) in _rows.NamingAsync(person.Identifiers, cancellationToken).ConfigureAwait(false))
         {
             if (!person.MayExport(rule, entity))
             {

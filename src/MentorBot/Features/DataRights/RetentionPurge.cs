@@ -13,14 +13,16 @@ namespace MentorBot.Features.DataRights;
 /// </summary>
 public sealed class RetentionPurge
 {
-    private readonly TableScanner _scanner;
+    private readonly TableStorage _storage;
+    private readonly StoredRows _rows;
     private readonly TimeProvider _time;
     private readonly RetentionSettings _settings;
 
-    public RetentionPurge(TableScanner scanner, TimeProvider time, IOptions<RetentionSettings> settings)
+    public RetentionPurge(TableStorage storage, StoredRows rows, TimeProvider time, IOptions<RetentionSettings> settings)
     {
         ArgumentNullException.ThrowIfNull(settings);
-        _scanner = scanner;
+        _storage = storage;
+        _rows = rows;
         _time = time;
         _settings = settings.Value;
     }
@@ -30,29 +32,41 @@ public sealed class RetentionPurge
     {
         var cutoff = _time.GetUtcNow().AddDays(-Math.Max(0, _settings.ClosedPairDays));
         var expired = new HashSet<string>(StringComparer.Ordinal);
-        var targets = new List<(TableRule Rule, Azure.Data.Tables.TableEntity Entity)>();
-        await foreach (var (rule, entity) in _scanner.ScanAsync(cancellationToken).ConfigureAwait(false))
+        // Only the pairs table is read in full (one row per pair); each expired pair's rows are looked up by its id.
+        await foreach (var entity in _storage.Table(TableNames.Pairs).QueryAsync<Azure.Data.Tables.TableEntity>(cancellationToken: cancellationToken).ConfigureAwait(false))
         {
-            if (rule.Table == TableNames.Pairs && Read(entity) is { IsClosed: true, ClosedAt: { } closedAt } pair && closedAt <= cutoff)
+            if (Read(entity) is { IsClosed: true, ClosedAt: { } closedAt } pair && closedAt <= cutoff)
             {
                 expired.Add(pair.PairId);
             }
-
-            targets.Add((rule, entity));
         }
 
-        // Rows of the pair by rule, and rows naming it by id: messages and dialogs about it, its pending jobs.
-        var namesExpired = new IdentifierMatch(expired);
-        bool OfExpiredPair(TableRule rule, Azure.Data.Tables.TableEntity entity) =>
-            (rule.Pair(entity) is { } pair && expired.Contains(pair)) || (rule.Erase == EraseMode.Delete && namesExpired.IsIn(entity));
-
-        // The pair rows go last, so a purge cut short is picked up again the next day.
-        foreach (var (rule, entity) in targets.Where(t => OfExpiredPair(t.Rule, t.Entity)).OrderBy(t => t.Rule.Table == TableNames.Pairs))
+        foreach (var pairId in expired)
         {
-            await _scanner.DeleteAsync(rule, entity, cancellationToken).ConfigureAwait(false);
+            await PurgeAsync(pairId, cancellationToken).ConfigureAwait(false);
         }
 
         return expired;
+    }
+
+    /// <summary>Rows of the pair by rule, and rows naming it by id: messages and dialogs about it, its pending jobs.</summary>
+    private async Task PurgeAsync(string pairId, CancellationToken cancellationToken)
+    {
+        var namesPair = new IdentifierMatch([pairId]);
+        var targets = new List<(TableRule Rule, Azure.Data.Tables.TableEntity Entity)>();
+        await foreach (var (rule, entity) in _rows.NamingAsync([pairId], cancellationToken).ConfigureAwait(false))
+        {
+            if (string.Equals(rule.Pair(entity), pairId, StringComparison.Ordinal) || (rule.Erase == EraseMode.Delete && namesPair.IsIn(entity)))
+            {
+                targets.Add((rule, entity));
+            }
+        }
+
+        // The pair row goes last, so a purge cut short is picked up again the next day.
+        foreach (var (rule, entity) in targets.OrderBy(t => t.Rule.Table == TableNames.Pairs))
+        {
+            await _rows.DeleteAsync(rule, entity, cancellationToken).ConfigureAwait(false);
+        }
     }
 
     private static Pair? Read(Azure.Data.Tables.TableEntity entity)

@@ -61,7 +61,7 @@ public sealed class StoredWordsMigration : IJobHandler
     }
 }
 
-/// <summary>Schedules <see cref="StoredWordsMigration"/> at start-up (a no-op once it has run).</summary>
+/// <summary>Schedules <see cref="StoredWordsMigration"/> and <see cref="RowIndexMigration"/> at start-up (no-ops once they have run).</summary>
 public sealed class StoredWordsMigrationStarter : IHostedService
 {
     private readonly JobStore _jobs;
@@ -78,6 +78,7 @@ public sealed class StoredWordsMigrationStarter : IHostedService
         try
         {
             await _jobs.ScheduleAsync(StoredWordsMigration.For(_time.GetUtcNow()), cancellationToken).ConfigureAwait(false);
+            await _jobs.ScheduleAsync(RowIndexMigration.For(_time.GetUtcNow()), cancellationToken).ConfigureAwait(false);
         }
         catch (RequestFailedException)
         {

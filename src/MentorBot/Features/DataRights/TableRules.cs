@@ -6,7 +6,8 @@ namespace MentorBot.Features.DataRights;
 /// The one place that knows, for every table, how a person's rows are found and whether they may be exported to
 /// that person. A new table must get a rule here (a unit test checks every name in <see cref="TableNames.All"/>).
 /// Erasure does not rely on these owners alone: any row whose keys or values hold one of the person's stored ids or
-/// addresses, or the id of one of their pairs, as a whole (see <see cref="IdentifierMatch"/>), is removed.
+/// addresses, or the id of one of their pairs, as a whole (see <see cref="IdentifierMatch"/>), is removed. Such rows
+/// are found through the row index (<see cref="RowIndex"/>), which every write keeps.
 /// </summary>
 public static class TableRules
 {
@@ -109,6 +110,7 @@ public static class TableRules
         },
         new(TableNames.MatchExclusions, ExportPolicy.Never, "\"do not match these two\": would tell one what the other asked"),
         new(TableNames.MatchProposals, ExportPolicy.Never, "a coordinator's proposed cohort matching, with fits for everyone in it"),
+        new(TableNames.RowIndex, ExportPolicy.Never, "which rows name which id or address (keys only); an entry goes with its row"),
     ];
 
     private static readonly Dictionary<string, TableRule> ByTable = Rules.ToDictionary(r => r.Table, StringComparer.Ordinal);

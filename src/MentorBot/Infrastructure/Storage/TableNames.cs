@@ -33,6 +33,7 @@ public static class TableNames
     public const string CohortRosters = "CohortRosters";
     public const string MatchExclusions = "MatchExclusions";
     public const string MatchProposals = "MatchProposals";
+    public const string RowIndex = "RowIndex";
 
     public static IReadOnlyList<string> All { get; } =
     [
@@ -66,5 +67,6 @@ public static class TableNames
         CohortRosters,
         MatchExclusions,
         MatchProposals,
+        RowIndex,
     ];
 }

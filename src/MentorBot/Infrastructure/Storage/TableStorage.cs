@@ -16,11 +16,17 @@ public sealed class TableStorage
     {
         _service = service;
         Prefix = prefix;
+        Index = new RowIndex(_service.GetTableClient(prefix + TableNames.RowIndex));
     }
 
     public string Prefix { get; }
 
-    public TableClient Table(string name) => _clients.GetOrAdd(name, n => _service.GetTableClient(Prefix + n));
+    /// <summary>Who each stored row names, kept by every table client this class gives out.</summary>
+    public RowIndex Index { get; }
+
+    public TableClient Table(string name) => _clients.GetOrAdd(name, n => n == TableNames.RowIndex
+        ? _service.GetTableClient(Prefix + n)
+        : new IndexedTableClient(_service.GetTableClient(Prefix + n), n, Index));
 
     public async Task CreateTablesAsync(IEnumerable<string> names, CancellationToken cancellationToken)
     {

@@ -1,0 +1,79 @@
+using Azure;
+using Azure.Data.Tables;
+using MentorBot.Infrastructure.Storage;
+
+namespace MentorBot.Features.DataRights;
+
+/// <summary>
+/// The stored rows that name a person or a pair, found through the <see cref="RowIndex"/>: a look-up per identifier
+/// and a read per row, so data rights cost in proportion to the person's own rows, not to the store.
+/// </summary>
+public sealed class StoredRows
+{
+    private readonly TableStorage _storage;
+
+    public StoredRows(TableStorage storage)
+    {
+        _storage = storage;
+    }
+
+    /// <summary>Every row the index says names one of the identifiers, read as stored now, with its table's rule.</summary>
+    public async IAsyncEnumerable<(TableRule Rule, TableEntity Entity)> NamingAsync(
+        IEnumerable<string> identifiers,
+        [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        var rows = await _storage.Index.RowsNamingAsync(identifiers, cancellationToken).ConfigureAwait(false);
+        foreach (var row in rows.OrderBy(r => r.Table, StringComparer.Ordinal).ThenBy(r => r.PartitionKey, StringComparer.Ordinal).ThenBy(r => r.RowKey, StringComparer.Ordinal))
+        {
+            if (TableRules.For(row.Table) is not { } rule)
+            {
+                continue;
+            }
+
+            TableEntity? entity;
+            try
+            {
+                var found = await _storage.Table(row.Table).GetEntityIfExistsAsync<TableEntity>(row.PartitionKey, row.RowKey, cancellationToken: cancellationToken).ConfigureAwait(false);
+                entity = found.HasValue ? found.Value : null;
+            }
+            catch (RequestFailedException ex) when (ex.Status == 404)
+            {
+                entity = null; // The table is not created yet.
+            }
+
+            if (entity is null)
+            {
+                // Noted before a write that failed, or deleted before its entries went: nothing of it remains to keep.
+                await _storage.Index.ForgetRowAsync(row, cancellationToken).ConfigureAwait(false);
+                continue;
+            }
+
+            yield return (rule, entity);
+        }
+    }
+
+    public async Task DeleteAsync(TableRule rule, TableEntity entity, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(rule);
+        ArgumentNullException.ThrowIfNull(entity);
+        try
+        {
+            await _storage.Table(rule.Table).DeleteEntityAsync(entity.PartitionKey, entity.RowKey, ETag.All, cancellationToken).ConfigureAwait(false);
+        }
+        catch (RequestFailedException ex) when (ex.Status == 404)
+        {
+            // Already gone.
+        }
+    }
+
+    /// <summary>Rewrites a row that stays (scrubbed configuration) and drops its index entries of identifiers it no longer holds.</summary>
+    public async Task ReplaceAsync(TableRule rule, TableEntity entity, IEnumerable<string> removedIdentifiers, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(rule);
+        ArgumentNullException.ThrowIfNull(entity);
+        await _storage.Table(rule.Table).UpdateEntityAsync(entity, ETag.All, TableUpdateMode.Replace, cancellationToken).ConfigureAwait(false);
+        var kept = RowIndex.IdentifiersOf(entity).ToHashSet(StringComparer.Ordinal);
+        var gone = removedIdentifiers.Select(i => i.Trim().ToLowerInvariant()).Where(i => !kept.Contains(i));
+        await _storage.Index.ForgetAsync(new RowRef(rule.Table, entity.PartitionKey, entity.RowKey), gone, cancellationToken).ConfigureAwait(false);
+    }
+}

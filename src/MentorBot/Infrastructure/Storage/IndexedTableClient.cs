@@ -1,0 +1,115 @@
+using System.Linq.Expressions;
+using Azure;
+using Azure.Data.Tables;
+using Azure.Data.Tables.Models;
+
+namespace MentorBot.Infrastructure.Storage;
+
+/// <summary>
+/// A table client that keeps the <see cref="RowIndex"/> with every write: identifiers are noted before a row is added,
+/// upserted or updated, and a deleted row's entries are removed after it is gone. Stores use it as any TableClient, so
+/// no feature can forget the index. Reads go straight through.
+/// </summary>
+internal sealed class IndexedTableClient : TableClient
+{
+    private readonly TableClient _inner;
+    private readonly string _table;
+    private readonly RowIndex _index;
+
+    public IndexedTableClient(TableClient inner, string table, RowIndex index)
+    {
+        _inner = inner;
+        _table = table;
+        _index = index;
+    }
+
+    public override string Name => _inner.Name;
+
+    public override string AccountName => _inner.AccountName;
+
+    public override Uri Uri => _inner.Uri;
+
+    public override Task<Response<TableItem>> CreateIfNotExistsAsync(CancellationToken cancellationToken = default) => _inner.CreateIfNotExistsAsync(cancellationToken);
+
+    public override Task<Response<TableItem>> CreateAsync(CancellationToken cancellationToken = default) => _inner.CreateAsync(cancellationToken);
+
+    public override Task<Response> DeleteAsync(CancellationToken cancellationToken = default) => _inner.DeleteAsync(cancellationToken);
+
+    public override AsyncPageable<T> QueryAsync<T>(string? filter = null, int? maxPerPage = null, IEnumerable<string>? select = null, CancellationToken cancellationToken = default)
+        => _inner.QueryAsync<T>(filter, maxPerPage, select, cancellationToken);
+
+    public override AsyncPageable<T> QueryAsync<T>(Expression<Func<T, bool>> filter, int? maxPerPage = null, IEnumerable<string>? select = null, CancellationToken cancellationToken = default)
+        => _inner.QueryAsync(filter, maxPerPage, select, cancellationToken);
+
+    public override Pageable<T> Query<T>(string? filter = null, int? maxPerPage = null, IEnumerable<string>? select = null, CancellationToken cancellationToken = default)
+        => _inner.Query<T>(filter, maxPerPage, select, cancellationToken);
+
+    public override Pageable<T> Query<T>(Expression<Func<T, bool>> filter, int? maxPerPage = null, IEnumerable<string>? select = null, CancellationToken cancellationToken = default)
+        => _inner.Query(filter, maxPerPage, select, cancellationToken);
+
+    public override Task<Response<T>> GetEntityAsync<T>(string partitionKey, string rowKey, IEnumerable<string>? select = null, CancellationToken cancellationToken = default)
+        => _inner.GetEntityAsync<T>(partitionKey, rowKey, select, cancellationToken);
+
+    public override Task<NullableResponse<T>> GetEntityIfExistsAsync<T>(string partitionKey, string rowKey, IEnumerable<string>? select = null, CancellationToken cancellationToken = default)
+        => _inner.GetEntityIfExistsAsync<T>(partitionKey, rowKey, select, cancellationToken);
+
+    public override async Task<Response> AddEntityAsync<T>(T entity, CancellationToken cancellationToken = default)
+    {
+        await _index.NoteAsync(_table, entity, cancellationToken).ConfigureAwait(false);
+        return await _inner.AddEntityAsync(entity, cancellationToken).ConfigureAwait(false);
+    }
+
+    public override async Task<Response> UpsertEntityAsync<T>(T entity, TableUpdateMode mode = TableUpdateMode.Merge, CancellationToken cancellationToken = default)
+    {
+        await _index.NoteAsync(_table, entity, cancellationToken).ConfigureAwait(false);
+        return await _inner.UpsertEntityAsync(entity, mode, cancellationToken).ConfigureAwait(false);
+    }
+
+    public override async Task<Response> UpdateEntityAsync<T>(T entity, ETag ifMatch, TableUpdateMode mode = TableUpdateMode.Merge, CancellationToken cancellationToken = default)
+    {
+        await _index.NoteAsync(_table, entity, cancellationToken).ConfigureAwait(false);
+        return await _inner.UpdateEntityAsync(entity, ifMatch, mode, cancellationToken).ConfigureAwait(false);
+    }
+
+    public override async Task<Response> DeleteEntityAsync(string partitionKey, string rowKey, ETag ifMatch = default, CancellationToken cancellationToken = default)
+    {
+        Response response;
+        try
+        {
+            response = await _inner.DeleteEntityAsync(partitionKey, rowKey, ifMatch, cancellationToken).ConfigureAwait(false);
+        }
+        catch (RequestFailedException ex) when (ex.Status == 404)
+        {
+            // Gone already (another instance, an earlier try cut short): its entries go all the same.
+            await _index.ForgetRowAsync(new RowRef(_table, partitionKey, rowKey), cancellationToken).ConfigureAwait(false);
+            throw;
+        }
+
+        await _index.ForgetRowAsync(new RowRef(_table, partitionKey, rowKey), cancellationToken).ConfigureAwait(false);
+        return response;
+    }
+
+    public override Task<Response> DeleteEntityAsync(ITableEntity entity, ETag ifMatch = default, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(entity);
+        return DeleteEntityAsync(entity.PartitionKey, entity.RowKey, ifMatch, cancellationToken);
+    }
+
+    public override async Task<Response<IReadOnlyList<Response>>> SubmitTransactionAsync(IEnumerable<TableTransactionAction> transactionActions, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(transactionActions);
+        var actions = transactionActions.ToList();
+        foreach (var action in actions.Where(a => a.ActionType != TableTransactionActionType.Delete))
+        {
+            await _index.NoteAsync(_table, action.Entity, cancellationToken).ConfigureAwait(false);
+        }
+
+        var response = await _inner.SubmitTransactionAsync(actions, cancellationToken).ConfigureAwait(false);
+        foreach (var action in actions.Where(a => a.ActionType == TableTransactionActionType.Delete))
+        {
+            await _index.ForgetRowAsync(new RowRef(_table, action.Entity.PartitionKey, action.Entity.RowKey), cancellationToken).ConfigureAwait(false);
+        }
+
+        return response;
+    }
+}

@@ -1,0 +1,49 @@
+using Azure.Data.Tables;
+using MentorBot.Infrastructure.Storage;
+
+namespace MentorBot.Tests.Storage;
+
+public sealed class RowIndexTests
+{
+    private const string Tenant = "0000aaaa-1111-4222-8333-444455556666";
+    private const string Person = "11111111-aaaa-4bbb-8ccc-000000000001";
+
+    [Theory]
+    [InlineData(Person, true)]
+    [InlineData("4d403a2f6ef41ea6886a", true)] // a pair id: 20 hex digits
+    [InlineData("mia.chen@contoso.test", true)]
+    [InlineData("29:1abcDEFghi", true)]
+    [InlineData("a:1xyzPersonalChat", true)]
+    [InlineData("the", false)]
+    [InlineData("canary-checkin-7f3a91", false)]
+    [InlineData("2026-12-02T17:17:16Z", false)]
+    [InlineData("17:17:16", false)]
+    [InlineData("sales-mentoring", false)]
+    public void Only_ids_addresses_and_Teams_ids_are_indexed(string token, bool indexed)
+    {
+        Assert.Equal(indexed, IdentifierTokens.IsIndexable(token));
+    }
+
+    [Fact]
+    public void A_row_is_indexed_by_the_ids_in_its_keys_and_values_plain_or_encoded_but_not_by_its_tenant_or_words()
+    {
+        var row = new TableEntity(Tenant + "|" + Person, "checkin%2F4d403a2f6ef41ea6886a")
+        {
+            ["Answer"] = "{\"PersonId\":\"" + Person.ToUpperInvariant() + "\",\"Note\":\"a private word\"}",
+            ["Link"] = "https://teams.microsoft.com/l/chat/0/0?users=mia.chen%2540contoso.test",
+            ["TenantId"] = Tenant,
+        };
+
+        var identifiers = RowIndex.IdentifiersOf(row).ToList();
+
+        Assert.Equal([Person, "4d403a2f6ef41ea6886a", "mia.chen@contoso.test"], identifiers.Order(StringComparer.Ordinal));
+    }
+
+    [Fact]
+    public void A_row_reference_survives_keys_holding_bars_and_escapes()
+    {
+        var row = new RowRef("Outbox", Tenant + "|conversation:19:abc@thread.v2", "match%2Fpair%2Fsuggestions");
+        Assert.Equal(row, RowRef.Parse(row.ToString()));
+        Assert.DoesNotContain('/', row.ToString());
+    }
+}
