@@ -149,7 +149,7 @@ public sealed class RevisionLoopTests : IClassFixture<AzuriteFixture>
         Assert.DoesNotContain("secret-51c2", list, StringComparison.Ordinal);
         // Mia's "could do differently" raised one gentle alert for the coordinators; a need does not.
         var alert = Assert.Single(await s.Bot.EntitiesAsync("Alerts"), a => a.GetString("Cause") == "checkin-request-open");
-        Assert.Contains("Mia Mentor", alert.GetString("Reason"), StringComparison.Ordinal);
+        Assert.Contains("Something Mia Mentor asked Max Mentee to do differently has not happened after two meetings", alert.GetString("Alert"), StringComparison.Ordinal);
     }
 
     [Fact]
