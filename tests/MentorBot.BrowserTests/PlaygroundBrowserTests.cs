@@ -45,6 +45,7 @@ public sealed class PlaygroundBrowserTests
         var report = $"browser-check.mjs:\n{await stdout}{await stderr}\nlocal trial:\n{trial.Output}";
         Assert.True(check.ExitCode == 0, report);
         Assert.Contains("\"help\" shows the card of commands", report, StringComparison.Ordinal);
+        Assert.Contains("\"hi\" gets a friendly answer", report, StringComparison.Ordinal);
         Assert.Contains("moved on to question 2", report, StringComparison.Ordinal);
         Assert.Contains("seeded the demo program with the personal chat open", report, StringComparison.Ordinal);
         Assert.True(File.Exists(Path.Combine(screenshots, "expectations-next-question-page.png")), "no screenshot was saved in " + screenshots);

@@ -43,6 +43,7 @@ public static class CardSamples
         "PairIntroduction.Card",
         "CheckInCard.Create",
         "CheckInCard.Thanks",
+        "CheckInPartnerCard.Create",
         "ClosureCard.Create",
         "RematchRequestCard.Create",
         "RematchCoordinatorCard.Create",
@@ -179,6 +180,19 @@ public static class CardSamples
         yield return ("checkin-pair-chat-both-answered", CheckInCard.Create(pair, meeting, when, null, [open, hidden]));
         yield return ("checkin-thanks-shared", CheckInCard.Thanks(open, pair, [open], inPairChat: false));
         yield return ("checkin-thanks-private-wants-help-pair-chat", CheckInCard.Thanks(hidden, pair, [open, hidden], inPairChat: true));
+
+        var followUps = new Dictionary<PairRole, IReadOnlyList<OpenRequest>>
+        {
+            [PairRole.Mentor] = [new OpenRequest(RequestKind.Need, "earlier", SampleData.CheckIn(pair.Mentor.Id, false, false).Need!.Text!, false, 1)],
+            [PairRole.Mentee] = [new OpenRequest(RequestKind.Need, "earlier", "more time on system design", false, 0),
+                new OpenRequest(RequestKind.Differently, "earlier", "send the agenda a day before", false, 0)],
+        };
+        yield return ("checkin-personal-with-follow-ups", CheckInCard.Create(pair, meeting, when, pair.Mentee.Id, [], followUps));
+        yield return ("checkin-pair-chat-with-follow-ups", CheckInCard.Create(pair, meeting, when, null, [open], followUps));
+        yield return ("checkin-partner-shared", CheckInPartnerCard.Create(pair, open, when));
+        yield return ("checkin-partner-only-structure", CheckInPartnerCard.Create(pair, open with { Need = null, Differently = null, Note = null, Structure = CheckInRating.NotWorking }, when));
+        yield return ("checkin-partner-private", CheckInPartnerCard.Create(pair, hidden, when));
+        yield return ("checkin-partner-no-upn", CheckInPartnerCard.Create(pair with { Mentor = pair.Mentor with { Upn = null } }, open, when));
     }
 
     private static IEnumerable<(string Name, AdaptiveCard Card)> Closure()

@@ -2,9 +2,10 @@
 // playwright-core; no browser is downloaded), as the newcomer Alex Rivera would:
 //   1. the first expectations question (a card, sent when the seeded pair started) is filled in and sent, and the
 //      bot moves on to question 2;
-//   2. "cancel" stops the questions, and then "help" shows the card of commands;
-//   3. with --story, it also waits for the check-in after the demo meeting, answers "Not working" and finds the
-//      alert in the Coordinators channel (takes two to three minutes: for docs screenshots, not for the test suite).
+//   2. "cancel" stops the questions, then "help" shows the card of commands and "hi" gets a friendly answer;
+//   3. with --story, it also waits for the check-in after the demo meeting, answers "Not working" and "Yes — more time
+//      on system design", and finds the alert in the Coordinators channel (takes two to three minutes: for docs
+//      screenshots, not for the test suite).
 // Screenshots go to OUT_DIR: NAME.png (the card alone) and NAME-page.png (the whole page).
 // With --seed=BOT_ENDPOINT (a trial started with MENTORBOT_SEED=0), it seeds the demo program itself once the page
 // shows the personal chat: the Playground shows messages sent before a page connected only to its first tab, and
@@ -76,6 +77,9 @@ try {
   await helpCard.waitFor();
   log('"help" shows the card of commands');
   await shoot('help', helpCard);
+  await say('hi');
+  await page.getByText("I'm MentorBot", { exact: false }).last().waitFor();
+  log('"hi" gets a friendly answer');
 
   if (story) {
     // 3. the check-in after the demo meeting, "Not working", and the alert for the coordinators
@@ -83,19 +87,16 @@ try {
     await checkIn.waitFor({ timeout: 240_000 });
     log('the check-in arrived after the meeting');
     await shoot('check-in', checkIn);
-    const groups = checkIn.getByRole('radiogroup');
-    const count = await groups.count();
-    for (let i = 0; i < count; i++) {
-      await groups.nth(i).getByText('Not working', { exact: true }).click();
-    }
-    if (count === 0) {
-      for (const label of await checkIn.getByText('Not working', { exact: true }).all()) {
-        await label.click();
-      }
-    }
+    // The structure on the three-step scale; what you need as "Yes — what?" with words; the partner question "No".
+    await checkIn.getByText('Not working', { exact: true }).first().click();
+    await checkIn.getByText('Yes — what?', { exact: true }).first().click();
+    const what = checkIn.getByPlaceholder('If yes, what? A few words').first();
+    await what.click();
+    await page.keyboard.type('more time on system design');
+    await checkIn.getByText('No', { exact: true }).last().click();
     await checkIn.getByRole('button', { name: 'Send', exact: true }).click();
     await page.locator('.ac-adaptiveCard', { hasText: /Thanks for checking in/ }).last().waitFor();
-    log('the check-in was answered "Not working"');
+    log('the check-in was answered: "Not working", "Yes — more time on system design", "No"');
     await openChat('Coordinators');
     const alert = page.locator('.ac-adaptiveCard', { hasText: /Alert: / }).last();
     await alert.waitFor({ timeout: 60_000 });

@@ -141,6 +141,7 @@ public static class MentorBotServiceCollectionExtensions
         services.AddSingleton<ICommand, AlertsCommand>();
 
         services.AddSingleton<ICommand, HelpCommand>();
+        services.AddSingleton<ICommand, GreetingCommand>();
         services.AddSingleton<ICardActionHandler, ShowHelpButton>();
         services.AddSingleton<IConversationUpdateHandler, WelcomeOnInstall>();
         services.AddSingleton<IConversationUpdateHandler, DeliverWaitingOnInstall>();

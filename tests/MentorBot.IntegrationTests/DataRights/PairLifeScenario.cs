@@ -163,8 +163,8 @@ internal sealed class PairLifeScenario : IAsyncDisposable
             .Last(c => c.AdaptiveCards.Any(a => a.ToJsonString().Contains(meeting, StringComparison.Ordinal)));
         var data = (JsonObject)card.AdaptiveCards[0]["actions"]![0]!["data"]!.DeepClone();
         data["structure"] = "not";
-        data["needs"] = "working";
-        data["differently"] = "working";
+        data["needs"] = "no";
+        data["differently"] = "no";
         data["note"] = note;
         data["private"] = "true";
         data["help"] = "false";

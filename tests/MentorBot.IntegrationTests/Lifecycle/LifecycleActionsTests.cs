@@ -140,7 +140,7 @@ public sealed class LifecycleActionsTests : IClassFixture<AzuriteFixture>
             .SendAsync(await s.StoredPairAsync(), s.Program, "meeting-x", s.Bot.Clock.GetUtcNow(), default);
         var checkIn = s.SentTo(s.Mentee).Last(c => c.AllText.Contains("Quick check-in", StringComparison.Ordinal));
         await PressAsync(s, checkIn, s.Mentee, MentorBot.Features.CheckIns.CheckInCard.AnswerVerb,
-            ("structure", "not"), ("needs", "working"), ("differently", "working"));
+            ("structure", "not"), ("needs", "no"), ("differently", "no"));
 
         await NextDayAsync(s);
         await NextDayAsync(s);

@@ -34,8 +34,8 @@ public sealed class PairsCommandTests : IClassFixture<AzuriteFixture>
         var card = bot.Channel.ActivitiesSentTo(ConversationIds.Personal(_max.TeamsId)).Last(c => c.AllText.Contains("Quick check-in", StringComparison.Ordinal));
         var data = (JsonObject)card.AdaptiveCards[0]["actions"]![0]!["data"]!.DeepClone();
         data["structure"] = "not";
-        data["needs"] = "working";
-        data["differently"] = "working";
+        data["needs"] = "no";
+        data["differently"] = "no";
         using (await bot.SendAsync(bot.Activities.CardInvoke(card, _max, CheckInCard.AnswerVerb, data)))
         {
         }

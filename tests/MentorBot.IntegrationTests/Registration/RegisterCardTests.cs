@@ -49,6 +49,26 @@ public sealed class RegisterCardTests : IClassFixture<AzuriteFixture>
     }
 
     [Fact]
+    public async Task On_a_phone_typed_email_addresses_register_the_pair_as_the_pickers_would()
+    {
+        await using var scenario = await RegistrationScenario.StartAsync(_azurite, _mia, _max);
+        var form = await scenario.SayInChannelAsync(scenario.Coordinator, "register");
+        Assert.Contains("or type the mentor's email", form.AllText, StringComparison.Ordinal);
+        // Teams mobile shows no people picker, so nothing comes for "mentor" and "mentee".
+        var typed = new JsonObject
+        {
+            ["program"] = RegistrationScenario.ProgramId,
+            [RegisterPairCard.TypedAddress("mentor")] = " " + _mia.Upn + " ",
+            [RegisterPairCard.TypedAddress("mentee")] = _max.Upn,
+        };
+
+        var registered = await scenario.PressAsync(form, scenario.Coordinator, RegisterPairCard.RegisterVerb, typed);
+
+        Assert.Contains("Pair registered", registered.GetProperty("value").GetRawText(), StringComparison.Ordinal);
+        Assert.Equal(_mia.AadObjectId, Assert.Single(await scenario.PairsAsync()).GetString("MentorId"));
+    }
+
+    [Fact]
     public async Task A_submit_by_someone_who_is_not_a_coordinator_is_refused_and_nothing_is_stored()
     {
         await using var scenario = await RegistrationScenario.StartAsync(_azurite, _mia, _max);

@@ -120,7 +120,7 @@ public sealed class TableRulesTests
             ["Answer"] = JsonSerializer.Serialize(new CheckInAnswer
             {
                 TenantId = Tenant, PairId = "pair-1", MeetingKey = "meeting-1", PersonId = personId, Role = role,
-                Structure = CheckInRating.WorkingWell, Needs = CheckInRating.WorkingWell, Differently = CheckInRating.WorkingWell,
+                Structure = CheckInRating.WorkingWell, Need = null, Differently = null,
             }),
         };
 }

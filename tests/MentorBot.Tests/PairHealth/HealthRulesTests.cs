@@ -29,8 +29,6 @@ public sealed class HealthRulesTests
         PersonId = role,
         Role = role,
         Structure = rating,
-        Needs = CheckInRating.WorkingWell,
-        Differently = CheckInRating.WorkingWell,
         WantsCoordinatorHelp = help,
         AnsweredAt = Now.AddDays(-daysAgo),
     };
@@ -87,5 +85,26 @@ public sealed class HealthRulesTests
         var mixed = Assess(Pair(PairStage.Working, 60), [CheckIn("mentee", CheckInRating.CouldBeBetter, 2)],
             new CadenceStatus(TimeSpan.FromDays(7), TimeSpan.FromDays(30), "m", false));
         Assert.Equal(HealthLevel.AtRisk, mixed.Level);
+    }
+
+    [Fact]
+    public void A_request_still_open_after_two_meetings_needs_attention_and_says_which()
+    {
+        var pair = Pair(PairStage.Working, 60);
+        CheckInAnswer Max(int daysAgo, FollowUpOutcome? outcome) => CheckIn("mentee", CheckInRating.WorkingWell, daysAgo) with
+        {
+            PersonId = "max",
+            Need = outcome is null ? new CheckInRequest("more time on system design") : null,
+            FollowUps = outcome is { } o ? [new CheckInFollowUp(RequestKind.Need, "m30", o)] : [],
+        };
+
+        var once = Assess(pair, [Max(30, null), Max(20, FollowUpOutcome.No)]);
+        var twice = Assess(pair, [Max(30, null), Max(20, FollowUpOutcome.No), Max(10, FollowUpOutcome.No)]);
+        var done = Assess(pair, [Max(30, null), Max(20, FollowUpOutcome.No), Max(10, FollowUpOutcome.Yes)]);
+
+        Assert.Equal(HealthLevel.OnTrack, once.Level);
+        Assert.Equal(HealthLevel.NeedsAttention, twice.Level);
+        Assert.Equal("Max's request \"more time on system design\" still open after two meetings", twice.Reason);
+        Assert.Equal(HealthLevel.OnTrack, done.Level);
     }
 }

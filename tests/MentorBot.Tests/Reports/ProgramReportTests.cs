@@ -29,9 +29,8 @@ public sealed class ProgramReportTests
         Assert.Equal(150 / DaysPerMonth, a.PairMonths, 9);
         Assert.Equal(7 / (150 / DaysPerMonth), a.MeetingsPerPairPerMonth!.Value, 9);
         Assert.Equal(3, a.CheckInAnswers);
-        Assert.Equal(Counts(2, 0, 1), a.CheckIns["structure"]);
-        Assert.Equal(Counts(2, 1, 0), a.CheckIns["needs"]);
-        Assert.Equal(Counts(2, 1, 0), a.CheckIns["differently"]);
+        Assert.Equal(Counts(2, 0, 1), a.StructureRatings);
+        Assert.Equal(new Dictionary<string, int> { ["needs"] = 1, ["differently"] = 1 }, a.CheckInRequests);
         Assert.Equal(new Dictionary<string, int> { ["checkin-not-working"] = 1, ["rematch"] = 1 }, a.EscalationsByCause);
         Assert.Equal(new Dictionary<string, int> { ["styles"] = 1 }, a.RematchByCategory);
         Assert.Equal(new Mean(18 / 5.0, 5), a.Midpoint);
@@ -59,8 +58,8 @@ public sealed class ProgramReportTests
         Assert.Equal(3, b.MeetingsHeld);
         Assert.Equal(3 / (68 / DaysPerMonth), b.MeetingsPerPairPerMonth!.Value, 9);
         Assert.Equal(1, b.CheckInAnswers);
-        Assert.Equal(Counts(0, 1, 0), b.CheckIns["structure"]);
-        Assert.Equal(Counts(0, 0, 1), b.CheckIns["differently"]);
+        Assert.Equal(Counts(0, 1, 0), b.StructureRatings);
+        Assert.Equal(1, b.CheckInRequests["differently"]);
         Assert.Equal(new Dictionary<string, int> { ["checkin-could-be-better"] = 1, ["rematch"] = 1, ["cadence"] = 1 }, b.EscalationsByCause);
         Assert.Equal(new Dictionary<string, int> { ["communication"] = 1, ["availability"] = 1 }, b.RematchByCategory);
         Assert.Equal(new Mean(null, 1), b.Midpoint);
@@ -190,8 +189,8 @@ public sealed class ProgramReportTests
         Assert.Equal(6 / (144 / DaysPerMonth), brief.MeetingsPerPairPerMonth!.Value, 9);
         Assert.Equal(2, brief.EscalationsByCause["cadence"]);
         Assert.Equal(3, brief.ExpectationsCompleted);
-        Assert.Equal(Counts(1, 1, 0), brief.CheckIns["structure"]);
-        Assert.Equal(Counts(0, 1, 1), brief.CheckIns["needs"]);
+        Assert.Equal(Counts(1, 1, 0), brief.StructureRatings);
+        Assert.Equal(2, brief.CheckInRequests["needs"]);
 
         // Explicit goals = A + D (14 people); none = B.
         Assert.Equal((14, 7, 10), (goals.People, goals.Pairs, goals.MeetingsHeld));

@@ -80,18 +80,18 @@ internal static class ReportSeed
         CheckIns =
         [
             // A: structure W,N,W; needs B,W,W; differently W,W,B.
-            CheckIn("a1", "mentor", WorkingWell, CouldBeBetter, WorkingWell),
-            CheckIn("a1", "mentee", NotWorking, WorkingWell, WorkingWell),
-            CheckIn("a2", "mentor", WorkingWell, WorkingWell, CouldBeBetter),
+            CheckIn("a1", "mentor", WorkingWell, asks: true, suggests: false),
+            CheckIn("a1", "mentee", NotWorking, asks: false, suggests: false),
+            CheckIn("a2", "mentor", WorkingWell, asks: false, suggests: true),
 
             // B: one answer.
-            CheckIn("b1", "mentee", CouldBeBetter, CouldBeBetter, NotWorking),
+            CheckIn("b1", "mentee", CouldBeBetter, asks: true, suggests: true),
 
             // C: one answer.
-            CheckIn("c1", "mentor", WorkingWell, WorkingWell, WorkingWell),
+            CheckIn("c1", "mentor", WorkingWell, asks: false, suggests: false),
 
             // D: one answer.
-            CheckIn("d1", "mentee", WorkingWell, NotWorking, WorkingWell),
+            CheckIn("d1", "mentee", WorkingWell, asks: true, suggests: false),
         ],
         Alerts =
         [
@@ -178,7 +178,7 @@ internal static class ReportSeed
         End = start.AddHours(1),
     };
 
-    private static CheckInAnswer CheckIn(string pair, string role, CheckInRating structure, CheckInRating needs, CheckInRating differently) => new()
+    private static CheckInAnswer CheckIn(string pair, string role, CheckInRating structure, bool asks, bool suggests) => new()
     {
         TenantId = "t",
         PairId = pair,
@@ -186,8 +186,8 @@ internal static class ReportSeed
         PersonId = $"{role}-{pair}",
         Role = role,
         Structure = structure,
-        Needs = needs,
-        Differently = differently,
+        Need = asks ? new CheckInRequest("a private request that must never reach a report") : null,
+        Differently = suggests ? new CheckInRequest("a private suggestion that must never reach a report") : null,
         Note = "a private note that must never reach a report",
     };
 

@@ -12,11 +12,14 @@ public sealed record CheckInAnswer
     /// <summary>"Is our meeting structure working for you?"</summary>
     public required CheckInRating Structure { get; init; }
 
-    /// <summary>"Is there something you need from our meetings that we're not getting to?"</summary>
-    public required CheckInRating Needs { get; init; }
+    /// <summary>"Is there something you need from our meetings that we're not getting to?" Null: no.</summary>
+    public CheckInRequest? Need { get; init; }
 
-    /// <summary>"Is there something I could do differently that would be more helpful?"</summary>
-    public required CheckInRating Differently { get; init; }
+    /// <summary>"Is there something your partner could do differently that would be more helpful?" Null: no.</summary>
+    public CheckInRequest? Differently { get; init; }
+
+    /// <summary>What the person said about their own open requests from earlier check-ins.</summary>
+    public IReadOnlyList<CheckInFollowUp> FollowUps { get; init; } = [];
 
     public string? Note { get; init; }
 
@@ -27,11 +30,38 @@ public sealed record CheckInAnswer
 
     public DateTimeOffset AnsweredAt { get; init; }
 
-    public IEnumerable<CheckInRating> Ratings => [Structure, Needs, Differently];
+    public bool SaysNotWorking => Structure == CheckInRating.NotWorking;
 
-    public bool SaysNotWorking => Ratings.Contains(CheckInRating.NotWorking);
+    public bool SaysCouldBeBetter => Structure == CheckInRating.CouldBeBetter;
 
-    public bool SaysCouldBeBetter => Ratings.Contains(CheckInRating.CouldBeBetter);
+    /// <summary>The requests this answer makes, in the order of the questions.</summary>
+    public IEnumerable<(RequestKind Kind, CheckInRequest Request)> Requests
+    {
+        get
+        {
+            if (Need is not null)
+            {
+                yield return (RequestKind.Need, Need);
+            }
+
+            if (Differently is not null)
+            {
+                yield return (RequestKind.Differently, Differently);
+            }
+        }
+    }
+}
+
+/// <summary>A "Yes — what?" answer. Text is null only for answers migrated from the old three-step scale.</summary>
+public sealed record CheckInRequest(string? Text);
+
+public enum RequestKind
+{
+    /// <summary>Something the person needs from the meetings.</summary>
+    Need,
+
+    /// <summary>Something the partner could do differently.</summary>
+    Differently,
 }
 
 public enum CheckInRating

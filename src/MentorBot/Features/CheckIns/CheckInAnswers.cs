@@ -1,6 +1,5 @@
 using MentorBot.Conversations;
 using MentorBot.Conversations.Access;
-using MentorBot.Features.Escalations;
 using MentorBot.Features.Meetings;
 using MentorBot.Features.Pairs;
 using MentorBot.Features.Programs;
@@ -9,25 +8,27 @@ namespace MentorBot.Features.CheckIns;
 
 /// <summary>
 /// A party answering a check-in card: only the two people of the pair, once per meeting, not after the pair closed.
-/// "Not working" or a request for help alerts the coordinators at once; repeated "could be better" does too.
+/// The partner hears it (only that it was answered, when private); coordinators are alerted as
+/// <see cref="CheckInEscalation"/> decides. A repeated press re-runs both, which send nothing twice.
 /// </summary>
 public sealed class CheckInAnswers : ICardActionHandler
 {
-    private readonly PairStore _pairs;
     private readonly ProgramStore _programs;
     private readonly CheckInStore _answers;
-    private readonly EscalationAlerts _alerts;
+    private readonly CheckInEscalation _escalation;
+    private readonly CheckInPartnerNotice _partner;
     private readonly TimeProvider _time;
     private readonly MeetingStore _meetings;
 
-    public CheckInAnswers(PairStore pairs, ProgramStore programs, CheckInStore answers, EscalationAlerts alerts, TimeProvider time, MeetingStore meetings)
+    public CheckInAnswers(
+        ProgramStore programs, CheckInStore answers, CheckInEscalation escalation, CheckInPartnerNotice partner, TimeProvider time, MeetingStore meetings)
     {
-        _meetings = meetings;
-        _pairs = pairs;
         _programs = programs;
         _answers = answers;
-        _alerts = alerts;
+        _escalation = escalation;
+        _partner = partner;
         _time = time;
+        _meetings = meetings;
     }
 
     public IReadOnlyCollection<string> Verbs { get; } = [CheckInCard.AnswerVerb];
@@ -58,14 +59,6 @@ public sealed class CheckInAnswers : ICardActionHandler
             return;
         }
 
-        if (!CheckInRatings.TryParse(action.Get("structure"), out var structure)
-            || !CheckInRatings.TryParse(action.Get("needs"), out var needs)
-            || !CheckInRatings.TryParse(action.Get("differently"), out var differently))
-        {
-            turn.Answer("Please choose an answer for each of the three questions. Nothing was recorded yet.");
-            return;
-        }
-
         // The card names the meeting, but only a meeting the bot found or logged for this pair (and that has taken place)
         // has a check-in: anything else would let anyone mint answers and alerts at will.
         var meeting = meetingKey.Length > 200 ? null : await _meetings.GetAsync(pair.TenantId, pair.PairId, meetingKey, cancellationToken).ConfigureAwait(false);
@@ -75,17 +68,36 @@ public sealed class CheckInAnswers : ICardActionHandler
             return;
         }
 
+        var stored = await _answers.ForPairAsync(pair.TenantId, pair.PairId, cancellationToken).ConfigureAwait(false);
+        var earlier = stored.Where(a => a.MeetingKey != meetingKey).ToList();
+        var program = (await _programs.GetAsync(pair.TenantId, pair.ProgramId, cancellationToken).ConfigureAwait(false))?.Program;
+        if (stored.FirstOrDefault(a => a.MeetingKey == meetingKey && a.Role == RoleName(role.Value)) is { } already)
+        {
+            // A repeat (or a first press whose follow-ups failed midway): finish what may not have happened.
+            await AfterAnswerAsync(pair, program, already, stored, meeting.Start, turn.IsPersonal, cancellationToken).ConfigureAwait(false);
+            turn.Answer("You already answered this check-in. Nothing was changed.");
+            return;
+        }
+
+        var input = CheckInAnswerInput.Read(action, role.Value, OpenRequests.Of(turn.UserId!, earlier), out var error);
+        if (input is null)
+        {
+            turn.Answer(error!);
+            return;
+        }
+
         var note = action.Get("note")?.Trim();
         var answer = new CheckInAnswer
         {
             TenantId = pair.TenantId,
             PairId = pair.PairId,
-            MeetingKey = meetingKey!,
+            MeetingKey = meetingKey,
             PersonId = turn.UserId!,
-            Role = role.Value.ToString().ToLowerInvariant(),
-            Structure = structure,
-            Needs = needs,
-            Differently = differently,
+            Role = RoleName(role.Value),
+            Structure = input.Structure,
+            Need = input.Need,
+            Differently = input.Differently,
+            FollowUps = input.FollowUps,
             Note = string.IsNullOrEmpty(note) ? null : note.Length > 500 ? note[..500] : note,
             KeepPrivate = action.Get("private") == "true",
             WantsCoordinatorHelp = action.Get("help") == "true",
@@ -98,61 +110,43 @@ public sealed class CheckInAnswers : ICardActionHandler
             return;
         }
 
-        var all = await _answers.ForPairAsync(pair.TenantId, pair.PairId, cancellationToken).ConfigureAwait(false);
-        await EscalateAsync(pair, role.Value, answer, all, cancellationToken).ConfigureAwait(false);
-
+        var all = stored.Append(answer).ToList();
         var inPairChat = !turn.IsPersonal;
         var forThisMeeting = all.Where(a => a.MeetingKey == answer.MeetingKey).ToList();
         turn.ReplaceCard(CheckInCard.Thanks(answer, pair, forThisMeeting, inPairChat));
         if (inPairChat && turn.Activity.IsInvoke && turn.Activity.ReplyToId is { } cardId)
         {
             // The pair chat's card shows everyone who has answered (private answers only as "answered").
-            turn.UpdateCard(cardId, CheckInCard.Create(pair, answer.MeetingKey, "together", null, forThisMeeting));
+            var shared = new Dictionary<PairRole, IReadOnlyList<OpenRequest>>
+            {
+                [PairRole.Mentor] = OpenRequests.Of(pair.Mentor.Id, earlier).Where(r => !r.KeptPrivate).ToList(),
+                [PairRole.Mentee] = OpenRequests.Of(pair.Mentee.Id, earlier).Where(r => !r.KeptPrivate).ToList(),
+            };
+            turn.UpdateCard(cardId, CheckInCard.Create(pair, answer.MeetingKey, CheckInSender.When(meeting.Start), null, forThisMeeting, shared));
         }
+
+        await AfterAnswerAsync(pair, program, answer, all, meeting.Start, turn.IsPersonal, cancellationToken).ConfigureAwait(false);
     }
 
-    private async Task EscalateAsync(Pair pair, PairRole role, CheckInAnswer answer, IReadOnlyList<CheckInAnswer> all, CancellationToken cancellationToken)
+    /// <param name="notifyPartner">
+    /// False for an answer given in the pair chat: the partner sees it there on the updated card already.
+    /// </param>
+    private async Task AfterAnswerAsync(
+        Pair pair, MentorshipProgram? program, CheckInAnswer answer, IReadOnlyList<CheckInAnswer> all, DateTimeOffset meetingStart, bool notifyPartner,
+        CancellationToken cancellationToken)
     {
-        var program = (await _programs.GetAsync(pair.TenantId, pair.ProgramId, cancellationToken).ConfigureAwait(false))?.Program;
         if (program is null)
         {
             return;
         }
 
-        var person = pair.Party(role);
-        var roleName = answer.Role;
-        var details = $"{person.Name} ({roleName}): meeting structure {CheckInRatings.Text(answer.Structure)}; needs met {CheckInRatings.Text(answer.Needs)}; " +
-            $"partner could do differently {CheckInRatings.Text(answer.Differently)}."
-            + (answer.Note is null ? string.Empty : $" They wrote: \"{answer.Note}\"")
-            + (answer.KeepPrivate ? " (Kept private from their partner.)" : string.Empty);
-        AlertRequest Alert(string cause, string key, string reason) => new(cause, key, reason)
+        if (notifyPartner)
         {
-            PairId = pair.PairId,
-            PairDescription = pair.Description,
-            Details = details,
-            Parties = [new AlertParty("mentor", pair.Mentor.Name, pair.Mentor.Upn), new AlertParty("mentee", pair.Mentee.Name, pair.Mentee.Upn)],
-        };
-
-        var prefix = $"checkin/{pair.PairId}/{answer.MeetingKey}/{roleName}";
-        if (answer.SaysNotWorking)
-        {
-            await _alerts.RaiseAsync(program, Alert("checkin-not-working", $"{prefix}/not-working", "A check-in says the meetings are not working"), cancellationToken)
-                .ConfigureAwait(false);
+            await _partner.SendAsync(pair, program, answer, meetingStart, cancellationToken).ConfigureAwait(false);
         }
 
-        if (answer.WantsCoordinatorHelp)
-        {
-            await _alerts.RaiseAsync(program, Alert("checkin-help-requested", $"{prefix}/help", $"{person.Name} asked for the coordinator's help"), cancellationToken)
-                .ConfigureAwait(false);
-        }
-
-        var inARow = program.Settings.CouldBeBetterInARow;
-        var latest = all.Where(a => a.Role == roleName).OrderBy(a => a.AnsweredAt).TakeLast(inARow).ToList();
-        if (answer.SaysCouldBeBetter && !answer.SaysNotWorking && latest.Count == inARow && latest.All(a => a.SaysCouldBeBetter))
-        {
-            await _alerts.RaiseAsync(program,
-                Alert("checkin-could-be-better", $"{prefix}/could-be-better-in-a-row", $"{person.Name} said \"could be better\" {inARow} times in a row"),
-                cancellationToken).ConfigureAwait(false);
-        }
+        await _escalation.RaiseAsync(pair, program, answer, all, cancellationToken).ConfigureAwait(false);
     }
+
+    private static string RoleName(PairRole role) => role.ToString().ToLowerInvariant();
 }

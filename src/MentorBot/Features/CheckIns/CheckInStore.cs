@@ -1,4 +1,5 @@
 using System.Text.Json;
+using System.Text.Json.Nodes;
 using Azure;
 using Azure.Data.Tables;
 using MentorBot.Infrastructure.Storage;
@@ -23,6 +24,7 @@ public sealed class CheckInStore
             ["Answer"] = JsonSerializer.Serialize(answer),
             ["AnsweredAt"] = answer.AnsweredAt,
             ["Role"] = answer.Role,
+            [CheckInAnswerShape.ShapeProperty] = CheckInAnswerShape.Current,
         };
         try
         {
@@ -41,10 +43,19 @@ public sealed class CheckInStore
         var partition = Partition(tenantId, pairId);
         await foreach (var entity in _table.QueryAsync<TableEntity>(e => e.PartitionKey == partition, cancellationToken: cancellationToken).ConfigureAwait(false))
         {
-            answers.Add(JsonSerializer.Deserialize<CheckInAnswer>(entity.GetString("Answer")!)!);
+            answers.Add(Read(entity));
         }
 
         return answers.OrderBy(a => a.AnsweredAt).ToList();
+    }
+
+    /// <summary>An answer as stored, in the current shape whatever shape its row was written in.</summary>
+    public static CheckInAnswer Read(TableEntity entity)
+    {
+        ArgumentNullException.ThrowIfNull(entity);
+        var json = JsonNode.Parse(entity.GetString("Answer")!)!.AsObject();
+        CheckInAnswerShape.Upgrade(json);
+        return json.Deserialize<CheckInAnswer>()!;
     }
 
     private static string Partition(string tenantId, string pairId) => TableKey.Escape($"{tenantId}|{pairId}");

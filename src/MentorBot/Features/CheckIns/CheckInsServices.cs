@@ -10,6 +10,10 @@ public static class CheckInsServices
     {
         services.AddSingleton<CheckInStore>();
         services.AddSingleton<CheckInSender>();
+        services.AddSingleton<CheckInPartnerNotice>();
+        services.AddSingleton<CheckInEscalation>();
+        services.AddSingleton<MentorBot.Infrastructure.Jobs.IJobHandler, CheckInAnswersMigration>();
+        services.AddSingleton<Microsoft.Extensions.Hosting.IHostedService, CheckInAnswersMigrationStarter>();
         services.AddSingleton<ICardActionHandler, CheckInAnswers>();
         services.AddSingleton<ICommand, CheckInCommand>();
         services.AddSingleton<MentorBot.Infrastructure.Jobs.IJobHandler, CheckInDueJob>();

@@ -5,8 +5,8 @@ using MentorBot.Features.Pairs;
 namespace MentorBot.Features.PairHealth;
 
 /// <summary>
-/// How a pair is doing, from what the bot knows: the expectations stage, the latest check-ins of each party, and
-/// the rhythm of meetings against the agreement. The worst signal decides, and its reason is given.
+/// How a pair is doing, from what the bot knows: the expectations stage, the latest check-ins of each party, requests
+/// not followed through, and the rhythm of meetings against the agreement. The worst signal decides, and its reason is given.
 /// </summary>
 public static class HealthRules
 {
@@ -38,6 +38,17 @@ public static class HealthRules
         else if (recent.Any(c => c.SaysCouldBeBetter))
         {
             signals.Add(new HealthAssessment(HealthLevel.NeedsAttention, "a recent check-in said \"could be better\""));
+        }
+
+        // A request asked about at two meetings since and still not done: adjusting is not happening.
+        foreach (var person in new[] { pair.Mentor, pair.Mentee })
+        {
+            if (OpenRequests.Of(person.Id, checkIns).FirstOrDefault(r => r.IsStuck) is { } stuck)
+            {
+                signals.Add(new HealthAssessment(HealthLevel.NeedsAttention, stuck.KeptPrivate
+                    ? $"a request from {person.Name} still open after two meetings"
+                    : $"{person.Name}'s request \"{stuck.Text}\" still open after two meetings"));
+            }
         }
 
         if (cadence is not null)

@@ -32,11 +32,12 @@ public sealed class RegisterPairAction : ICardActionHandler
 
         var program = ProgramSubject.ProgramOf(turn);
 
-        var mentor = action.Get("mentor")?.Trim();
-        var mentee = action.Get("mentee")?.Trim();
-        if (string.IsNullOrEmpty(mentor) || string.IsNullOrEmpty(mentee) || mentor.Contains(',', StringComparison.Ordinal) || mentee.Contains(',', StringComparison.Ordinal))
+        var mentor = Blank(action.Get("mentor")) ?? Blank(action.Get(RegisterPairCard.TypedAddress("mentor")));
+        var mentee = Blank(action.Get("mentee")) ?? Blank(action.Get(RegisterPairCard.TypedAddress("mentee")));
+        if (string.IsNullOrEmpty(mentor) || string.IsNullOrEmpty(mentee) || mentor.Contains(',', StringComparison.Ordinal) || mentee.Contains(',', StringComparison.Ordinal)
+            || mentor.Length > PairCsv.MaxNameLength || mentee.Length > PairCsv.MaxNameLength)
         {
-            turn.Answer(RegistrationMessages.Refused("choose one mentor and one mentee"));
+            turn.Answer(RegistrationMessages.Refused("choose one mentor and one mentee, or type each one's email address"));
             return;
         }
 

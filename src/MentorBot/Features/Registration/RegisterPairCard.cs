@@ -14,14 +14,22 @@ public static class RegisterPairCard
     /// <summary>The Teams people picker over the whole organisation; it submits the chosen user's Entra object id (protocol.md I).</summary>
     private static readonly DataQuery People = new("graph.microsoft.com/users");
 
+    /// <summary>The text input beside a people picker ("mentor" or "mentee") for a typed email or UPN.</summary>
+    public static string TypedAddress(string role) => role + "-address";
+
     public static AdaptiveCard Form(MentorshipProgram program, IReadOnlyList<Cohort> cohorts) => new()
     {
         Body =
         [
             TextBlock.Heading("Register a pair"),
             TextBlock.Subtle($"Program: {program.Name}. Start and end default to the cohort's dates, or today and {program.Settings.DurationWeeks} weeks."),
-            new ChoiceSetInput([]) { Id = "mentor", Label = "Mentor", Placeholder = "Search for the mentor", ChoicesData = People, IsRequired = true, ErrorMessage = "Choose the mentor." },
-            new ChoiceSetInput([]) { Id = "mentee", Label = "Mentee", Placeholder = "Search for the mentee", ChoicesData = People, IsRequired = true, ErrorMessage = "Choose the mentee." },
+            // Teams mobile has no people picker: a typed address beside each (the picker wins when both are given), and
+            // the typed command as another way. So neither input can be required on its own.
+            new ChoiceSetInput([]) { Id = "mentor", Label = "Mentor", Placeholder = "Search for the mentor", ChoicesData = People },
+            new TextInput { Id = TypedAddress("mentor"), Placeholder = "or type the mentor's email", MaxLength = PairCsv.MaxNameLength },
+            new ChoiceSetInput([]) { Id = "mentee", Label = "Mentee", Placeholder = "Search for the mentee", ChoicesData = People },
+            new TextInput { Id = TypedAddress("mentee"), Placeholder = "or type the mentee's email", MaxLength = PairCsv.MaxNameLength },
+            TextBlock.Subtle("On a phone, type the two email addresses, or type: register @Mentor @Mentee"),
             // An empty choice set is not a valid card: without cohorts, say how to make one instead.
             cohorts.Count == 0
                 ? TextBlock.Subtle("Cohort: none yet (type \"cohort\" to create one).")

@@ -30,7 +30,8 @@ public sealed record ProgramReport(
 
     public static IReadOnlyList<string> OutcomeMeasures { get; } = ["career-advancement", "skill-development", "satisfaction", "sense-of-belonging"];
 
-    public static IReadOnlyList<string> CheckInQuestions { get; } = ["structure", "needs", "differently"];
+    /// <summary>The check-in's "No / Yes — what?" questions, as the report names them.</summary>
+    public static IReadOnlyList<string> CheckInRequestQuestions { get; } = ["needs", "differently"];
 
     private const double DaysPerMonth = 365.25 / 12;
 
@@ -133,11 +134,11 @@ public sealed record ProgramReport(
             PairMonths = pairMonths,
             MeetingsPerPairPerMonth = pairMonths > 0 ? meetings / pairMonths : null,
             CheckInAnswers = checkIns.Count,
-            CheckIns = new Dictionary<string, IReadOnlyDictionary<CheckInRating, int>>
+            StructureRatings = Distribution(checkIns.Select(a => a.Structure)),
+            CheckInRequests = new Dictionary<string, int>
             {
-                ["structure"] = Distribution(checkIns.Select(a => a.Structure)),
-                ["needs"] = Distribution(checkIns.Select(a => a.Needs)),
-                ["differently"] = Distribution(checkIns.Select(a => a.Differently)),
+                ["needs"] = checkIns.Count(a => a.Need is not null),
+                ["differently"] = checkIns.Count(a => a.Differently is not null),
             },
             EscalationsByCause = inputs.Alerts.Where(a => a.PairId is not null && ids.Contains(a.PairId))
                 .GroupBy(a => a.Cause).ToDictionary(g => g.Key, g => g.Count()),

@@ -141,8 +141,10 @@ public static class ReportCard
         rows.Add(("Expectations completed", g => $"{g.ExpectationsCompleted} of {g.Pairs}"));
         rows.Add(("Meetings per pair per month", g => g.MeetingsPerPairPerMonth is { } m ? ReportText.Number(m) : "—"));
         rows.Add(("Check-in answers", g => g.CheckInAnswers.ToString(System.Globalization.CultureInfo.InvariantCulture)));
-        rows.AddRange(ProgramReport.CheckInQuestions.Select(q => ($"  {ReportText.Question(q)}: working / could be better / not",
-            (Func<ReportGroup, string>)(g => string.Join(" / ", Enum.GetValues<CheckIns.CheckInRating>().Select(r => g.CheckIns[q][r]))))));
+        rows.Add(($"  {ReportText.Question("structure")}: working / could be better / not",
+            g => string.Join(" / ", Enum.GetValues<CheckIns.CheckInRating>().Select(r => g.StructureRatings[r]))));
+        rows.AddRange(ProgramReport.CheckInRequestQuestions.Select(q => ($"  {ReportText.Question(q)}: said yes",
+            (Func<ReportGroup, string>)(g => $"{g.CheckInRequests[q]} of {g.CheckInAnswers}"))));
         rows.Add(("Escalations", g => g.EscalationsByCause.Values.Sum().ToString(System.Globalization.CultureInfo.InvariantCulture)));
         rows.Add(("Midpoint rating", g => ReportText.Mean(g.Midpoint)));
         rows.AddRange(ProgramReport.OutcomeMeasures.Select(m => (ReportText.Measure(m), (Func<ReportGroup, string>)(g => ReportText.Mean(g.Outcomes[m])))));

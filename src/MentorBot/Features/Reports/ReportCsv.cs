@@ -54,12 +54,15 @@ public static class ReportCsv
             Row("expectations_completed", string.Empty, Int(g.ExpectationsCompleted), g.Pairs);
             Row("meetings_held", string.Empty, Int(g.MeetingsHeld));
             Row("meetings_per_pair_per_month", string.Empty, g.MeetingsPerPairPerMonth is { } m ? Dec(m) : string.Empty);
-            foreach (var question in ProgramReport.CheckInQuestions)
+            foreach (var (rating, n) in g.StructureRatings)
             {
-                foreach (var (rating, n) in g.CheckIns[question])
-                {
-                    Row($"checkin_{question}", rating.ToString(), Int(n), g.CheckInAnswers);
-                }
+                Row("checkin_structure", rating.ToString(), Int(n), g.CheckInAnswers);
+            }
+
+            foreach (var question in ProgramReport.CheckInRequestQuestions)
+            {
+                Row($"checkin_{question}", "Yes", Int(g.CheckInRequests[question]), g.CheckInAnswers);
+                Row($"checkin_{question}", "No", Int(g.CheckInAnswers - g.CheckInRequests[question]), g.CheckInAnswers);
             }
 
             foreach (var (cause, n) in g.EscalationsByCause.OrderBy(e => e.Key, StringComparer.Ordinal))

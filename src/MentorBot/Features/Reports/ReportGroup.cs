@@ -39,9 +39,11 @@ public sealed record ReportGroup
     public double PairMonths { get; init; }
     public double? MeetingsPerPairPerMonth { get; init; }
 
-    /// <summary>Check-in answers per question ("structure", "needs", "differently") and rating.</summary>
-    public IReadOnlyDictionary<string, IReadOnlyDictionary<CheckInRating, int>> CheckIns { get; init; } =
-        new Dictionary<string, IReadOnlyDictionary<CheckInRating, int>>();
+    /// <summary>Check-in answers to "Is our meeting structure working for you?" per rating.</summary>
+    public IReadOnlyDictionary<CheckInRating, int> StructureRatings { get; init; } = new Dictionary<CheckInRating, int>();
+
+    /// <summary>Check-in answers saying "Yes — …" per request question ("needs", "differently"); the rest said "No".</summary>
+    public IReadOnlyDictionary<string, int> CheckInRequests { get; init; } = new Dictionary<string, int>();
 
     public int CheckInAnswers { get; init; }
     public IReadOnlyDictionary<string, int> EscalationsByCause { get; init; } = new Dictionary<string, int>();

@@ -44,8 +44,8 @@ public static class ReportText
     public static string Question(string question) => question switch
     {
         "structure" => "Meeting structure working",
-        "needs" => "Needs met",
-        _ => "Partner could do differently",
+        "needs" => "Asked for something the meetings miss",
+        _ => "Asked the partner to do something differently",
     };
 
     public static string Rating(CheckInRating rating) => CheckInRatings.Text(rating);
