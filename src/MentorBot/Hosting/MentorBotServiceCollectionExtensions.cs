@@ -99,6 +99,9 @@ public static class MentorBotServiceCollectionExtensions
         services.AddSingleton<TurnRouter>();
         services.AddSingleton<HeavyCommandLimiter>();
         services.AddSingleton<TurnReplySender>();
+        services.AddSingleton<PendingReplyStore>();
+        services.AddSingleton<TurnReplyDelivery>();
+        services.AddHostedService(sp => sp.GetRequiredService<TurnReplyDelivery>());
         services.AddSingleton<Outbox>();
         services.AddSingleton<ProactiveMessenger>();
     }
