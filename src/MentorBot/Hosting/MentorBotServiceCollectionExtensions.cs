@@ -146,6 +146,7 @@ public static class MentorBotServiceCollectionExtensions
         services.AddSingleton<ICardActionHandler, ShowHelpButton>();
         services.AddSingleton<IConversationUpdateHandler, WelcomeOnInstall>();
         services.AddSingleton<IConversationUpdateHandler, DeliverWaitingOnInstall>();
+        services.AddSingleton<IConversationUpdateHandler, UnreachableAfterUninstall>();
 
         services.AddSingleton<PeopleDirectory>();
         services.AddSingleton<TeamsAppInstaller>();
