@@ -103,7 +103,7 @@ internal sealed class RegistrationScenario : IAsyncDisposable
         await SendAsync(message);
         await Bot.RunJobsAsync();
         return Bot.Channel.ActivitiesSentTo(ConversationOf(message)).Skip(before)
-            .Where(c => !c.AllText.StartsWith("Importing ", StringComparison.Ordinal)).ToList();
+            .Where(c => !c.AllText.Contains("I'll send the report here when it's done", StringComparison.Ordinal)).ToList();
     }
 
     public Task<IReadOnlyList<RecordedConnectorCall>> SendCsvAsync(TestUser from, string csv, string name = "pairs.csv", string text = "register") =>
