@@ -101,6 +101,11 @@ public sealed class ProcessKillTests(AzuriteFixture azurite, ITestOutputHelper o
         using (var first = ServiceProcess.Start(channel, azurite.ConnectionString, prefix))
         {
             using var http = await first.ReadyClientAsync();
+            // A first activity the bot only acknowledges (no reply, no channel call) warms the cold process's request path.
+            using (await http.PostActivityAsync(activities.Unknown("typing", ada), activities.CreateToken()))
+            {
+            }
+
             var answeredIn = Stopwatch.StartNew();
             using (var response = await http.PostActivityAsync(activities.PersonalMessage(ada, "help"), activities.CreateToken()))
             {
@@ -111,8 +116,8 @@ public sealed class ProcessKillTests(AzuriteFixture azurite, ITestOutputHelper o
             await channel.WaitForCallAsync(c => c.ConversationId == chat && c.InjectedFault, TimeSpan.FromSeconds(20));
             first.Kill();
             output.WriteLine($"'help' answered in {answeredIn.ElapsedMilliseconds} ms while the channel failed every call");
-            // The connector's retries of a 503 take seconds: an answer that waited for them would be far slower.
-            Assert.True(answeredIn.Elapsed < TimeSpan.FromSeconds(2), $"the HTTP answer waited {answeredIn.ElapsedMilliseconds} ms");
+            // The connector's retries of a 503 take many seconds (24 s measured when the answer waited for them).
+            Assert.True(answeredIn.Elapsed < TimeSpan.FromSeconds(5), $"the HTTP answer waited {answeredIn.ElapsedMilliseconds} ms");
         }
 
         Assert.Equal(0, Delivered());
