@@ -80,6 +80,61 @@ public sealed class ProcessKillTests(AzuriteFixture azurite, ITestOutputHelper o
         Assert.All(perChat, n => Assert.True(n <= 2, $"a check-in sent {n} times"));
     }
 
+    // The reply to "help" cannot leave (every channel call answers 503, so the connector is in its retries) when the
+    // service is killed; the person already had the HTTP answer. After a restart on the same tables the reply is sent, once.
+    [Fact(Timeout = 90_000)]
+    public async Task A_service_killed_after_saving_a_turn_and_before_sending_its_reply_sends_the_reply_once_after_restart()
+    {
+        await using var channel = await TeamsChannelStandIn.StartAsync();
+        var prefix = azurite.NewTablePrefix();
+        await using (var tables = new FaultHost(FaultHost.Settings(channel, azurite.ConnectionString, prefix)))
+        {
+            (await tables.CreateClient().GetAsync(new Uri("/health/ready", UriKind.Relative))).EnsureSuccessStatusCode();
+        }
+
+        var activities = new ActivityFactory(channel, FaultHost.AppId, FaultHost.TenantId);
+        var ada = TestUser.Create("Ada");
+        var chat = ConversationIds.Personal(ada.TeamsId);
+        int Delivered() => channel.ActivitiesSentTo(chat).Count;
+
+        channel.FailNext(1_000_000, 503);
+        using (var first = ServiceProcess.Start(channel, azurite.ConnectionString, prefix))
+        {
+            using var http = await first.ReadyClientAsync();
+            // A first activity the bot only acknowledges (no reply, no channel call) warms the cold process's request path.
+            using (await http.PostActivityAsync(activities.Unknown("typing", ada), activities.CreateToken()))
+            {
+            }
+
+            var answeredIn = Stopwatch.StartNew();
+            using (var response = await http.PostActivityAsync(activities.PersonalMessage(ada, "help"), activities.CreateToken()))
+            {
+                Assert.True(response.IsSuccessStatusCode, $"answered {(int)response.StatusCode}");
+            }
+
+            answeredIn.Stop();
+            await channel.WaitForCallAsync(c => c.ConversationId == chat && c.InjectedFault, TimeSpan.FromSeconds(20));
+            first.Kill();
+            output.WriteLine($"'help' answered in {answeredIn.ElapsedMilliseconds} ms while the channel failed every call");
+            // The connector's retries of a 503 take many seconds (24 s measured when the answer waited for them).
+            Assert.True(answeredIn.Elapsed < TimeSpan.FromSeconds(5), $"the HTTP answer waited {answeredIn.ElapsedMilliseconds} ms");
+        }
+
+        Assert.Equal(0, Delivered());
+        channel.FailNext(0, 503);
+        await ExpireDeadLeasesAsync(azurite, prefix, TimeSpan.FromMinutes(10) + TimeSpan.FromSeconds(1));
+
+        using (var second = ServiceProcess.Start(channel, azurite.ConnectionString, prefix))
+        {
+            await channel.WaitForActivityAsync(c => c.ConversationId == chat, TimeSpan.FromSeconds(40));
+            await Task.Delay(1500); // a second copy would show up here
+            second.Kill();
+        }
+
+        Assert.Equal(1, Delivered());
+        Assert.DoesNotContain(await OutboxStatusesAsync(azurite, prefix), s => s.Key == "sending");
+    }
+
     /// <summary>300 started pairs, each with a pair chat the bot knows, a meeting that ended an hour ago and its due check-in job.</summary>
     private static async Task<IReadOnlyList<string>> SeedAsync(Dictionary<string, string> settings, TeamsChannelStandIn channel)
     {
@@ -131,7 +186,13 @@ public sealed class ProcessKillTests(AzuriteFixture azurite, ITestOutputHelper o
         private readonly Process _process;
         private readonly Queue<string> _tail = new();
 
-        private ServiceProcess(Process process) => _process = process;
+        private ServiceProcess(Process process, Uri address)
+        {
+            _process = process;
+            Address = address;
+        }
+
+        public Uri Address { get; }
 
         public bool HasExited => _process.HasExited;
 
@@ -180,12 +241,35 @@ public sealed class ProcessKillTests(AzuriteFixture azurite, ITestOutputHelper o
             env["Jobs__PollSeconds"] = "1";
             env["Coordinators__UserIds__0"] = "0b0c0d0e-1f2a-4b3c-8d4e-5f6a7b8c9d0e";
             var process = Process.Start(info)!;
-            var result = new ServiceProcess(process);
+            var result = new ServiceProcess(process, new Uri($"http://127.0.0.1:{port}/"));
             process.OutputDataReceived += (_, e) => result.Keep(e.Data);
             process.ErrorDataReceived += (_, e) => result.Keep(e.Data);
             process.BeginOutputReadLine();
             process.BeginErrorReadLine();
             return result;
+        }
+
+        /// <summary>A client of the service once it answers its readiness probe.</summary>
+        public async Task<HttpClient> ReadyClientAsync()
+        {
+            var client = new HttpClient { BaseAddress = Address };
+            for (var started = Stopwatch.StartNew(); ; await Task.Delay(100))
+            {
+                Assert.False(HasExited, $"the service exited:\n{Tail}");
+                Assert.True(started.Elapsed < TimeSpan.FromSeconds(30), $"the service was not ready after 30 s:\n{Tail}");
+                try
+                {
+                    using var ready = await client.GetAsync(new Uri("/health/ready", UriKind.Relative));
+                    if (ready.IsSuccessStatusCode)
+                    {
+                        return client;
+                    }
+                }
+                catch (HttpRequestException)
+                {
+                    // Not listening yet.
+                }
+            }
         }
 
         public void Kill()

@@ -49,6 +49,13 @@ public sealed class StorageOutageTests
         }
 
         Assert.True((int)after is >= 200 and < 300, $"status after the outage: {after}");
+        // Replies leave after the HTTP answer: give the reply its moment, then a little more for a duplicate to show.
+        for (var waited = 0; waited < 100 && channel.ActivitiesSentTo(ConversationIds.Personal(ada.TeamsId)).Count < 2; waited++)
+        {
+            await Task.Delay(100);
+        }
+
+        await Task.Delay(1000);
         var replies = channel.ActivitiesSentTo(ConversationIds.Personal(ada.TeamsId)).Count;
         // The warm-up reply plus exactly one reply to the answer, whether it was handled during or after the outage.
         Assert.Equal(2, replies);

@@ -32,6 +32,13 @@ public sealed class ConnectorException : Exception
     public string? ErrorCode { get; }
 
     /// <summary>403 and 404 mean the bot cannot reach this conversation (blocked, uninstalled, gone); retrying will not help.</summary>
+    /// <remarks>
+    /// 401 is not among them: it says the bot's own token was refused (already refreshed once by the connector), which
+    /// is the operator's problem and says nothing about the person, so the message is kept for a later attempt.
+    /// </remarks>
     public bool IsPermanent => StatusCode is HttpStatusCode.Forbidden or HttpStatusCode.NotFound or HttpStatusCode.BadRequest
-        or HttpStatusCode.Unauthorized or HttpStatusCode.RequestEntityTooLarge;
+        or HttpStatusCode.RequestEntityTooLarge;
+
+    /// <summary>The channel refused the bot's token even after a fresh one.</summary>
+    public bool IsTokenRefused => StatusCode == HttpStatusCode.Unauthorized;
 }

@@ -47,6 +47,25 @@ public sealed class CredentialBotTokenProvider : IBotTokenProvider, IDisposable
         }
     }
 
+    public async ValueTask<string?> RefreshAsync(string? refused, CancellationToken cancellationToken)
+    {
+        await _gate.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            // Many sends may be refused with the same token at once: the first refreshes, the others take its token.
+            if (_cached is null || _cached.Value.Token == refused)
+            {
+                _cached = await _credential.GetTokenAsync(_request, cancellationToken).ConfigureAwait(false);
+            }
+
+            return _cached!.Value.Token;
+        }
+        finally
+        {
+            _gate.Release();
+        }
+    }
+
     private bool IsFresh(AccessToken? token) => token is { } t && t.ExpiresOn - RefreshAhead > _time.GetUtcNow();
 
     public void Dispose() => _gate.Dispose();

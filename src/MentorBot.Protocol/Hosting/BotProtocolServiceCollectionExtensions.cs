@@ -52,6 +52,9 @@ public static class BotProtocolServiceCollectionExtensions
             connector.AddHttpMessageHandler(sp => new ConnectorPacer(sp.GetRequiredService<ConnectorPacerLimiter>().Limiter));
         }
 
+        // Innermost: a refused token is replaced and the call sent once more, inside one paced attempt.
+        connector.AddHttpMessageHandler(sp => new ConnectorTokenRefresh(sp.GetRequiredService<IBotTokenProvider>()));
+
         return services;
     }
 

@@ -40,6 +40,13 @@ public static class ProtocolMetrics
     public static readonly Counter<long> ConnectorRetries = Meter.CreateCounter<long>(
         "mentorbot.connector.retries", "{retry}", "Bot Connector calls retried, by status");
 
+    /// <summary>Connector calls whose token was refused (401): "refreshed" when sent again with a new one, "still_refused" after.</summary>
+    public static readonly Counter<long> ConnectorTokensRefused = Meter.CreateCounter<long>(
+        "mentorbot.connector.token_refused", "{response}", "Bot Connector calls answered 401, by outcome (refreshed, still_refused)");
+
+    public static void ConnectorTokenRefused(bool retried) =>
+        ConnectorTokensRefused.Add(1, new KeyValuePair<string, object?>("outcome", retried ? "refreshed" : "still_refused"));
+
     public static void ActivityReceived(string? type) =>
         ActivitiesReceived.Add(1, new KeyValuePair<string, object?>("type", string.IsNullOrEmpty(type) ? "unknown" : type));
 

@@ -7,7 +7,9 @@ namespace MentorBot.Conversations;
 
 /// <summary>
 /// What happens to every authenticated activity: counted once (redeliveries are recognised), the sender and
-/// conversation remembered for later, routed, state saved, and only then the replies sent.
+/// conversation remembered for later, routed, state saved, the replies saved, and the answer returned. The replies
+/// are sent afterwards by <see cref="TurnReplyDelivery"/>: no call to the channel, its 429s or its retries, ever delays
+/// the HTTP answer, and a reply survives the instance dying before it was sent.
 /// </summary>
 public sealed class ActivityPipeline : IActivityProcessor
 {
@@ -21,14 +23,17 @@ public sealed class ActivityPipeline : IActivityProcessor
     private readonly InboundActivityLedger _ledger;
     private readonly ConversationReferenceStore _references;
     private readonly TurnRouter _router;
-    private readonly TurnReplySender _replies;
+    private readonly PendingReplyStore _pending;
+    private readonly TurnReplyDelivery _queue;
 
-    public ActivityPipeline(InboundActivityLedger ledger, ConversationReferenceStore references, TurnRouter router, TurnReplySender replies)
+    public ActivityPipeline(
+        InboundActivityLedger ledger, ConversationReferenceStore references, TurnRouter router, PendingReplyStore pending, TurnReplyDelivery queue)
     {
         _ledger = ledger;
         _references = references;
         _router = router;
-        _replies = replies;
+        _pending = pending;
+        _queue = queue;
     }
 
     public async Task<InvokeResponse?> ProcessAsync(Activity activity, ChannelIdentity identity, CancellationToken cancellationToken)
@@ -49,10 +54,18 @@ public sealed class ActivityPipeline : IActivityProcessor
         }
 
         var turn = new Turn(activity, identity);
+        PendingReplies? replies;
         try
         {
             await _references.RememberAsync(activity, cancellationToken).ConfigureAwait(false);
             await RouteWithRetriesAsync(turn, cancellationToken).ConfigureAwait(false);
+            // Saved before the turn counts as handled: a crash between the two leaves a row the next sweep sends.
+            replies = PendingReplies.Of(turn);
+            if (replies is not null)
+            {
+                await _pending.SaveAsync(replies, cancellationToken).ConfigureAwait(false);
+            }
+
             if (claim is not null)
             {
                 var json = turn.InvokeResponse is null ? null : JsonSerializer.Serialize(turn.InvokeResponse, ProtocolJson.Options);
@@ -69,7 +82,11 @@ public sealed class ActivityPipeline : IActivityProcessor
             throw;
         }
 
-        await _replies.SendAsync(turn, cancellationToken).ConfigureAwait(false);
+        if (replies is not null)
+        {
+            _queue.Enqueue(replies);
+        }
+
         return turn.InvokeResponse;
     }
 

@@ -14,7 +14,8 @@ public sealed class DeliverWaitingOnInstall : IConversationUpdateHandler
 
     public async Task HandleAsync(Turn turn, CancellationToken cancellationToken)
     {
-        if (!turn.IsPersonal || turn.UserId is null || turn.TenantId is null)
+        // A removal (installationUpdate "remove", or "remove-upgrade") is the opposite of a chance to deliver.
+        if (!turn.IsPersonal || turn.UserId is null || turn.TenantId is null || turn.Activity.Action?.StartsWith("remove", StringComparison.Ordinal) == true)
         {
             return;
         }

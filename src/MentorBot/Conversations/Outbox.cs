@@ -15,6 +15,10 @@ public sealed class Outbox
 {
     public const string Pending = "pending";
     public const string Sent = "sent";
+    public const string Unreachable = "unreachable";
+
+    // A row of the person's partition that is no message: '~' sorts after every escaped key the features use.
+    private const string UnreachableRow = "~unreachable";
 
     private static readonly TimeSpan StaleClaim = TimeSpan.FromMinutes(5);
 
@@ -107,6 +111,46 @@ public sealed class Outbox
             ["SentAt"] = status == Sent ? _time.GetUtcNow() : null,
         };
         await _table.UpdateEntityAsync(entity, ETag.All, TableUpdateMode.Replace, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// Marks the person unreachable (they removed the app: Teams answers 403 to every send until they add it again).
+    /// Returns when the mark was first set, the same for every call until it is cleared, so a notice keyed by it is
+    /// sent once per removal.
+    /// </summary>
+    public async Task<DateTimeOffset> MarkUnreachableAsync(string tenantId, string personId, CancellationToken cancellationToken)
+    {
+        var entity = new TableEntity(Partition(tenantId, personId), UnreachableRow) { ["Status"] = Unreachable, ["CreatedAt"] = _time.GetUtcNow() };
+        try
+        {
+            await _table.AddEntityAsync(entity, cancellationToken).ConfigureAwait(false);
+            return _time.GetUtcNow();
+        }
+        catch (RequestFailedException ex) when (StorageConflict.IsDuplicate(ex))
+        {
+            var existing = await _table.GetEntityAsync<TableEntity>(entity.PartitionKey, UnreachableRow, cancellationToken: cancellationToken).ConfigureAwait(false);
+            return existing.Value.GetDateTimeOffset("CreatedAt") ?? DateTimeOffset.MinValue;
+        }
+    }
+
+    public async Task<bool> IsUnreachableAsync(string tenantId, string personId, CancellationToken cancellationToken)
+    {
+        var found = await _table.GetEntityIfExistsAsync<TableEntity>(Partition(tenantId, personId), UnreachableRow, select: ["Status"], cancellationToken: cancellationToken)
+            .ConfigureAwait(false);
+        return found.HasValue;
+    }
+
+    /// <summary>The person added the app again.</summary>
+    public async Task ClearUnreachableAsync(string tenantId, string personId, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await _table.DeleteEntityAsync(Partition(tenantId, personId), UnreachableRow, ETag.All, cancellationToken).ConfigureAwait(false);
+        }
+        catch (RequestFailedException ex) when (StorageConflict.IsNotFound(ex))
+        {
+            // Was reachable.
+        }
     }
 
     private static string Partition(string tenantId, string personId) => TableKey.Escape($"{tenantId}|{personId.ToLowerInvariant()}");

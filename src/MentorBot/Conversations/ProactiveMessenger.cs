@@ -55,6 +55,8 @@ public sealed partial class ProactiveMessenger
     /// <summary>Delivers what was waiting for the person, e.g. once they installed the app.</summary>
     public async Task<int> DeliverWaitingAsync(string tenantId, string personId, CancellationToken cancellationToken)
     {
+        // Called when the person (re)installed the app: reachable again.
+        await _outbox.ClearUnreachableAsync(tenantId, personId, cancellationToken).ConfigureAwait(false);
         var delivered = 0;
         foreach (var entry in await _outbox.PendingForAsync(tenantId, personId, cancellationToken).ConfigureAwait(false))
         {
@@ -91,8 +93,18 @@ public sealed partial class ProactiveMessenger
         return await SendClaimedAsync(claimed, conversation.ServiceUrl, conversation.ConversationId, cancellationToken).ConfigureAwait(false);
     }
 
+    /// <summary>The person removed the app; returns when that was first noted (the same until they add it again).</summary>
+    public Task<DateTimeOffset> MarkUnreachableAsync(string tenantId, string personId, CancellationToken cancellationToken) =>
+        _outbox.MarkUnreachableAsync(tenantId, personId, cancellationToken);
+
     private async Task<Delivery> DeliverAsync(string tenantId, string personId, OutboxEntry entry, string? fallbackServiceUrl, CancellationToken cancellationToken)
     {
+        if (await _outbox.IsUnreachableAsync(tenantId, personId, cancellationToken).ConfigureAwait(false))
+        {
+            // They removed the app: every send would be a 403. The message waits until they add it again.
+            return new Delivery(DeliveryOutcome.WaitingForInstall, null, null);
+        }
+
         var chat = await PersonalChatAsync(tenantId, personId, fallbackServiceUrl, cancellationToken).ConfigureAwait(false);
         if (chat is null)
         {
@@ -115,6 +127,7 @@ public sealed partial class ProactiveMessenger
         {
             var message = claimed.Message;
             message.Conversation = new ConversationAccount { Id = conversationId };
+            AlertInActivityFeed(message);
             var sent = await _connector.SendAsync(serviceUrl, conversationId, message, cancellationToken).ConfigureAwait(false);
             await _outbox.MarkAsync(claimed, Outbox.Sent, conversationId, sent?.Id, cancellationToken).ConfigureAwait(false);
             return new Delivery(DeliveryOutcome.Sent, conversationId, sent?.Id);
@@ -126,12 +139,32 @@ public sealed partial class ProactiveMessenger
             await _outbox.MarkAsync(claimed, Outbox.Pending, null, null, CancellationToken.None).ConfigureAwait(false);
             return new Delivery(DeliveryOutcome.WaitingForInstall, null, null);
         }
+        catch (ConnectorException ex) when (ex.IsTokenRefused)
+        {
+            // The channel refused the bot's own token, a fresh one included: nothing to do with the person. The operator
+            // must fix the credential; the message stays pending and the job that sent it is retried.
+            LogTokenRefused(ex.ErrorCode);
+            MentorBotTelemetry.SendFailed("token_refused");
+            await _outbox.MarkAsync(claimed, Outbox.Pending, null, null, CancellationToken.None).ConfigureAwait(false);
+            throw;
+        }
         catch
         {
             // A transient failure after retries: give the entry back for the next attempt.
             await _outbox.MarkAsync(claimed, Outbox.Pending, null, null, CancellationToken.None).ConfigureAwait(false);
             throw;
         }
+    }
+
+    /// <summary>
+    /// Proactive messages are nudges (check-ins, reminders, alerts): Teams puts a bot message in the activity feed only
+    /// when channelData.notification.alert is true (botbuilder-dotnet TeamsActivityExtensions.TeamsNotifyUser sets it).
+    /// </summary>
+    private static void AlertInActivityFeed(Activity message)
+    {
+        message.ChannelData ??= new TeamsChannelData();
+        message.ChannelData.ExtensionData ??= new Dictionary<string, System.Text.Json.JsonElement>();
+        message.ChannelData.ExtensionData["notification"] = System.Text.Json.JsonSerializer.SerializeToElement(new { alert = true });
     }
 
     /// <summary>The person's personal chat with the bot, opened if needed; null when the app is not installed for them.</summary>
@@ -174,6 +207,9 @@ public sealed partial class ProactiveMessenger
             return null;
         }
     }
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "The channel refused the bot's token even after a fresh one ({ErrorCode}): check MicrosoftAppId and its credential; the message is kept and retried")]
+    private partial void LogTokenRefused(string? errorCode);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "A proactive message could not be delivered ({Status} {ErrorCode}); it waits for the next chance")]
     private partial void LogUndeliverable(string status, string? errorCode);

@@ -1,82 +1,83 @@
-using MentorBot.Cards;
 using MentorBot.Hosting;
 using MentorBot.Protocol.Connector;
-using MentorBot.Protocol.Schema;
 using Microsoft.Extensions.Logging;
 
 namespace MentorBot.Conversations;
 
-/// <summary>Sends a turn's replies and card updates to the conversation the activity came from.</summary>
+/// <summary>
+/// Delivers a turn's saved replies and card updates, after the person already has their answer. Progress is noted
+/// on the stored row so a takeover after a crash sends only what is left, and the row goes once all is delivered.
+/// </summary>
 public sealed partial class TurnReplySender
 {
     private readonly ConnectorClient _connector;
+    private readonly PendingReplyStore _store;
     private readonly ILogger<TurnReplySender> _logger;
 
-    public TurnReplySender(ConnectorClient connector, ILogger<TurnReplySender> logger)
+    public TurnReplySender(ConnectorClient connector, PendingReplyStore store, ILogger<TurnReplySender> logger)
     {
         _connector = connector;
+        _store = store;
         _logger = logger;
     }
 
-    public async Task SendAsync(Turn turn, CancellationToken cancellationToken)
+    /// <summary>True when the row is finished with; false when the channel failed for now and a later sweep should try again.</summary>
+    public async Task<bool> SendAsync(PendingReplies replies, CancellationToken cancellationToken)
     {
-        var incoming = turn.Activity;
-        if (string.IsNullOrEmpty(incoming.ServiceUrl) || string.IsNullOrEmpty(incoming.Conversation?.Id))
+        for (var index = replies.Sent; index < replies.Messages.Count; index++)
         {
-            return;
-        }
-
-        foreach (var (activityId, card) in turn.CardUpdates)
-        {
+            var (replaces, activity) = replies.Messages[index];
             try
             {
-                await _connector.UpdateAsync(incoming.ServiceUrl, incoming.Conversation.Id, activityId, Address(CardJson.ToMessage(card), incoming), cancellationToken)
-                    .ConfigureAwait(false);
+                if (replaces is not null)
+                {
+                    await _connector.UpdateAsync(replies.ServiceUrl, replies.ConversationId, replaces, activity, cancellationToken).ConfigureAwait(false);
+                }
+                else
+                {
+                    await _connector.SendAsync(replies.ServiceUrl, replies.ConversationId, activity, cancellationToken).ConfigureAwait(false);
+                    if (MentorBotTelemetry.CardKindOf(activity) is { } kind)
+                    {
+                        MentorBotTelemetry.CardSent(kind);
+                    }
+                }
             }
-            catch (Exception ex) when (ex is not OperationCanceledException)
+            catch (ConnectorException ex) when (replaces is not null)
             {
                 // The answer is already saved; a card that keeps its old look is a cosmetic loss.
-                LogUpdateFailed(ex, (ex as ConnectorException)?.StatusCode.ToString() ?? ex.GetType().Name);
+                LogUpdateFailed(ex, ex.StatusCode.ToString());
             }
-        }
-
-        foreach (var reply in turn.Replies)
-        {
-            try
+            catch (ConnectorException ex) when (ex.IsPermanent)
             {
-                await _connector.SendAsync(incoming.ServiceUrl, incoming.Conversation.Id, Address(reply, incoming), cancellationToken).ConfigureAwait(false);
-                if (MentorBotTelemetry.CardKindOf(reply) is { } kind)
-                {
-                    MentorBotTelemetry.CardSent(kind);
-                }
+                // Blocked, uninstalled or refused: no later attempt would deliver this or the rest.
+                LogSendFailed(ex, ex.StatusCode.ToString(), ex.ErrorCode);
+                MentorBotTelemetry.SendFailed(ex.ErrorCode ?? ex.StatusCode.ToString());
+                break;
             }
             catch (Exception ex) when (ex is not OperationCanceledException)
             {
-                // The turn is already recorded as handled, so failing the request now would not bring the reply back.
-                var connector = ex as ConnectorException;
-                LogSendFailed(ex, connector?.StatusCode.ToString() ?? ex.GetType().Name, connector?.ErrorCode);
-                MentorBotTelemetry.SendFailed(connector?.ErrorCode ?? connector?.StatusCode.ToString() ?? ex.GetType().Name);
-                if (connector?.IsPermanent == true)
-                {
-                    return;
-                }
+                // Still failing after the connector's retries: the row stays for the next sweep.
+                LogSendPostponed(ex, (ex as ConnectorException)?.StatusCode.ToString() ?? ex.GetType().Name);
+                MentorBotTelemetry.SendFailed((ex as ConnectorException)?.StatusCode.ToString() ?? ex.GetType().Name);
+                return false;
+            }
+
+            if (index + 1 < replies.Messages.Count)
+            {
+                await _store.MarkSentAsync(replies, index + 1, cancellationToken).ConfigureAwait(false);
             }
         }
-    }
 
-    private static Activity Address(Activity reply, Activity incoming)
-    {
-        reply.Conversation = new ConversationAccount { Id = incoming.Conversation!.Id };
-        reply.From = incoming.Recipient;
-        reply.Recipient = incoming.From;
-        reply.ChannelId = incoming.ChannelId;
-        reply.ServiceUrl = incoming.ServiceUrl;
-        return reply;
+        await _store.RemoveAsync(replies, cancellationToken).ConfigureAwait(false);
+        return true;
     }
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Updating a card failed with {Status}")]
     private partial void LogUpdateFailed(Exception exception, string status);
 
-    [LoggerMessage(Level = LogLevel.Error, Message = "Sending a reply failed with {Status} {ErrorCode}")]
+    [LoggerMessage(Level = LogLevel.Error, Message = "Sending a reply failed with {Status} {ErrorCode}; it is dropped")]
     private partial void LogSendFailed(Exception exception, string status, string? errorCode);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Sending a reply failed with {Status}; it is kept and tried again later")]
+    private partial void LogSendPostponed(Exception exception, string status);
 }

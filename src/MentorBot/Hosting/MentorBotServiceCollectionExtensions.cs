@@ -99,6 +99,9 @@ public static class MentorBotServiceCollectionExtensions
         services.AddSingleton<TurnRouter>();
         services.AddSingleton<HeavyCommandLimiter>();
         services.AddSingleton<TurnReplySender>();
+        services.AddSingleton<PendingReplyStore>();
+        services.AddSingleton<TurnReplyDelivery>();
+        services.AddHostedService(sp => sp.GetRequiredService<TurnReplyDelivery>());
         services.AddSingleton<Outbox>();
         services.AddSingleton<ProactiveMessenger>();
     }
@@ -145,6 +148,7 @@ public static class MentorBotServiceCollectionExtensions
         services.AddSingleton<ICardActionHandler, ShowHelpButton>();
         services.AddSingleton<IConversationUpdateHandler, WelcomeOnInstall>();
         services.AddSingleton<IConversationUpdateHandler, DeliverWaitingOnInstall>();
+        services.AddSingleton<IConversationUpdateHandler, UnreachableAfterUninstall>();
 
         services.AddSingleton<PeopleDirectory>();
         services.AddSingleton<TeamsAppInstaller>();

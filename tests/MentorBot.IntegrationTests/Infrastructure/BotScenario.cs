@@ -95,11 +95,16 @@ public sealed class BotScenario : IAsyncDisposable
         return scenario;
     }
 
-    /// <summary>Delivers an activity as the channel does, with a valid token unless one is given.</summary>
-    public Task<HttpResponseMessage> SendAsync(JsonObject activity, string? token = null, MentorBotHost? host = null)
+    /// <summary>
+    /// Delivers an activity as the channel does, with a valid token unless one is given. The turn's replies leave after
+    /// the HTTP answer; this returns once the instance has delivered them, as a person sees them.
+    /// </summary>
+    public async Task<HttpResponseMessage> SendAsync(JsonObject activity, string? token = null, MentorBotHost? host = null)
     {
-        var client = (host ?? Host).CreateClient();
-        return client.PostActivityAsync(activity, token ?? Activities.CreateToken());
+        var target = host ?? Host;
+        var response = await target.CreateClient().PostActivityAsync(activity, token ?? Activities.CreateToken());
+        await target.Services.GetRequiredService<MentorBot.Conversations.TurnReplyDelivery>().WhenIdleAsync(TimeSpan.FromSeconds(30));
+        return response;
     }
 
     /// <summary>Stops the service and starts it again on the same tables, as a deployment or crash would.</summary>

@@ -1,5 +1,7 @@
 using System.Text;
+using MentorBot.IntegrationTests.Infrastructure;
 using MentorBot.Testing;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace MentorBot.IntegrationTests.Registration;
 
@@ -53,6 +55,37 @@ public sealed class CsvImportTests : IClassFixture<AzuriteFixture>
         Assert.Contains("pairs.csv: 0 created, 2 already registered, 1 skipped", second, StringComparison.Ordinal);
         Assert.Contains("Mia Mentor → Max Mentee: already registered", second, StringComparison.Ordinal);
         Assert.Equal(2, (await scenario.PairsAsync()).Count);
+    }
+
+    [Fact]
+    public async Task A_csv_is_answered_at_once_and_imported_by_a_job_that_run_again_imports_no_row_twice_and_reports_once()
+    {
+        await using var scenario = await StartAsync();
+        var message = scenario.FileMessage(scenario.Coordinator, scenario.ServeFile(Encoding.UTF8.GetBytes(CsvWithOneBadRow())), "pairs.csv", "register");
+        var chat = message["conversation"]!["id"]!.GetValue<string>();
+        var before = scenario.Bot.Channel.ActivitiesSentTo(chat).Count;
+
+        using (await scenario.Bot.SendAsync(message))
+        {
+        }
+
+        var answer = Assert.Single(scenario.Bot.Channel.ActivitiesSentTo(chat).Skip(before));
+        Assert.Contains("Importing 3 rows from \"pairs.csv\"", answer.AllText, StringComparison.Ordinal);
+        Assert.Empty(await scenario.PairsAsync());
+
+        await scenario.Bot.RunJobsAsync();
+        var report = Assert.Single(scenario.Bot.Channel.ActivitiesSentTo(chat).Skip(before + 1));
+        Assert.Contains("pairs.csv: 2 created, 0 already registered, 1 skipped", report.AllText, StringComparison.Ordinal);
+
+        // The same job again, as after a crash between its rows and its end: no row imported twice, no second report.
+        var job = MentorBot.Features.Registration.PairImportJob.For(BotScenario.TenantId, scenario.Coordinator.AadObjectId, "", new MentorBot.Features.Registration.TeamsFile(
+            "pairs.csv", "csv", null, new Uri(message["attachments"]![0]!["content"]!["downloadUrl"]!.GetValue<string>())),
+            [RegistrationScenario.ProgramId], chat + "|" + message["id"]!.GetValue<string>(), scenario.Bot.Clock.GetUtcNow());
+        var handler = scenario.Bot.Host.Services.GetServices<MentorBot.Infrastructure.Jobs.IJobHandler>().Single(h => h.Kind == job.Kind);
+        await handler.RunAsync(job, default);
+
+        Assert.Equal(2, (await scenario.PairsAsync()).Count);
+        Assert.Equal(before + 2, scenario.Bot.Channel.ActivitiesSentTo(chat).Count);
     }
 
     [Fact]

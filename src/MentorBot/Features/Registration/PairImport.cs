@@ -1,34 +1,26 @@
-using System.Globalization;
 using MentorBot.Conversations;
 using MentorBot.Conversations.Access;
-using MentorBot.Features.Pairs;
 using MentorBot.Features.Programs;
+using MentorBot.Infrastructure.Jobs;
 
 namespace MentorBot.Features.Registration;
 
 /// <summary>
 /// A pairs CSV sent to the bot in a personal chat, by a coordinator: checked before anything is downloaded, read,
-/// and registered row by row through <see cref="PairRegistration"/> (one pair per good row, nothing from a bad row,
-/// nothing twice), answered with a per-row report. Which program: the row's "program" column (name or id), or the
+/// answered at once, and registered row by row in the background by <see cref="PairImportJob"/> (one pair per good row,
+/// nothing from a bad row, nothing twice), which sends the per-row report. Which program: the row's "program" column (name or id), or the
 /// tenant's only program.
 /// </summary>
 public sealed class PairImport : IAttachmentHandler
 {
-    private readonly ProgramStore _programs;
-    private readonly PairStore _pairs;
-    private readonly PairRegistration _registration;
     private readonly FileDownloader _downloader;
-    private readonly ImportLedger _ledger;
+    private readonly JobStore _jobs;
     private readonly TimeProvider _time;
 
-    public PairImport(ProgramStore programs, PairStore pairs, PairRegistration registration, FileDownloader downloader,
-        ImportLedger ledger, TimeProvider time)
+    public PairImport(FileDownloader downloader, JobStore jobs, TimeProvider time)
     {
-        _programs = programs;
-        _pairs = pairs;
-        _registration = registration;
         _downloader = downloader;
-        _ledger = ledger;
+        _jobs = jobs;
         _time = time;
     }
 
@@ -85,66 +77,11 @@ public sealed class PairImport : IAttachmentHandler
             return;
         }
 
-        var results = new List<ImportRowResult>(csv.Rows.Count);
-        foreach (var row in csv.Rows)
-        {
-            results.Add(await ImportRowAsync(row, programs, file.Name, turn.UserId!, cancellationToken).ConfigureAwait(false));
-        }
-
-        var report = new ImportReport(file.Name, results);
-        for (var part = 0; part < ImportReportCard.CardCount(report); part++)
-        {
-            turn.Reply(ImportReportCard.Create(report, part));
-        }
-    }
-
-    private async Task<ImportRowResult> ImportRowAsync(PairCsvRow row, IReadOnlyList<MentorshipProgram> programs, string fileName, string coordinatorId,
-        CancellationToken cancellationToken)
-    {
-        ImportRowResult Skipped(string reason) => new(row.Line, row.Mentor, row.Mentee, ImportOutcome.Skipped, reason);
-
-        if (row.Problem is not null)
-        {
-            return Skipped(row.Problem);
-        }
-
-        var program = ProgramOf(row, programs);
-        if (program is null)
-        {
-            return Skipped(row.Program is null
-                ? "the program column is empty; say which program the pair is in"
-                : $"there is no program \"{row.Program}\" (programs: {string.Join(", ", programs.Select(p => p.Name))})");
-        }
-
-        var result = await _registration.RegisterAsync(
-            new RegistrationRequest(program, row.Mentor, row.Mentee, row.Cohort, row.Start, row.End, row.Focus, coordinatorId), cancellationToken).ConfigureAwait(false);
-        if (result.Pair is { } pair && result.Created)
-        {
-            await _ledger.RecordAsync(program.TenantId, program.ProgramId, row, pair.PairId, fileName, coordinatorId, _time.GetUtcNow(), cancellationToken)
-                .ConfigureAwait(false);
-            return new ImportRowResult(row.Line, pair.Mentor.Name, pair.Mentee.Name, ImportOutcome.Created, null);
-        }
-
-        // Refused: if an earlier import created this very pair and it is still running, that is what the coordinator needs to hear.
-        if (await _ledger.FindAsync(program.TenantId, program.ProgramId, row, cancellationToken).ConfigureAwait(false) is { } earlier
-            && await _pairs.GetAsync(program.TenantId, program.ProgramId, earlier.PairId, cancellationToken).ConfigureAwait(false) is { Pair: { IsClosed: false } existing })
-        {
-            return new ImportRowResult(row.Line, existing.Mentor.Name, existing.Mentee.Name, ImportOutcome.AlreadyRegistered,
-                $"imported {earlier.ImportedAt.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)}");
-        }
-
-        return Skipped(result.Problem ?? "the registration was refused");
-    }
-
-    private static MentorshipProgram? ProgramOf(PairCsvRow row, IReadOnlyList<MentorshipProgram> programs)
-    {
-        if (row.Program is not { } wanted)
-        {
-            return programs.Count == 1 ? programs[0] : null;
-        }
-
-        return programs.FirstOrDefault(p => string.Equals(p.ProgramId, wanted, StringComparison.OrdinalIgnoreCase))
-            ?? programs.FirstOrDefault(p => string.Equals(p.Name, wanted, StringComparison.OrdinalIgnoreCase))
-            ?? programs.FirstOrDefault(p => p.ProgramId == ProgramIds.FromName(wanted));
+        // The rows are registered by a job (seconds for hundreds of rows): the coordinator is answered now, the report follows.
+        var messageKey = turn.ConversationId + "|" + (turn.Activity.Id ?? Guid.NewGuid().ToString("N"));
+        await _jobs.ScheduleAsync(PairImportJob.For(turn.TenantId!, turn.UserId!, turn.Activity.ServiceUrl ?? "", file, programs.Select(p => p.ProgramId),
+            messageKey, _time.GetUtcNow()), cancellationToken).ConfigureAwait(false);
+        var rows = csv.Rows.Count == 1 ? "1 row" : $"{csv.Rows.Count} rows";
+        turn.Reply($"Importing {rows} from \"{file.Name}\"… I'll send the report here when it's done.");
     }
 }

@@ -1,4 +1,5 @@
 using MentorBot.Conversations;
+using MentorBot.Infrastructure.Jobs;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Http.Resilience;
 using Polly;
@@ -20,6 +21,7 @@ public static class RegistrationServices
 
         services.AddSingleton<ImportLedger>();
         services.AddSingleton<PairImport>();
+        services.AddSingleton<IJobHandler, PairImportJob>();
         services.AddSingleton<IAttachmentHandler>(sp => sp.GetRequiredService<PairImport>());
         services.AddSingleton<FileDownloader>();
         services.AddHttpClient(FileDownloader.HttpClientName, http => http.Timeout = Timeout.InfiniteTimeSpan)

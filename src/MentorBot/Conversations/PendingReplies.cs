@@ -1,0 +1,51 @@
+using MentorBot.Protocol.Schema;
+
+namespace MentorBot.Conversations;
+
+/// <summary>
+/// What one turn sends once its state is saved: card updates (with the id of the message they replace) first, then
+/// replies, in order, to the conversation the activity came from. <see cref="Sent"/> counts those already delivered.
+/// </summary>
+public sealed record PendingReplies(string Key, string ServiceUrl, string ConversationId, IReadOnlyList<PendingMessage> Messages)
+{
+    public int Sent { get; init; }
+
+    /// <summary>The turn's replies and card updates, addressed to the sender of <paramref name="incoming"/>; null when there are none.</summary>
+    public static PendingReplies? Of(Turn turn)
+    {
+        var incoming = turn.Activity;
+        if (string.IsNullOrEmpty(incoming.ServiceUrl) || string.IsNullOrEmpty(incoming.Conversation?.Id)
+            || (turn.Replies.Count == 0 && turn.CardUpdates.Count == 0))
+        {
+            return null;
+        }
+
+        var messages = new List<PendingMessage>();
+        foreach (var (activityId, card) in turn.CardUpdates)
+        {
+            messages.Add(new PendingMessage(activityId, Address(Cards.CardJson.ToMessage(card), incoming)));
+        }
+
+        foreach (var reply in turn.Replies)
+        {
+            messages.Add(new PendingMessage(null, Address(reply, incoming)));
+        }
+
+        // The activity id makes the key deterministic: a turn run again writes over its own row instead of adding one.
+        var key = incoming.Conversation.Id + "|" + (string.IsNullOrEmpty(incoming.Id) ? Guid.NewGuid().ToString("N") : incoming.Id);
+        return new PendingReplies(key, incoming.ServiceUrl, incoming.Conversation.Id, messages);
+    }
+
+    private static Activity Address(Activity reply, Activity incoming)
+    {
+        reply.Conversation = new ConversationAccount { Id = incoming.Conversation!.Id };
+        reply.From = incoming.Recipient;
+        reply.Recipient = incoming.From;
+        reply.ChannelId = incoming.ChannelId;
+        reply.ServiceUrl = incoming.ServiceUrl;
+        return reply;
+    }
+}
+
+/// <summary>One message of a turn: a new reply, or the replacement of the bot's message <see cref="ReplacesActivityId"/>.</summary>
+public sealed record PendingMessage(string? ReplacesActivityId, Activity Activity);

@@ -1,0 +1,107 @@
+using MentorBot.Conversations;
+using MentorBot.Features.Programs;
+using MentorBot.IntegrationTests.Infrastructure;
+using MentorBot.Protocol.Schema;
+using MentorBot.Testing;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace MentorBot.IntegrationTests.Pairs;
+
+/// <summary>What a failed or impossible delivery means: a refused token, a person who removed the app, and nudges in the activity feed.</summary>
+public sealed class DeliveryStateTests : IClassFixture<AzuriteFixture>
+{
+    private readonly AzuriteFixture _azurite;
+    private readonly TestUser _coordinator = TestUser.Create("Cora Coordinator");
+    private readonly TestUser _mia = TestUser.Create("Mia Mentor");
+    private readonly TestUser _max = TestUser.Create("Max Mentee");
+
+    public DeliveryStateTests(AzuriteFixture azurite)
+    {
+        _azurite = azurite;
+    }
+
+    private async Task<(BotScenario Bot, MentorshipProgram Program, string Channel)> StartWithPairAsync()
+    {
+        var bot = await BotScenario.StartAsync(_azurite, settings: new Dictionary<string, string> { ["Coordinators:UserIds"] = _coordinator.AadObjectId });
+        bot.AddPeople(_mia, _max);
+        var (channel, program) = await bot.SetUpProgramAsync(_coordinator, "Sales mentoring");
+        await bot.RegisterPairAsync(program, _coordinator, _mia, _max);
+        return (bot, program, channel);
+    }
+
+    [Fact]
+    public async Task Proactive_introductions_set_the_activity_feed_flag_and_a_reply_to_help_does_not()
+    {
+        var (bot, _, _) = await StartWithPairAsync();
+        await using var _ = bot;
+
+        await bot.RunJobsAsync();
+        var proactive = bot.Channel.ActivitiesSentTo(ConversationIds.Personal(_mia.TeamsId));
+        using (await bot.SendAsync(bot.Activities.PersonalMessage(_mia, "help")))
+        {
+        }
+
+        Assert.Contains(proactive, c => c.AllText.Contains("Your mentee: Max Mentee", StringComparison.Ordinal));
+        Assert.All(proactive, c => Assert.True(c.Activity!["channelData"]?["notification"]?["alert"]?.GetValue<bool>()));
+        var replies = bot.Channel.ActivitiesSentTo(ConversationIds.Personal(_mia.TeamsId)).Skip(proactive.Count).ToList();
+        Assert.NotEmpty(replies);
+        Assert.All(replies, c => Assert.Null(c.Activity!["channelData"]?["notification"]));
+    }
+
+    [Fact]
+    public async Task A_refused_token_keeps_the_message_for_a_retry_and_never_reads_as_waiting_for_install()
+    {
+        var (bot, _, channel) = await StartWithPairAsync();
+        await using var _ = bot;
+
+        bot.Channel.FailNext(1, 401);
+        await bot.RunJobsAsync();
+
+        Assert.DoesNotContain(bot.Channel.Calls, c => c.ConversationId == channel && c.AllText.Contains("can't reach", StringComparison.Ordinal));
+        var pending = (await bot.EntitiesAsync("Outbox")).Where(e => e.RowKey.Contains("introduction", StringComparison.Ordinal)).ToList();
+        Assert.NotEmpty(pending);
+        Assert.All(pending.Where(e => e.PartitionKey.Contains(_mia.AadObjectId, StringComparison.Ordinal)), e => Assert.Equal(Outbox.Pending, e.GetString("Status")));
+
+        bot.Clock.Advance(TimeSpan.FromMinutes(2)); // the job's first retry
+        await bot.RunJobsAsync();
+
+        Assert.Single(bot.Channel.ActivitiesSentTo(ConversationIds.Personal(_mia.TeamsId)), c => c.AllText.Contains("Your mentee: Max Mentee", StringComparison.Ordinal));
+        Assert.Single(bot.Channel.ActivitiesSentTo(ConversationIds.Personal(_max.TeamsId)), c => c.AllText.Contains("Your mentor: Mia Mentor", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task A_person_who_removes_the_app_is_marked_unreachable_their_coordinators_are_told_once_and_nothing_is_sent_in_vain()
+    {
+        var (bot, _, channel) = await StartWithPairAsync();
+        await using var _ = bot;
+        await bot.RunJobsAsync();
+        var maxChat = bot.Activities.PersonalMessage(_max, "hello");
+
+        bot.Channel.MarkNotInstalled(_max.TeamsId);
+        bot.Channel.MarkNotInstalled(_max.AadObjectId);
+        using (await bot.SendAsync(bot.Activities.InstallationUpdate(maxChat, _max, "remove")))
+        using (await bot.SendAsync(bot.Activities.InstallationUpdate(maxChat, _max, "remove")))
+        {
+        }
+
+        var notices = bot.Channel.Calls.Where(c => c.Succeeded && c.ConversationId == channel && c.AllText.Contains("Max Mentee removed MentorBot", StringComparison.Ordinal)).ToList();
+        Assert.Single(notices);
+        Assert.DoesNotContain(ConversationIds.Personal(_mia.TeamsId), notices[0].AllText, StringComparison.Ordinal);
+
+        var callsToMax = bot.Channel.Calls.Count(c => c.ConversationId == ConversationIds.Personal(_max.TeamsId));
+        var messenger = bot.Host.Services.GetRequiredService<ProactiveMessenger>();
+        var delivery = await messenger.SendToPersonAsync(BotScenario.TenantId, _max.AadObjectId, "test/after-removal", Activity.CreateMessage("A reminder for Max"), null, default);
+
+        Assert.Equal(DeliveryOutcome.WaitingForInstall, delivery.Outcome);
+        Assert.Equal(callsToMax, bot.Channel.Calls.Count(c => c.ConversationId == ConversationIds.Personal(_max.TeamsId)));
+
+        // Max adds the app again: reachable, and what waited is delivered.
+        bot.Channel.MarkInstalled(_max.TeamsId);
+        bot.Channel.MarkInstalled(_max.AadObjectId);
+        using (await bot.SendAsync(bot.Activities.BotAddedToPersonal(_max)))
+        {
+        }
+
+        Assert.Single(bot.Channel.ActivitiesSentTo(ConversationIds.Personal(_max.TeamsId)), c => c.AllText.Contains("A reminder for Max", StringComparison.Ordinal));
+    }
+}
