@@ -58,7 +58,7 @@ public sealed class SuggestedMatchTests : IClassFixture<AzuriteFixture>
         Assert.DoesNotContain("secret-5e1b", card.AllText, StringComparison.Ordinal);
 
         // Someone who is not a coordinator changes nothing; the coordinator's press registers the pair once.
-        Assert.Contains("Only the coordinators of \"Sales mentoring\"", RematchScenario.Message(await s.PressAsync(card, s.Mentee, SuggestionsCard.ConfirmVerb)),
+        Assert.Contains("Only program coordinators of \"Sales mentoring\"", RematchScenario.Message(await s.PressAsync(card, s.Mentee, SuggestionsCard.ConfirmVerb)),
             StringComparison.Ordinal);
         var pressed = await s.PressAsync(card, s.Coordinator, SuggestionsCard.ConfirmVerb);
         Assert.Contains("Pair registered", pressed.GetRawText(), StringComparison.Ordinal);

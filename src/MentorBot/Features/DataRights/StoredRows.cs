@@ -22,7 +22,8 @@ public sealed class StoredRows
         IEnumerable<string> identifiers,
         [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken)
     {
-        var rows = await _storage.Index.RowsNamingAsync(identifiers, cancellationToken).ConfigureAwait(false);
+        var asked = identifiers.Select(i => i.Trim().ToLowerInvariant()).Where(i => i.Length > 0).Distinct(StringComparer.Ordinal).ToList();
+        var rows = await _storage.Index.RowsNamingAsync(asked, cancellationToken).ConfigureAwait(false);
         foreach (var row in rows.OrderBy(r => r.Table, StringComparer.Ordinal).ThenBy(r => r.PartitionKey, StringComparer.Ordinal).ThenBy(r => r.RowKey, StringComparer.Ordinal))
         {
             if (TableRules.For(row.Table) is not { } rule)
@@ -45,6 +46,20 @@ public sealed class StoredRows
             {
                 // Noted before a write that failed, or deleted before its entries went: nothing of it remains to keep.
                 await _storage.Index.ForgetRowAsync(row, cancellationToken).ConfigureAwait(false);
+                continue;
+            }
+
+            // A row rewritten since (a sent message without its payload) may no longer hold what it was noted for:
+            // its stale entries go now, so the index keeps nothing of a person the tables no longer hold.
+            var held = RowIndex.IdentifiersOf(entity).ToHashSet(StringComparer.Ordinal);
+            var stale = asked.Where(i => !held.Contains(i)).ToList();
+            if (stale.Count > 0)
+            {
+                await _storage.Index.ForgetAsync(row, stale, cancellationToken).ConfigureAwait(false);
+            }
+
+            if (stale.Count == asked.Count)
+            {
                 continue;
             }
 
