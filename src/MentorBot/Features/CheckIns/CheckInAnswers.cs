@@ -13,7 +13,6 @@ namespace MentorBot.Features.CheckIns;
 /// </summary>
 public sealed class CheckInAnswers : ICardActionHandler
 {
-    private readonly ProgramStore _programs;
     private readonly CheckInStore _answers;
     private readonly CheckInEscalation _escalation;
     private readonly CheckInPartnerNotice _partner;
@@ -21,9 +20,8 @@ public sealed class CheckInAnswers : ICardActionHandler
     private readonly MeetingStore _meetings;
 
     public CheckInAnswers(
-        ProgramStore programs, CheckInStore answers, CheckInEscalation escalation, CheckInPartnerNotice partner, TimeProvider time, MeetingStore meetings)
+        CheckInStore answers, CheckInEscalation escalation, CheckInPartnerNotice partner, TimeProvider time, MeetingStore meetings)
     {
-        _programs = programs;
         _answers = answers;
         _escalation = escalation;
         _partner = partner;
@@ -70,7 +68,8 @@ public sealed class CheckInAnswers : ICardActionHandler
 
         var stored = await _answers.ForPairAsync(pair.TenantId, pair.PairId, cancellationToken).ConfigureAwait(false);
         var earlier = stored.Where(a => a.MeetingKey != meetingKey).ToList();
-        var program = (await _programs.GetAsync(pair.TenantId, pair.ProgramId, cancellationToken).ConfigureAwait(false))?.Program;
+        // Loaded with the pair when the router admitted the sender.
+        var program = ProgramSubject.ProgramIfAny(turn);
         if (stored.FirstOrDefault(a => a.MeetingKey == meetingKey && a.Role == RoleName(role.Value)) is { } already)
         {
             // A repeat (or a first press whose follow-ups failed midway): finish what may not have happened.

@@ -13,15 +13,13 @@ namespace MentorBot.Features.Lifecycle;
 public sealed class RedesignActions : ICardActionHandler
 {
     private readonly PairStore _pairs;
-    private readonly ProgramStore _programs;
     private readonly LifecycleStore _store;
     private readonly PairMessages _messages;
     private readonly TimeProvider _time;
 
-    public RedesignActions(PairStore pairs, ProgramStore programs, LifecycleStore store, PairMessages messages, TimeProvider time)
+    public RedesignActions(PairStore pairs, LifecycleStore store, PairMessages messages, TimeProvider time)
     {
         _pairs = pairs;
-        _programs = programs;
         _store = store;
         _messages = messages;
         _time = time;
@@ -94,9 +92,9 @@ public sealed class RedesignActions : ICardActionHandler
                 new Fact($"{pair.Mentor.Name} stays connected", Or(answers[RedesignCard.ConnectedInput])),
             ], who);
         turn.ReplaceCard(card);
-        if (await _programs.GetAsync(pair.TenantId, pair.ProgramId, cancellationToken).ConfigureAwait(false) is { } program)
+        if (ProgramSubject.ProgramIfAny(turn) is { } program)
         {
-            await _messages.SendToPairAsync(pair, program.Program, $"lifecycle/{pair.PairId}/{row}/answered", card, cancellationToken).ConfigureAwait(false);
+            await _messages.SendToPairAsync(pair, program, $"lifecycle/{pair.PairId}/{row}/answered", card, cancellationToken).ConfigureAwait(false);
         }
     }
 

@@ -38,6 +38,9 @@ public sealed class ProgramSubject : TurnSubject
             ? (pair, subject.PairETag)
             : throw new InvalidOperationException("This turn was not admitted for a pair.");
 
+    /// <summary>The program the router loaded with an admitted pair; null only if the program row is gone.</summary>
+    public static MentorshipProgram? ProgramIfAny(Turn turn) => (turn?.Subject as ProgramSubject)?.Program;
+
     /// <summary>The admitted pair when the card named one (a coordinator's card may be about a program only).</summary>
     public static (Pair Pair, ETag ETag)? PairIfAny(Turn turn) =>
         turn?.Subject is ProgramSubject { Pair: { } pair } subject ? (pair, subject.PairETag) : null;
