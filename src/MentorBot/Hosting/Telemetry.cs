@@ -81,6 +81,8 @@ public static class MentorBotTelemetry
         var telemetry = services.AddOpenTelemetry()
             .WithTracing(tracing => tracing
                 .AddSource(Name)
+                // First of the processors, so every exporter sees the URLs without people in them.
+                .AddProcessor(new PeopleFreeUrls())
                 .AddAspNetCoreInstrumentation(options =>
                 {
                     options.Filter = context => !context.Request.Path.StartsWithSegments("/health");

@@ -46,11 +46,22 @@ internal sealed class PairLifeScenario : IAsyncDisposable
     public Pair Pair { get; private set; }
     public Pair OtherPair { get; }
 
-    public static async Task<PairLifeScenario> StartAsync(AzuriteFixture azurite)
+    /// <summary>The scenario's bot; <paramref name="services"/> and <paramref name="settings"/> add to its own (a test's listeners, log levels).</summary>
+    public static async Task<PairLifeScenario> StartAsync(
+        AzuriteFixture azurite, Action<IServiceCollection>? services = null, IReadOnlyDictionary<string, string>? settings = null)
     {
         var people = new People(TestUser.Create("Cora Coordinator"), TestUser.Create("Mia Mentor"), TestUser.Create("Max Mentee"), TestUser.Create("Nia Newcomer"));
-        var bot = await BotScenario.StartAsync(azurite, services => services.AddRematch().AddDataRights(),
-            new Dictionary<string, string> { ["Coordinators:UserIds"] = people.Coordinator.AadObjectId, ["Reports:PublicBaseUrl"] = "https://mentorbot.example.com/" });
+        var all = new Dictionary<string, string> { ["Coordinators:UserIds"] = people.Coordinator.AadObjectId, ["Reports:PublicBaseUrl"] = "https://mentorbot.example.com/" };
+        foreach (var (key, value) in settings ?? new Dictionary<string, string>())
+        {
+            all[key] = value;
+        }
+
+        var bot = await BotScenario.StartAsync(azurite, s =>
+        {
+            s.AddRematch().AddDataRights();
+            services?.Invoke(s);
+        }, all);
         bot.AddPeople(people.Mentor, people.Mentee, people.Other);
         var (channel, program) = await bot.SetUpProgramAsync(people.Coordinator, "Sales mentoring");
         var pair = await bot.RegisterPairAsync(program, people.Coordinator, people.Mentor, people.Mentee, start: new DateOnly(2027, 1, 4));

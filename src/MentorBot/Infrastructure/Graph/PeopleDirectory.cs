@@ -28,18 +28,11 @@ public sealed class PeopleDirectory
             return null;
         }
 
-        try
+        // Only an object id goes into the path: URL paths are recorded in traces, and an address there would name the
+        // person; addresses (UPNs included) are looked up with a filter, whose query traces redact.
+        if (Guid.TryParse(value, out _))
         {
-            // GET /users/{id | userPrincipalName} answers both ids and UPNs.
-            var user = await _graph.Users[value].GetAsync(r => r.QueryParameters.Select = Fields, cancellationToken).ConfigureAwait(false);
-            if (user is not null)
-            {
-                return ToPerson(user);
-            }
-        }
-        catch (ODataError error) when (error.ResponseStatusCode == 404 || error.ResponseStatusCode == 400)
-        {
-            // Not an id or UPN: try it as a mail address below.
+            return await FindByIdAsync(value, cancellationToken).ConfigureAwait(false);
         }
 
         if (!value.Contains('@', StringComparison.Ordinal))
@@ -56,6 +49,19 @@ public sealed class PeopleDirectory
         }, cancellationToken).ConfigureAwait(false);
         var match = byMail?.Value?.FirstOrDefault();
         return match is null ? null : ToPerson(match);
+    }
+
+    private async Task<Person?> FindByIdAsync(string id, CancellationToken cancellationToken)
+    {
+        try
+        {
+            var user = await _graph.Users[id].GetAsync(r => r.QueryParameters.Select = Fields, cancellationToken).ConfigureAwait(false);
+            return user is null ? null : ToPerson(user);
+        }
+        catch (ODataError error) when (error.ResponseStatusCode == 404 || error.ResponseStatusCode == 400)
+        {
+            return null;
+        }
     }
 
     private static Person ToPerson(Microsoft.Graph.Models.User user)
