@@ -238,16 +238,18 @@ public static class CardSamples
             RequestedAt = SampleData.Now,
         };
         var decided = request with { DecidedAt = SampleData.Now.AddDays(2), DecidedBy = SampleData.RtlName };
+        IReadOnlyList<string> viewers = ["29:1a2b3c-coordinator"];
         yield return ("rematch-requester-open", RematchRequestCard.Create(request, pair.Mentee.Name));
         yield return ("rematch-requester-open-no-details", RematchRequestCard.Create(request with { Details = null, Category = "other", Urgency = "can-wait" }, pair.Mentee.Name));
         yield return ("rematch-requester-withdrawn", RematchRequestCard.Create(request with { State = RematchState.Withdrawn }, pair.Mentee.Name));
         yield return ("rematch-requester-kept", RematchRequestCard.Create(decided with { State = RematchState.Kept }, pair.Mentee.Name));
         yield return ("rematch-requester-rematched", RematchRequestCard.Create(decided with { State = RematchState.Rematched }, pair.Mentee.Name));
-        yield return ("rematch-coordinator-open", RematchCoordinatorCard.Create(request));
-        yield return ("rematch-coordinator-open-no-upn", RematchCoordinatorCard.Create(request with { RequesterUpn = null, Details = null, Role = PairRole.Mentee, RequesterName = SampleData.UnicodeName }));
-        yield return ("rematch-coordinator-kept", RematchCoordinatorCard.Create(decided with { State = RematchState.Kept }));
-        yield return ("rematch-coordinator-rematched", RematchCoordinatorCard.Create(decided with { State = RematchState.Rematched }));
-        yield return ("rematch-coordinator-withdrawn", RematchCoordinatorCard.Create(request with { State = RematchState.Withdrawn }));
+        yield return ("rematch-coordinator-open", RematchCoordinatorCard.Create(request, viewers));
+        yield return ("rematch-coordinator-open-for-a-coordinator", RematchCoordinatorCard.Create(request, viewers, forCoordinator: true));
+        yield return ("rematch-coordinator-open-no-upn", RematchCoordinatorCard.Create(request with { RequesterUpn = null, Details = null, Role = PairRole.Mentee, RequesterName = SampleData.UnicodeName }, viewers, forCoordinator: true));
+        yield return ("rematch-coordinator-kept", RematchCoordinatorCard.Create(decided with { State = RematchState.Kept }, viewers, forCoordinator: true));
+        yield return ("rematch-coordinator-rematched", RematchCoordinatorCard.Create(decided with { State = RematchState.Rematched }, viewers, forCoordinator: true));
+        yield return ("rematch-coordinator-withdrawn", RematchCoordinatorCard.Create(request with { State = RematchState.Withdrawn }, viewers, forCoordinator: true));
         yield return ("rematch-needs-new-match", RematchCoordinatorCard.NeedsNewMatch(pair, SampleData.ProgramName));
     }
 

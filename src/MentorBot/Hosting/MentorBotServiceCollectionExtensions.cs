@@ -132,6 +132,7 @@ public static class MentorBotServiceCollectionExtensions
         services.AddSingleton<CoordinatorDirectory>();
         services.AddSingleton<ITurnAccess, ProgramAccess>();
         services.AddSingleton<ProgramStore>();
+        services.AddSingleton<CoordinatorsChannelMembers>();
         services.AddSingleton<ICommand, SetupCommand>();
         services.AddSingleton<ICommand, CoordinatorsCommand>();
         services.AddSingleton<ICardActionHandler, MoveProgramAction>();

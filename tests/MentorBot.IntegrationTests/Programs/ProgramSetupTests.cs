@@ -1,5 +1,8 @@
+using MentorBot.Features.Escalations;
+using MentorBot.Features.Programs;
 using MentorBot.IntegrationTests.Infrastructure;
 using MentorBot.Testing;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace MentorBot.IntegrationTests.Programs;
 
@@ -57,6 +60,44 @@ public sealed class ProgramSetupTests : IClassFixture<AzuriteFixture>
         Assert.Equal("women-in-engineering-2027", program.RowKey);
         Assert.Equal(BotScenario.TenantId, program.PartitionKey);
         Assert.Equal(channel, program.GetString("ChannelId"));
+    }
+
+    [Fact]
+    public async Task Setup_names_the_channel_members_who_are_not_coordinators_and_says_what_they_see()
+    {
+        await using var bot = await StartAsync();
+        bot.AddPeople(_bootstrapCoordinator, _mentor);
+        var channel = ConversationIds.NewChannel();
+        bot.Channel.SetConversationMembers(channel, _bootstrapCoordinator, _mentor);
+
+        var reply = await SayInChannelAsync(bot, channel, _bootstrapCoordinator, "setup Sales mentoring");
+
+        Assert.Contains("Also in this channel, and not coordinators of \"Sales mentoring\": Mia Mentor.", reply.AllText, StringComparison.Ordinal);
+        Assert.Contains("not what mentors and mentees wrote privately", reply.AllText, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_coordinator_recorded_without_a_teams_id_gets_the_alerts_own_view_once_the_channel_names_them()
+    {
+        await using var bot = await StartAsync();
+        bot.AddPeople(_bootstrapCoordinator, _mentor);
+        var (channel, program) = await bot.SetUpProgramAsync(_bootstrapCoordinator, "Sales mentoring");
+        // As programs set up before Teams ids were kept: the coordinator's Entra id only.
+        var store = bot.Host.Services.GetRequiredService<ProgramStore>();
+        var stored = (await store.GetAsync(program.TenantId, program.ProgramId, default))!.Value;
+        await store.SaveAsync(stored.Program with { Coordinators = [new ProgramCoordinator(_bootstrapCoordinator.AadObjectId, null, "Cora Coordinator")] }, stored.ETag, default);
+        bot.Channel.SetConversationMembers(channel, _bootstrapCoordinator, _mentor);
+        var old = (await store.GetAsync(program.TenantId, program.ProgramId, default))!.Value.Program;
+
+        await bot.Host.Services.GetRequiredService<EscalationAlerts>().RaiseAsync(old, new AlertRequest("test", "test/1", "Something to look at")
+        {
+            Details = "kept private: canary-old-coordinator-7d1",
+        }, default);
+
+        var card = bot.Channel.ActivitiesSentTo(channel).Last(c => c.AdaptiveCards.Count > 0).AdaptiveCards[0];
+        Assert.Equal([_bootstrapCoordinator.TeamsId], card["refresh"]!["userIds"]!.AsArray().Select(n => n!.GetValue<string>()));
+        var completed = (await store.GetAsync(program.TenantId, program.ProgramId, default))!.Value.Program;
+        Assert.Equal(_bootstrapCoordinator.TeamsId, Assert.Single(completed.Coordinators).TeamsId);
     }
 
     [Fact]

@@ -40,16 +40,28 @@ public sealed class RematchRequestTests : IClassFixture<AzuriteFixture>
 
         var alert = Assert.Single(await s.AlertsAsync());
         Assert.Equal(RematchCoordinatorThread.AlertCause, alert.Cause);
-        var alertCard = Assert.Single(s.InChannel("asked privately for a rematch"));
-        Assert.Contains("Mia Mentor (mentor)", alertCard.AllText, StringComparison.Ordinal);
+        // The channel may have readers who are not coordinators: who asked and why are in the coordinators' view only.
+        var alertCard = Assert.Single(s.InChannel("A rematch was asked for privately"));
+        Assert.DoesNotContain("Asked by", alertCard.AllText, StringComparison.Ordinal);
         Assert.DoesNotContain(RematchScenario.Secret, alertCard.AllText, StringComparison.Ordinal);
         Assert.DoesNotContain("Communication isn't working", alertCard.AllText, StringComparison.Ordinal);
         Assert.Contains("Communication isn't working", alert.Details, StringComparison.Ordinal);
+        Assert.Contains("Mia Mentor (mentor)", alert.Details, StringComparison.Ordinal);
         Assert.Contains("Urgent", alertCard.AllText, StringComparison.Ordinal);
-        Assert.Contains($"users={Uri.EscapeDataString(s.Mentor.Upn)}", alertCard.AllText, StringComparison.Ordinal);
-        Assert.DoesNotContain(Uri.EscapeDataString(s.Mentee.Upn), alertCard.AllText, StringComparison.Ordinal);
+        Assert.DoesNotContain(Uri.EscapeDataString(s.Mentor.Upn), alertCard.AllText, StringComparison.Ordinal);
         var decisions = s.DecisionCard();
         Assert.Equal(alertCard.ConversationId, decisions.ConversationId);
+        Assert.DoesNotContain("Asked by", decisions.AllText, StringComparison.Ordinal);
+        Assert.DoesNotContain(RematchScenario.Secret, decisions.AllText, StringComparison.Ordinal);
+
+        var alertView = (await s.RefreshAsync(alertCard, s.Coordinator)).GetRawText();
+        Assert.Contains("Mia Mentor (mentor)", alertView, StringComparison.Ordinal);
+        Assert.Contains(Uri.EscapeDataString(s.Mentor.Upn), alertView, StringComparison.Ordinal);
+        Assert.DoesNotContain(Uri.EscapeDataString(s.Mentee.Upn), alertView, StringComparison.Ordinal);
+        var decisionView = (await s.RefreshAsync(decisions, s.Coordinator)).GetRawText();
+        Assert.Contains("Mia Mentor (mentor)", decisionView, StringComparison.Ordinal);
+        Assert.Contains("secret-5e1b", decisionView, StringComparison.Ordinal);
+        Assert.Contains(s.Coordinator.TeamsId, decisions.AdaptiveCards[0]["refresh"]!["userIds"]!.ToJsonString(), StringComparison.Ordinal);
 
         var request = Assert.Single(await s.RequestsAsync());
         Assert.Equal((RematchState.Open, PairRole.Mentor, "communication", "urgent"), (request.State, request.Role, request.Category, request.Urgency));
@@ -57,6 +69,21 @@ public sealed class RematchRequestTests : IClassFixture<AzuriteFixture>
         Assert.Contains("Withdraw my request", s.RequesterCard(s.Mentor).AllText, StringComparison.Ordinal);
 
         Assert.Empty(s.EverythingTo(s.Mentee, mark));
+    }
+
+    [Fact]
+    public async Task A_channel_member_who_is_not_a_coordinator_gets_no_view_of_who_asked_or_why()
+    {
+        await using var s = await RematchScenario.StartAsync(_azurite);
+        await s.RequestAsync(s.Mentor);
+        var decisions = s.DecisionCard();
+
+        var memberSees = (await s.RefreshAsync(decisions, s.Other)).GetRawText();
+
+        Assert.DoesNotContain("Asked by", memberSees, StringComparison.Ordinal);
+        Assert.DoesNotContain("secret-5e1b", memberSees, StringComparison.Ordinal);
+        Assert.Contains("Only program coordinators", memberSees, StringComparison.Ordinal);
+        Assert.Equal(RematchState.Open, Assert.Single(await s.RequestsAsync()).State);
     }
 
     [Fact]
@@ -146,7 +173,7 @@ public sealed class RematchRequestTests : IClassFixture<AzuriteFixture>
 
         var request = Assert.Single(await s.RequestsAsync());
         Assert.Equal(second.PairId, request.PairId);
-        Assert.Contains("Nia Newcomer", Assert.Single(s.InChannel("asked privately for a rematch")).AllText, StringComparison.Ordinal);
+        Assert.Contains("Nia Newcomer", Assert.Single(s.InChannel("A rematch was asked for privately")).AllText, StringComparison.Ordinal);
     }
 
     [Fact]

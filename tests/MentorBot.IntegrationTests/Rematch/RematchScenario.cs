@@ -127,6 +127,16 @@ internal sealed class RematchScenario : IAsyncDisposable
         return JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement.Clone();
     }
 
+    /// <summary>What a person's Teams client gets when it refreshes a card (its "refresh" action, sent automatically).</summary>
+    public async Task<JsonElement> RefreshAsync(RecordedConnectorCall card, TestUser who)
+    {
+        var refresh = card.AdaptiveCards[0]["refresh"]!["action"]!;
+        var data = (JsonObject)refresh["data"]!.DeepClone();
+        using var response = await Bot.SendAsync(Bot.Activities.CardInvoke(card, who, refresh["verb"]!.GetValue<string>(), data, trigger: "automatic"));
+        response.EnsureSuccessStatusCode();
+        return JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement.Clone();
+    }
+
     public async Task<Pair> StoredPairAsync() =>
         (await Bot.Host.Services.GetRequiredService<PairStore>().GetAsync(Pair.TenantId, Pair.ProgramId, Pair.PairId, default))!.Value.Pair;
 

@@ -33,7 +33,7 @@ public sealed class RematchCardTests
     [Fact]
     public void Coordinators_see_who_asked_why_and_can_keep_end_or_chat_while_it_is_open()
     {
-        var card = RematchCoordinatorCard.Create(Request());
+        var card = RematchCoordinatorCard.Create(Request(), ["29:cora"], forCoordinator: true);
 
         var json = Json(card);
         Assert.Contains("Mia Mentor (mentor)", json, StringComparison.Ordinal);
@@ -42,13 +42,27 @@ public sealed class RematchCardTests
         Assert.Contains(card.Actions!, a => a is OpenUrlAction { Title: "Chat with the mentor" });
     }
 
+    [Fact]
+    public void The_channel_sees_the_request_without_who_asked_or_why_and_coordinators_get_their_view_by_refresh()
+    {
+        var card = RematchCoordinatorCard.Create(Request(), ["29:cora"]);
+
+        var json = Json(card);
+        Assert.DoesNotContain("Asked by", json, StringComparison.Ordinal);
+        Assert.DoesNotContain("secret-detail", json, StringComparison.Ordinal);
+        Assert.DoesNotContain(card.Actions!, a => a is OpenUrlAction);
+        Assert.Equal(RematchCoordinatorCard.ViewVerb, ((ExecuteAction)card.Refresh!.Action).Verb);
+        Assert.Equal(["29:cora"], card.Refresh.UserIds);
+        Assert.Equal([RematchCoordinatorCard.KeepVerb, RematchCoordinatorCard.EndVerb], Verbs(card));
+    }
+
     [Theory]
     [InlineData(RematchState.Kept, "Kept by Cora Coordinator")]
     [InlineData(RematchState.Rematched, "Ended and rematched by Cora Coordinator")]
     [InlineData(RematchState.Withdrawn, "Withdrawn by the requester")]
     public void A_decided_request_shows_the_outcome_and_offers_no_buttons(RematchState state, string shown)
     {
-        var card = RematchCoordinatorCard.Create(Request(state));
+        var card = RematchCoordinatorCard.Create(Request(state), [], forCoordinator: true);
 
         Assert.Null(card.Actions);
         Assert.Contains(shown, Json(card), StringComparison.Ordinal);

@@ -62,7 +62,8 @@ public static class AlertCard
 
             body.Add(new TextInput { Id = NoteInputId, Label = "Resolution note", Placeholder = "What was done (visible to coordinators only)", MaxLength = 1000 });
             actions.Add(new ExecuteAction("Resolve", ResolveVerb, data));
-            foreach (var party in alert.Parties.Where(p => !string.IsNullOrEmpty(p.Upn)))
+            // Whom to talk to is the coordinators' business too (for a rematch it would say who asked).
+            foreach (var party in alert.Parties.Where(p => forCoordinator && !string.IsNullOrEmpty(p.Upn)))
             {
                 actions.Add(new OpenUrlAction($"Chat with the {party.Role}",
                     new Uri($"https://teams.microsoft.com/l/chat/0/0?users={Uri.EscapeDataString(party.Upn!)}")));

@@ -15,10 +15,12 @@ public sealed class EscalationAlerts
 {
     private readonly AlertStore _alerts;
     private readonly ConnectorClient _connector;
+    private readonly CoordinatorsChannelMembers _channelMembers;
     private readonly TimeProvider _time;
 
-    public EscalationAlerts(AlertStore alerts, ConnectorClient connector, TimeProvider time)
+    public EscalationAlerts(AlertStore alerts, ConnectorClient connector, CoordinatorsChannelMembers channelMembers, TimeProvider time)
     {
+        _channelMembers = channelMembers;
         _alerts = alerts;
         _connector = connector;
         _time = time;
@@ -53,8 +55,9 @@ public sealed class EscalationAlerts
         MentorBotTelemetry.AlertRaised(alert.Cause);
 
         // Stored first, posted second: a crash in between leaves an alert coordinators can still list with "alerts".
+        var viewers = AlertCard.Viewers(await _channelMembers.WithTeamsIdsAsync(program, cancellationToken).ConfigureAwait(false));
         var posted = await _connector.StartChannelThreadAsync(
-            program.Channel.ServiceUrl, program.TenantId, program.Channel.ChannelId, CardJson.ToMessage(AlertCard.Create(alert, AlertCard.Viewers(program))), cancellationToken)
+            program.Channel.ServiceUrl, program.TenantId, program.Channel.ChannelId, CardJson.ToMessage(AlertCard.Create(alert, viewers)), cancellationToken)
             .ConfigureAwait(false);
         var stored = await _alerts.GetAsync(alert.TenantId, alert.ProgramId, alert.AlertId, cancellationToken).ConfigureAwait(false);
         var withCard = stored!.Value.Alert with

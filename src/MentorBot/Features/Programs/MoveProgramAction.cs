@@ -8,10 +8,12 @@ namespace MentorBot.Features.Programs;
 public sealed class MoveProgramAction : ICardActionHandler
 {
     private readonly ProgramStore _programs;
+    private readonly CoordinatorsChannelMembers _channelMembers;
 
-    public MoveProgramAction(ProgramStore programs)
+    public MoveProgramAction(ProgramStore programs, CoordinatorsChannelMembers channelMembers)
     {
         _programs = programs;
+        _channelMembers = channelMembers;
     }
 
     public IReadOnlyCollection<string> Verbs { get; } = [MoveProgramCard.MoveVerb];
@@ -54,5 +56,9 @@ public sealed class MoveProgramAction : ICardActionHandler
         };
         await _programs.SaveAsync(moved, current.ETag, cancellationToken).ConfigureAwait(false);
         turn.ReplaceCard(ProgramCard.Create(moved, $"Alerts for this program now come to this channel (moved by {turn.UserName ?? "a coordinator"})"));
+        if (ChannelReadersNotice.For(moved, await _channelMembers.OthersAsync(moved, cancellationToken).ConfigureAwait(false)) is { } notice)
+        {
+            turn.Reply(notice);
+        }
     }
 }

@@ -11,11 +11,13 @@ namespace MentorBot.Features.Programs;
 public sealed class SetupCommand : ICommand
 {
     private readonly ProgramStore _programs;
+    private readonly CoordinatorsChannelMembers _channelMembers;
     private readonly TimeProvider _time;
 
-    public SetupCommand(ProgramStore programs, TimeProvider time)
+    public SetupCommand(ProgramStore programs, CoordinatorsChannelMembers channelMembers, TimeProvider time)
     {
         _programs = programs;
+        _channelMembers = channelMembers;
         _time = time;
     }
 
@@ -65,5 +67,9 @@ public sealed class SetupCommand : ICommand
         };
         await _programs.SaveAsync(program, null, cancellationToken).ConfigureAwait(false);
         turn.Reply(ProgramCard.Create(program, "Program set up"));
+        if (ChannelReadersNotice.For(program, await _channelMembers.OthersAsync(program, cancellationToken).ConfigureAwait(false)) is { } notice)
+        {
+            turn.Reply(notice);
+        }
     }
 }

@@ -6,30 +6,43 @@ using MentorBot.Features.Pairs;
 namespace MentorBot.Features.Rematch;
 
 /// <summary>
-/// The coordinators' view of a rematch request, posted in the alert's thread: who asked (coordinators only), why,
-/// how urgently, and the decisions. Also the list of people who need a new match once the pair has ended.
+/// A rematch request in the alert's thread, with the decisions. The coordinators channel may have readers who are not
+/// the program's coordinators, so who asked, why and what they wrote are only in the coordinators' own view, which
+/// their Teams clients fetch through the card's refresh (as for alerts). Also the list of people who need a new match
+/// once the pair has ended.
 /// </summary>
 public static class RematchCoordinatorCard
 {
+    public const string ViewVerb = "rematch.view";
     public const string KeepVerb = "rematch.keep";
     public const string EndVerb = "rematch.end";
 
-    public static AdaptiveCard Create(RematchRequest request)
+    /// <summary>The card as the channel sees it (<paramref name="forCoordinator"/> false) or as a coordinator of the program does.</summary>
+    public static AdaptiveCard Create(RematchRequest request, IReadOnlyList<string> viewers, bool forCoordinator = false)
     {
-        var body = new List<CardElement>
+        ArgumentNullException.ThrowIfNull(request);
+        ArgumentNullException.ThrowIfNull(viewers);
+        var facts = new List<Fact>();
+        if (forCoordinator)
         {
-            TextBlock.Heading("Rematch request: what next?"),
-            new FactSet(
-            [
-                new Fact("Asked by", $"{request.RequesterName} ({request.RoleName})"),
-                new Fact("Pair", request.PairDescription),
-                new Fact("Reason", RematchReasons.CategoryText(request.Category)),
-                new Fact("Urgency", RematchReasons.UrgencyText(request.Urgency)),
-                new Fact("Asked on", request.RequestedAt.ToString("yyyy-MM-dd HH:mm 'UTC'", CultureInfo.InvariantCulture)),
-                new Fact("State", Capitalised(RematchReasons.StateText(request))),
-            ]),
-        };
-        if (!string.IsNullOrWhiteSpace(request.Details))
+            facts.Add(new Fact("Asked by", $"{request.RequesterName} ({request.RoleName})"));
+        }
+
+        facts.Add(new Fact("Pair", request.PairDescription));
+        if (forCoordinator)
+        {
+            facts.Add(new Fact("Reason", RematchReasons.CategoryText(request.Category)));
+        }
+
+        facts.Add(new Fact("Urgency", RematchReasons.UrgencyText(request.Urgency)));
+        facts.Add(new Fact("Asked on", request.RequestedAt.ToString("yyyy-MM-dd HH:mm 'UTC'", CultureInfo.InvariantCulture)));
+        facts.Add(new Fact("State", Capitalised(RematchReasons.StateText(request))));
+        var body = new List<CardElement> { TextBlock.Heading("Rematch request: what next?"), new FactSet(facts) };
+        if (!forCoordinator)
+        {
+            body.Add(TextBlock.Subtle("Who asked, why and what they wrote are shown to the program's coordinators only."));
+        }
+        else if (!string.IsNullOrWhiteSpace(request.Details))
         {
             body.Add(new TextBlock($"They wrote: \"{request.Details}\""));
         }
@@ -45,14 +58,22 @@ public static class RematchCoordinatorCard
                 new ExecuteAction("Keep the pair", KeepVerb, data),
                 new ExecuteAction("End the pair and rematch", EndVerb, data) { Style = "destructive" },
             ];
-            if (!string.IsNullOrEmpty(request.RequesterUpn))
+            if (forCoordinator && !string.IsNullOrEmpty(request.RequesterUpn))
             {
                 actions.Add(new OpenUrlAction($"Chat with the {request.RoleName}",
                     new Uri($"https://teams.microsoft.com/l/chat/0/0?users={Uri.EscapeDataString(request.RequesterUpn)}")));
             }
         }
 
-        return new AdaptiveCard { Body = body, Actions = actions, FallbackText = $"Rematch request from {request.RequesterName}" };
+        return new AdaptiveCard
+        {
+            Body = body,
+            Actions = actions,
+            FallbackText = "Rematch request: what next?",
+            Refresh = new CardRefresh(
+                new ExecuteAction("Show", ViewVerb, new JsonObject { ["program"] = request.ProgramId, ["pair"] = request.PairId, ["request"] = request.RequestId }),
+                viewers),
+        };
     }
 
     /// <summary>Posted when the pair has ended: both people now need a new match.</summary>

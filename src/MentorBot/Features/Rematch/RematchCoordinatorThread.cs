@@ -24,11 +24,15 @@ public sealed partial class RematchCoordinatorThread
     private readonly RematchRequestStore _requests;
     private readonly ProactiveMessenger _messenger;
     private readonly ConnectorClient _connector;
+    private readonly ProgramStore _programs;
+    private readonly CoordinatorsChannelMembers _channelMembers;
     private readonly ILogger<RematchCoordinatorThread> _logger;
 
     public RematchCoordinatorThread(EscalationAlerts alerts, AlertStore alertStore, RematchRequestStore requests, ProactiveMessenger messenger,
-        ConnectorClient connector, ILogger<RematchCoordinatorThread> logger)
+        ConnectorClient connector, ProgramStore programs, CoordinatorsChannelMembers channelMembers, ILogger<RematchCoordinatorThread> logger)
     {
+        _programs = programs;
+        _channelMembers = channelMembers;
         _alerts = alerts;
         _alertStore = alertStore;
         _requests = requests;
@@ -42,11 +46,12 @@ public sealed partial class RematchCoordinatorThread
     {
         var urgent = request.Urgency == "urgent" ? "Urgent: " : string.Empty;
         await _alerts.RaiseAsync(program, new AlertRequest(AlertCause, request.AlertCauseKey,
-            $"{urgent}{request.RequesterName} ({request.RoleName}) asked privately for a rematch")
+            $"{urgent}A rematch was asked for privately")
         {
             PairId = request.PairId,
             PairDescription = request.PairDescription,
-            Details = $"Reason: {RematchReasons.CategoryText(request.Category)}. Urgency: {RematchReasons.UrgencyText(request.Urgency)}."
+            // Who asked is in the details, which only the program's coordinators see.
+            Details = $"Asked by {request.RequesterName} ({request.RoleName}). Reason: {RematchReasons.CategoryText(request.Category)}. Urgency: {RematchReasons.UrgencyText(request.Urgency)}."
                 + (string.IsNullOrWhiteSpace(request.Details) ? string.Empty : $" They wrote: \"{request.Details}\"")
                 + " Their partner has not been told.",
             // Only the requester: talking to them first is the coordinator's next step, not contacting the partner.
@@ -58,7 +63,8 @@ public sealed partial class RematchCoordinatorThread
             ? new ConversationReference(serviceUrl, conversationId, request.TenantId, ConversationTypes.Channel, null)
             : new ConversationReference(program.Channel.ServiceUrl, program.Channel.ChannelId, request.TenantId, ConversationTypes.Channel, null);
         var delivery = await _messenger.SendToConversationAsync(request.TenantId, thread, $"rematch/{request.RequestId}/decisions",
-            CardJson.ToMessage(RematchCoordinatorCard.Create(request)), cancellationToken).ConfigureAwait(false);
+            CardJson.ToMessage(RematchCoordinatorCard.Create(request, await ViewersAsync(program, cancellationToken).ConfigureAwait(false))), cancellationToken)
+            .ConfigureAwait(false);
         if (delivery.ActivityId is not { } activityId)
         {
             return;
@@ -98,7 +104,9 @@ public sealed partial class RematchCoordinatorThread
     {
         if (request is { CardServiceUrl: { } serviceUrl, CardConversationId: { } conversationId, CardActivityId: { } activityId })
         {
-            await TryUpdateAsync(serviceUrl, conversationId, activityId, RematchCoordinatorCard.Create(request), cancellationToken).ConfigureAwait(false);
+            var program = (await _programs.GetAsync(request.TenantId, request.ProgramId, cancellationToken).ConfigureAwait(false))?.Program;
+            var viewers = program is null ? [] : await ViewersAsync(program, cancellationToken).ConfigureAwait(false);
+            await TryUpdateAsync(serviceUrl, conversationId, activityId, RematchCoordinatorCard.Create(request, viewers), cancellationToken).ConfigureAwait(false);
         }
 
         if (postNote && request is { CardServiceUrl: { } threadServiceUrl, CardConversationId: { } threadId })
@@ -155,6 +163,9 @@ public sealed partial class RematchCoordinatorThread
     }
 
     private static string AlertIdOf(RematchRequest request) => EscalationAlerts.IdFor(request.AlertCauseKey);
+
+    private async Task<IReadOnlyList<string>> ViewersAsync(MentorshipProgram program, CancellationToken cancellationToken) =>
+        AlertCard.Viewers(await _channelMembers.WithTeamsIdsAsync(program, cancellationToken).ConfigureAwait(false));
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Updating a rematch card failed with {Status}; it keeps its old look")]
     private partial void LogUpdateFailed(Exception exception, string status);

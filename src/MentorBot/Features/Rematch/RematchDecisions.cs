@@ -3,6 +3,7 @@ using MentorBot.Cards;
 using MentorBot.Conversations;
 using MentorBot.Conversations.Access;
 using MentorBot.Features.Closure;
+using MentorBot.Features.Escalations;
 using MentorBot.Features.Pairs;
 using MentorBot.Features.Programs;
 
@@ -160,7 +161,7 @@ public sealed class RematchDecisions : ICardActionHandler
         // The decision card is also updated for everyone by the thread; an invoke answers the presser in place.
         if (turn.Activity.IsInvoke)
         {
-            turn.ReplaceCard(RematchCoordinatorCard.Create(request));
+            turn.ReplaceCard(RematchCoordinatorCard.Create(request, AlertCard.Viewers(ProgramSubject.ProgramOf(turn)), forCoordinator: true));
         }
     }
 }

@@ -18,6 +18,7 @@ public static class RematchServices
         services.TryAddEnumerable(ServiceDescriptor.Singleton<ICommand, RematchCommand>());
         services.TryAddEnumerable(ServiceDescriptor.Singleton<Dialog, RematchRequestDialog>());
         services.TryAddEnumerable(ServiceDescriptor.Singleton<ICardActionHandler, RematchDecisions>());
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<ICardActionHandler, RematchView>());
         services.TryAddEnumerable(ServiceDescriptor.Singleton<ICardActionHandler, RematchWithdrawal>(sp => sp.GetRequiredService<RematchWithdrawal>()));
         return services;
     }
