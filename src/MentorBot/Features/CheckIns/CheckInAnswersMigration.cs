@@ -30,34 +30,20 @@ public sealed class CheckInAnswersMigration : IJobHandler
     public Task RunAsync(Job job, CancellationToken cancellationToken) => MigrateAsync(cancellationToken);
 
     /// <summary>Rewrites every row not yet in the current shape; returns how many.</summary>
-    public async Task<int> MigrateAsync(CancellationToken cancellationToken)
-    {
-        var migrated = 0;
-        await foreach (var entity in _table.QueryAsync<TableEntity>(cancellationToken: cancellationToken).ConfigureAwait(false))
+    public Task<int> MigrateAsync(CancellationToken cancellationToken) =>
+        StoredRowRewrite.RewriteAsync(_table, entity =>
         {
             if (entity.GetInt32(CheckInAnswerShape.ShapeProperty) == CheckInAnswerShape.Current || entity.GetString("Answer") is not { } text)
             {
-                continue;
+                return false;
             }
 
             var json = JsonNode.Parse(text)!.AsObject();
             CheckInAnswerShape.Upgrade(json);
             entity["Answer"] = json.ToJsonString();
             entity[CheckInAnswerShape.ShapeProperty] = CheckInAnswerShape.Current;
-            try
-            {
-                // With the row's ETag: a row changed meanwhile (erased, purged) is left as it now is.
-                await _table.UpdateEntityAsync(entity, entity.ETag, TableUpdateMode.Replace, cancellationToken).ConfigureAwait(false);
-                migrated++;
-            }
-            catch (RequestFailedException ex) when (StorageConflict.IsStale(ex) || StorageConflict.IsNotFound(ex))
-            {
-                // Changed or removed since it was read.
-            }
-        }
-
-        return migrated;
-    }
+            return true;
+        }, cancellationToken);
 }
 
 /// <summary>Schedules <see cref="CheckInAnswersMigration"/> at start-up (a no-op once it has run).</summary>

@@ -32,32 +32,11 @@ public sealed class StoredWordsMigration : IJobHandler
     }
 
     /// <summary>Rewrites each row holding <paramref name="property"/> without it; returns how many.</summary>
-    public async Task<int> StripAsync(string table, string property, Func<TableEntity, bool> applies, CancellationToken cancellationToken)
+    public Task<int> StripAsync(string table, string property, Func<TableEntity, bool> applies, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(applies);
-        var client = _storage.Table(table);
-        var stripped = 0;
-        await foreach (var entity in client.QueryAsync<TableEntity>(cancellationToken: cancellationToken).ConfigureAwait(false))
-        {
-            if (!entity.ContainsKey(property) || !applies(entity))
-            {
-                continue;
-            }
-
-            entity.Remove(property);
-            try
-            {
-                // With the row's ETag: a row changed meanwhile was written by the new code, which keeps no words.
-                await client.UpdateEntityAsync(entity, entity.ETag, TableUpdateMode.Replace, cancellationToken).ConfigureAwait(false);
-                stripped++;
-            }
-            catch (RequestFailedException ex) when (StorageConflict.IsStale(ex) || StorageConflict.IsNotFound(ex))
-            {
-                // Rewritten or removed since it was read.
-            }
-        }
-
-        return stripped;
+        return StoredRowRewrite.RewriteAsync(_storage.Table(table), entity => entity.ContainsKey(property) && applies(entity) && entity.Remove(property),
+            cancellationToken);
     }
 }
 
