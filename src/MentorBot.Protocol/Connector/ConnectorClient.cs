@@ -27,7 +27,7 @@ public sealed class ConnectorClient
     public Task<ResourceResponse> SendAsync(string serviceUrl, string conversationId, Activity activity, CancellationToken cancellationToken)
     {
         activity.Id = null;
-        return CallAsync<ResourceResponse>(HttpMethod.Post, serviceUrl, $"v3/conversations/{Escape(conversationId)}/activities", activity, cancellationToken);
+        return CallAsync<ResourceResponse>(HttpMethod.Post, serviceUrl, $"v3/conversations/{Escape(conversationId)}/activities", activity, cancellationToken, activity.TenantId);
     }
 
     public Task<ResourceResponse> ReplyAsync(string serviceUrl, string conversationId, string replyToId, Activity activity, CancellationToken cancellationToken)
@@ -35,7 +35,7 @@ public sealed class ConnectorClient
         activity.Id = null;
         activity.ReplyToId = replyToId;
         return CallAsync<ResourceResponse>(
-            HttpMethod.Post, serviceUrl, $"v3/conversations/{Escape(conversationId)}/activities/{Escape(replyToId)}", activity, cancellationToken);
+            HttpMethod.Post, serviceUrl, $"v3/conversations/{Escape(conversationId)}/activities/{Escape(replyToId)}", activity, cancellationToken, activity.TenantId);
     }
 
     /// <summary>Replaces a message the bot sent, e.g. to show a card's new state to everyone.</summary>
@@ -43,7 +43,7 @@ public sealed class ConnectorClient
     {
         activity.Id = activityId;
         return CallAsync<ResourceResponse>(
-            HttpMethod.Put, serviceUrl, $"v3/conversations/{Escape(conversationId)}/activities/{Escape(activityId)}", activity, cancellationToken);
+            HttpMethod.Put, serviceUrl, $"v3/conversations/{Escape(conversationId)}/activities/{Escape(activityId)}", activity, cancellationToken, activity.TenantId);
     }
 
     public Task DeleteAsync(string serviceUrl, string conversationId, string activityId, CancellationToken cancellationToken) =>
@@ -61,7 +61,7 @@ public sealed class ConnectorClient
             TenantId = tenantId,
             ChannelData = new TeamsChannelData { Tenant = new TenantInfo { Id = tenantId } },
         };
-        return CallAsync<ConversationResourceResponse>(HttpMethod.Post, serviceUrl, "v3/conversations", parameters, cancellationToken);
+        return CallAsync<ConversationResourceResponse>(HttpMethod.Post, serviceUrl, "v3/conversations", parameters, cancellationToken, tenantId);
     }
 
     /// <summary>Starts a new thread in a channel with <paramref name="rootMessage"/> as its first post.</summary>
@@ -75,7 +75,7 @@ public sealed class ConnectorClient
             TenantId = tenantId,
             ChannelData = new TeamsChannelData { Channel = new ChannelInfo { Id = channelId }, Tenant = new TenantInfo { Id = tenantId } },
         };
-        return CallAsync<ConversationResourceResponse>(HttpMethod.Post, serviceUrl, "v3/conversations", parameters, cancellationToken);
+        return CallAsync<ConversationResourceResponse>(HttpMethod.Post, serviceUrl, "v3/conversations", parameters, cancellationToken, tenantId);
     }
 
     /// <summary>Reads one member of a conversation by Teams id, UPN or Entra object id.</summary>
@@ -88,7 +88,8 @@ public sealed class ConnectorClient
         await CallAsync<List<ChannelAccount>>(HttpMethod.Get, serviceUrl, $"v3/conversations/{Escape(conversationId)}/members", null, cancellationToken)
             .ConfigureAwait(false) ?? [];
 
-    private async Task<T> CallAsync<T>(HttpMethod method, string serviceUrl, string path, object? body, CancellationToken cancellationToken)
+    private async Task<T> CallAsync<T>(
+        HttpMethod method, string serviceUrl, string path, object? body, CancellationToken cancellationToken, string? tenantId = null)
     {
         if (!_serviceUrls.IsAllowed(serviceUrl))
         {
@@ -97,6 +98,13 @@ public sealed class ConnectorClient
         }
 
         using var request = new HttpRequestMessage(method, Combine(serviceUrl, path));
+        // The pacer counts calls per tenant and lane (protocol.md C: Teams limits a bot per tenant).
+        request.Options.Set(ConnectorPacer.LaneOption, ConnectorLane.Current);
+        if (tenantId is not null)
+        {
+            request.Options.Set(ConnectorPacer.TenantOption, tenantId);
+        }
+
         if (body is not null)
         {
             request.Content = JsonContent.Create(body, body.GetType(), new MediaTypeHeaderValue("application/json") { CharSet = "utf-8" }, ProtocolJson.Options);

@@ -1,56 +1,163 @@
-using System.Threading.RateLimiting;
+using System.Net;
 
 namespace MentorBot.Protocol.Connector;
 
 /// <summary>
-/// Keeps the bot's calls to the channel under Teams' per-tenant limit (50 requests per second, protocol.md C) by
-/// pacing every attempt, retries included, through one token bucket shared by all senders in the process. Waiting
-/// here is cheaper than a 429 and its Retry-After.
+/// Paces every attempt to the channel, retries included, as Teams limits bots (protocol.md C; "Rate limiting for
+/// bots"): per tenant <see cref="PacingOptions.TenantRequestsPerSecond"/> in any sliding second, per conversation
+/// 7/1 s, 8/2 s, 60/30 s, 1,800/1 h. Interactive sends go first; background fan-out keeps a guaranteed share of
+/// the tenant's second so it never starves. A 429 pauses only its tenant, for every instance (<see cref="ThrottlePauses"/>).
 /// </summary>
-public sealed class ConnectorPacer : DelegatingHandler
+public sealed class ConnectorPacer
 {
-    private readonly RateLimiter _limiter;
+    /// <summary>Set by <see cref="ConnectorClient"/> from the activity's or the parameters' tenant.</summary>
+    public static readonly HttpRequestOptionsKey<string> TenantOption = new("MentorBot.Tenant");
 
-    public ConnectorPacer(RateLimiter limiter)
+    public static readonly HttpRequestOptionsKey<SendLane> LaneOption = new("MentorBot.Lane");
+
+    private static readonly TimeSpan Second = TimeSpan.FromSeconds(1);
+
+    // Longest the pacer sleeps before looking again, so a background send notices the interactive queue emptying.
+    private static readonly TimeSpan Recheck = TimeSpan.FromMilliseconds(20);
+
+    private readonly PacingOptions _options;
+    private readonly ThrottlePauses _pauses;
+    private readonly TimeProvider _time;
+    private readonly object _gate = new();
+    private readonly Dictionary<string, SlidingWindowLog> _tenants = [];
+    private readonly Dictionary<string, SlidingWindowLog> _conversations = [];
+    private readonly Dictionary<string, int> _interactiveWaiting = [];
+
+    public ConnectorPacer(PacingOptions options, ThrottlePauses pauses, TimeProvider time)
     {
-        _limiter = limiter;
+        _options = options;
+        _pauses = pauses;
+        _time = time;
     }
 
-    /// <summary>
-    /// A bucket of two tokens refilled every two intervals: the rate is smooth, with bursts of at most two, so no
-    /// sliding second ever holds more than the limit (a bucket refilled in larger steps lets a burst straddle two).
-    /// </summary>
-    public static RateLimiter CreateLimiter(int requestsPerSecond) => new TokenBucketRateLimiter(new TokenBucketRateLimiterOptions
+    /// <summary>Waits for the request's turn, sends it through <paramref name="send"/>, and pauses its tenant on a 429.</summary>
+    public async Task<HttpResponseMessage> SendPacedAsync(
+        HttpRequestMessage request, Func<Task<HttpResponseMessage>> send, CancellationToken cancellationToken)
     {
-        TokenLimit = 2,
-        TokensPerPeriod = 2,
-        ReplenishmentPeriod = TimeSpan.FromSeconds(2.0 / Math.Max(1, requestsPerSecond)),
-        QueueProcessingOrder = QueueProcessingOrder.OldestFirst,
-        QueueLimit = 100_000,
-        AutoReplenishment = true,
-    });
+        var tenant = request.Options.TryGetValue(TenantOption, out var t) && !string.IsNullOrEmpty(t) ? t : "(unknown tenant)";
+        var lane = request.Options.TryGetValue(LaneOption, out var l) ? l : SendLane.Background;
+        await WaitForTurnAsync(tenant, ConversationOf(request.RequestUri), lane, cancellationToken).ConfigureAwait(false);
 
-    protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
-    {
-        using var lease = await _limiter.AcquireAsync(1, cancellationToken).ConfigureAwait(false);
-        if (!lease.IsAcquired)
+        var response = await send().ConfigureAwait(false);
+        if (response.StatusCode == HttpStatusCode.TooManyRequests)
         {
-            throw new HttpRequestException("Too many calls to the channel are waiting; try again later.");
+            await _pauses.PauseAsync(tenant, RetryAfter(response), cancellationToken).ConfigureAwait(false);
         }
 
-        return await base.SendAsync(request, cancellationToken).ConfigureAwait(false);
+        return response;
+    }
+
+    /// <summary>Returns when one more call fits the tenant's and the conversation's windows, and records it.</summary>
+    public async Task WaitForTurnAsync(string tenant, string? conversation, SendLane lane, CancellationToken cancellationToken)
+    {
+        var counted = false;
+        try
+        {
+            while (true)
+            {
+                var pausedUntil = await _pauses.PausedUntilAsync(tenant, cancellationToken).ConfigureAwait(false);
+                TimeSpan wait;
+                lock (_gate)
+                {
+                    var now = _time.GetUtcNow();
+                    wait = pausedUntil is { } until ? until - now : TryTake(tenant, conversation, lane, now);
+                    if (wait <= TimeSpan.Zero)
+                    {
+                        return;
+                    }
+
+                    if (lane == SendLane.Interactive && !counted)
+                    {
+                        counted = true;
+                        _interactiveWaiting[tenant] = _interactiveWaiting.GetValueOrDefault(tenant) + 1;
+                    }
+                }
+
+                await Task.Delay(wait < Recheck ? wait : Recheck, _time, cancellationToken).ConfigureAwait(false);
+            }
+        }
+        finally
+        {
+            if (counted)
+            {
+                lock (_gate)
+                {
+                    _interactiveWaiting[tenant]--;
+                }
+            }
+        }
+    }
+
+    private TimeSpan TryTake(string tenant, string? conversation, SendLane lane, DateTimeOffset now)
+    {
+        var tenantLog = LogOf(_tenants, tenant, [new WindowLimit(_options.TenantRequestsPerSecond, Second)]);
+        var conversationLog = conversation is null ? null : LogOf(_conversations, conversation, PacingOptions.ConversationLimits);
+        var wait = tenantLog.WaitBeforeNext(now);
+        var conversationWait = conversationLog?.WaitBeforeNext(now) ?? TimeSpan.Zero;
+        wait = conversationWait > wait ? conversationWait : wait;
+        if (wait <= TimeSpan.Zero && lane == SendLane.Background && _interactiveWaiting.GetValueOrDefault(tenant) > 0
+            && tenantLog.CountInside(now, Second, SendLane.Background) >= _options.BackgroundShare)
+        {
+            // People are waiting and fan-out has had its share of this second: let them go first.
+            wait = Recheck;
+        }
+
+        if (wait <= TimeSpan.Zero)
+        {
+            tenantLog.Record(now, lane);
+            conversationLog?.Record(now, lane);
+        }
+
+        return wait;
+    }
+
+    private static SlidingWindowLog LogOf(Dictionary<string, SlidingWindowLog> logs, string key, IReadOnlyList<WindowLimit> limits)
+    {
+        if (!logs.TryGetValue(key, out var log))
+        {
+            log = new SlidingWindowLog(limits);
+            logs[key] = log;
+        }
+
+        return log;
+    }
+
+    /// <summary>The {id} of /v3/conversations/{id}/...; none for creating a conversation or team calls.</summary>
+    public static string? ConversationOf(Uri? uri)
+    {
+        var segments = uri?.AbsolutePath.Split('/', StringSplitOptions.RemoveEmptyEntries) ?? [];
+        var at = Array.IndexOf(segments, "conversations");
+        return at >= 0 && at + 1 < segments.Length ? Uri.UnescapeDataString(segments[at + 1]) : null;
+    }
+
+    private TimeSpan RetryAfter(HttpResponseMessage response)
+    {
+        var header = response.Headers.RetryAfter;
+        var delay = header?.Delta ?? (header?.Date is { } date ? date - _time.GetUtcNow() : null);
+        // No header: Teams says to back off (protocol.md C); one second is the shortest window it counts.
+        return delay is { } d && d > TimeSpan.Zero ? d : Second;
     }
 }
 
-/// <summary>The one bucket of the process, owned by the container so it is disposed with it.</summary>
-public sealed class ConnectorPacerLimiter : IDisposable
+public sealed class PacingOptions
 {
-    public ConnectorPacerLimiter(RateLimiter limiter)
-    {
-        Limiter = limiter;
-    }
+    /// <summary>Teams' per-bot, per-thread send limits (protocol.md C, "Per bot, per thread limits").</summary>
+    public static readonly IReadOnlyList<WindowLimit> ConversationLimits =
+    [
+        new(7, TimeSpan.FromSeconds(1)),
+        new(8, TimeSpan.FromSeconds(2)),
+        new(60, TimeSpan.FromSeconds(30)),
+        new(1800, TimeSpan.FromHours(1)),
+    ];
 
-    public RateLimiter Limiter { get; }
+    /// <summary>Calls per tenant in any second; Teams allows 50, the default keeps a 10 % margin.</summary>
+    public int TenantRequestsPerSecond { get; init; } = 45;
 
-    public void Dispose() => Limiter.Dispose();
+    /// <summary>Calls per tenant second that background fan-out keeps while interactive sends wait.</summary>
+    public int BackgroundShare { get; init; } = 9;
 }

@@ -8,7 +8,7 @@ public sealed class BotEndpointOptions
     public int MaxRequestBytes { get; set; } = 1024 * 1024;
 
     /// <summary>Calls per second to the channel from this process (Teams allows about 50 per tenant); 0 turns pacing off.</summary>
-    public int ConnectorRequestsPerSecond { get; set; } = 48;
+    public int ConnectorRequestsPerSecond { get; set; } = 45;
 
     /// <summary>Channels whose activities are processed; others are refused. Teams only unless configured otherwise.</summary>
     public ISet<string> AllowedChannelIds { get; } = new HashSet<string>(StringComparer.OrdinalIgnoreCase) { "msteams" };

@@ -46,10 +46,14 @@ public static class BotProtocolServiceCollectionExtensions
             });
         if (endpoint.ConnectorRequestsPerSecond > 0)
         {
-            // Inside the retry handler: first attempts and retries alike wait for the one shared bucket.
-            var limiter = ConnectorPacer.CreateLimiter(endpoint.ConnectorRequestsPerSecond);
-            services.AddSingleton(new ConnectorPacerLimiter(limiter));
-            connector.AddHttpMessageHandler(sp => new ConnectorPacer(sp.GetRequiredService<ConnectorPacerLimiter>().Limiter));
+            // Inside the retry handler: first attempts and retries alike wait for their tenant's and conversation's windows.
+            services.TryAddSingleton<IThrottleMarkerStore, InProcessThrottleMarkers>();
+            services.AddSingleton(sp => new ConnectorPacer(
+                new PacingOptions { TenantRequestsPerSecond = endpoint.ConnectorRequestsPerSecond },
+                new ThrottlePauses(sp.GetRequiredService<IThrottleMarkerStore>(), TimeProvider.System),
+                TimeProvider.System));
+            // One pacer per process: the handler factory must not build a new one (with empty windows) per client.
+            connector.AddHttpMessageHandler(sp => new ConnectorPacingHandler(sp.GetRequiredService<ConnectorPacer>()));
         }
 
         // Innermost: a refused token is replaced and the call sent once more, inside one paced attempt.

@@ -1,4 +1,5 @@
 using System.Threading.Channels;
+using MentorBot.Protocol.Connector;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 
@@ -73,6 +74,8 @@ public sealed partial class TurnReplyDelivery : BackgroundService
             {
                 try
                 {
+                    // Someone just acted and waits for these: they go ahead of background fan-out at the pacer.
+                    using var lane = ConnectorLane.Interactive();
                     await _sender.SendAsync(replies, stoppingToken).ConfigureAwait(false);
                 }
                 catch (Exception ex) when (ex is not OperationCanceledException)

@@ -28,7 +28,7 @@ public sealed partial record BotSettings
 
     /// <summary>MentorBot's id in the org's Teams app catalog, when given: proactive install then needs no AppCatalog.Read.All to look it up.</summary>
     public string? TeamsAppCatalogId { get; init; }
-    public int ConnectorRequestsPerSecond { get; init; } = 48;
+    public int ConnectorRequestsPerSecond { get; init; } = 45;
     public IReadOnlyList<string> AllowedCallers { get; init; } = [];
     public IReadOnlyList<string> AllowedChannelIds { get; init; } = ["msteams"];
     public IReadOnlyList<string> ServiceUrlHosts { get; init; } = [];

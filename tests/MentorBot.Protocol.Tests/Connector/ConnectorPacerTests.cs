@@ -1,45 +1,129 @@
-using System.Net;
-using System.Threading.RateLimiting;
 using MentorBot.Protocol.Connector;
+using Microsoft.Extensions.Time.Testing;
 
 namespace MentorBot.Protocol.Tests.Connector;
 
 public sealed class ConnectorPacerTests
 {
-    private sealed class Ok : HttpMessageHandler
+    private readonly FakeTimeProvider _time = new(new DateTimeOffset(2026, 12, 2, 9, 0, 0, TimeSpan.Zero));
+    private readonly InProcessThrottleMarkers _markers = new();
+    private readonly List<(string Tenant, string Conversation, SendLane Lane, DateTimeOffset At)> _sent = [];
+
+    private ConnectorPacer NewInstance() => new(new PacingOptions(), new ThrottlePauses(_markers, _time), _time);
+
+    private Task Send(ConnectorPacer pacer, string tenant, string conversation, SendLane lane = SendLane.Background) =>
+        Task.Run(async () =>
+        {
+            await pacer.WaitForTurnAsync(tenant, conversation, lane, CancellationToken.None);
+            lock (_sent)
+            {
+                _sent.Add((tenant, conversation, lane, _time.GetUtcNow()));
+            }
+        });
+
+    /// <summary>Moves the fake clock on in steps, letting woken senders run between steps.</summary>
+    private async Task RunFor(TimeSpan duration, TimeSpan step)
     {
-        protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken) =>
-            Task.FromResult(new HttpResponseMessage(HttpStatusCode.Created));
+        await Task.Delay(20);
+        for (var passed = TimeSpan.Zero; passed < duration; passed += step)
+        {
+            _time.Advance(step);
+            await Task.Delay(3);
+        }
+    }
+
+    private int MostInAnyWindow(Func<(string Tenant, string Conversation, SendLane Lane, DateTimeOffset At), bool> which, TimeSpan window)
+    {
+        var times = _sent.Where(which).Select(s => s.At).Order().ToList();
+        return times.Select((start, i) => times.Skip(i).Count(t => t < start + window)).DefaultIfEmpty(0).Max();
     }
 
     [Fact]
-    public async Task Calls_beyond_the_bucket_wait_for_the_next_tokens_instead_of_going_out()
+    public async Task Two_tenants_at_once_each_get_their_own_limit()
     {
-        // A bucket we refill by hand, so the test decides when time "passes".
-        using var limiter = new TokenBucketRateLimiter(new TokenBucketRateLimiterOptions
-        {
-            TokenLimit = 2,
-            TokensPerPeriod = 2,
-            // TryReplenish refuses to refill sooner than one period after the last refill.
-            ReplenishmentPeriod = TimeSpan.FromMilliseconds(1),
-            QueueLimit = 10,
-            AutoReplenishment = false,
-        });
-        using var client = new HttpClient(new ConnectorPacer(limiter) { InnerHandler = new Ok() });
+        var pacer = NewInstance();
+        var sends = Enumerable.Range(0, 90).SelectMany(i => new[] { Send(pacer, "A", $"a{i}"), Send(pacer, "B", $"b{i}") }).ToList();
 
-        var uri = new Uri("http://127.0.0.1/v3/conversations/a/activities");
-        using (var first = await client.PostAsync(uri, null))
-        using (var second = await client.PostAsync(uri, null))
+        await RunFor(TimeSpan.FromSeconds(2.5), TimeSpan.FromMilliseconds(10));
+
+        Assert.All(sends, s => Assert.True(s.IsCompleted));
+        foreach (var tenant in new[] { "A", "B" })
         {
-            Assert.Equal(HttpStatusCode.Created, second.StatusCode);
+            // 90 calls need two windows of 45 each, whatever the other tenant does.
+            Assert.True(MostInAnyWindow(s => s.Tenant == tenant, TimeSpan.FromSeconds(1)) <= 45);
+            Assert.Equal(45, _sent.Count(s => s.Tenant == tenant && s.At < _time.GetUtcNow() - TimeSpan.FromSeconds(1.5)));
         }
-
-        var third = client.PostAsync(uri, null);
-        await Task.Delay(100);
-        Assert.False(third.IsCompleted);
-
-        limiter.TryReplenish();
-        using var response = await third.WaitAsync(TimeSpan.FromSeconds(10));
-        Assert.Equal(HttpStatusCode.Created, response.StatusCode);
     }
+
+    [Fact]
+    public async Task A_429_in_one_tenant_pauses_only_that_tenant()
+    {
+        var pacer = NewInstance();
+        await new ThrottlePauses(_markers, _time).PauseAsync("A", TimeSpan.FromSeconds(3), CancellationToken.None);
+        var sends = Enumerable.Range(0, 20).SelectMany(i => new[] { Send(pacer, "A", $"a{i}"), Send(pacer, "B", $"b{i}") }).ToList();
+
+        await RunFor(TimeSpan.FromSeconds(2), TimeSpan.FromMilliseconds(20));
+        Assert.Equal(20, _sent.Count(s => s.Tenant == "B"));
+        Assert.Equal(0, _sent.Count(s => s.Tenant == "A"));
+
+        await RunFor(TimeSpan.FromSeconds(2), TimeSpan.FromMilliseconds(20));
+        Assert.Equal(20, _sent.Count(s => s.Tenant == "A"));
+        Assert.All(sends, s => Assert.True(s.IsCompleted));
+    }
+
+    [Fact]
+    public async Task Two_instances_sharing_the_markers_both_hold_back_after_a_429_within_a_second()
+    {
+        var first = NewInstance();
+        var second = NewInstance();
+        await Send(second, "A", "warm-up").WaitAsync(TimeSpan.FromSeconds(5));
+
+        // The first instance meets the 429; the second cached "not paused" and must learn it within CacheFor.
+        await new ThrottlePauses(_markers, _time).PauseAsync("A", TimeSpan.FromSeconds(5), CancellationToken.None);
+        var sends = Enumerable.Range(0, 30).SelectMany(i => new[] { Send(first, "A", $"x{i}"), Send(second, "A", $"y{i}") }).ToList();
+        await RunFor(TimeSpan.FromSeconds(4), TimeSpan.FromMilliseconds(20));
+
+        var start = _time.GetUtcNow() - TimeSpan.FromSeconds(4);
+        Assert.DoesNotContain(_sent, s => s.Conversation != "warm-up" && s.At > start + ThrottlePauses.CacheFor);
+        await RunFor(TimeSpan.FromSeconds(3), TimeSpan.FromMilliseconds(20));
+        Assert.All(sends, s => Assert.True(s.IsCompleted));
+        Assert.True(MostInAnyWindow(s => s.Tenant == "A", TimeSpan.FromSeconds(1)) <= 45 + 1);
+    }
+
+    [Fact]
+    public async Task One_conversation_stays_within_every_sliding_window_Teams_counts()
+    {
+        var pacer = NewInstance();
+        var sends = Enumerable.Range(0, 70).Select(_ => Send(pacer, "A", "19:channel")).ToList();
+
+        await RunFor(TimeSpan.FromSeconds(40), TimeSpan.FromMilliseconds(50));
+
+        Assert.Equal(70, _sent.Count);
+        Assert.True(MostInAnyWindow(_ => true, TimeSpan.FromSeconds(1)) <= 7);
+        Assert.True(MostInAnyWindow(_ => true, TimeSpan.FromSeconds(2)) <= 8);
+        Assert.True(MostInAnyWindow(_ => true, TimeSpan.FromSeconds(30)) <= 60);
+    }
+
+    [Fact]
+    public async Task Interactive_sends_go_first_and_background_keeps_its_share()
+    {
+        var pacer = NewInstance();
+        var background = Enumerable.Range(0, 120).Select(i => Send(pacer, "A", $"fan{i}")).ToList();
+        await RunFor(TimeSpan.FromMilliseconds(100), TimeSpan.FromMilliseconds(10));
+        var interactive = Enumerable.Range(0, 60).Select(i => Send(pacer, "A", $"click{i}", SendLane.Interactive)).ToList();
+
+        await RunFor(TimeSpan.FromSeconds(2), TimeSpan.FromMilliseconds(10));
+
+        Assert.All(interactive, s => Assert.True(s.IsCompleted));
+        var queuedAt = _sent.Where(s => s.Lane == SendLane.Interactive).Min(s => s.At);
+        var secondAfter = _sent.Where(s => s.At > queuedAt && s.At <= queuedAt + TimeSpan.FromSeconds(1.1)).ToList();
+        Assert.True(secondAfter.Count(s => s.Lane == SendLane.Background) >= new PacingOptions().BackgroundShare);
+        Assert.True(secondAfter.Count(s => s.Lane == SendLane.Interactive) > secondAfter.Count(s => s.Lane == SendLane.Background));
+    }
+
+    [Theory]
+    [InlineData("https://smba.trafficmanager.net/amer/v3/conversations/a%3A1%3Bmessageid%3D5/activities/5", "a:1;messageid=5")]
+    [InlineData("https://smba.trafficmanager.net/amer/v3/conversations", null)]
+    public void The_conversation_is_read_from_the_path(string url, string? conversation) =>
+        Assert.Equal(conversation, ConnectorPacer.ConversationOf(new Uri(url)));
 }
