@@ -44,6 +44,7 @@ public static class CardSamples
         "CheckInCard.Create",
         "CheckInCard.Thanks",
         "CheckInPartnerCard.Create",
+        "PreMeetingNoteCard.Create",
         "ClosureCard.Create",
         "RematchRequestCard.Create",
         "RematchCoordinatorCard.Create",
@@ -193,6 +194,8 @@ public static class CardSamples
         yield return ("checkin-partner-only-structure", CheckInPartnerCard.Create(pair, open with { Need = null, Differently = null, Note = null, Structure = CheckInRating.NotWorking }, when));
         yield return ("checkin-partner-private", CheckInPartnerCard.Create(pair, hidden, when));
         yield return ("checkin-partner-no-upn", CheckInPartnerCard.Create(pair with { Mentor = pair.Mentor with { Upn = null } }, open, when));
+        yield return ("premeeting-note-focus-and-requests", PreMeetingNoteCard.Create(pair, PairRole.Mentor, when, "get ready for a staff engineer role", followUps, PreMeetingNoteCard.OpeningQuestions[0]));
+        yield return ("premeeting-note-requests-only", PreMeetingNoteCard.Create(pair, PairRole.Mentee, when, null, followUps, PreMeetingNoteCard.OpeningQuestions[1]));
     }
 
     private static IEnumerable<(string Name, AdaptiveCard Card)> Closure()

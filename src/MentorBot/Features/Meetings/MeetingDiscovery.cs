@@ -185,6 +185,11 @@ internal sealed class MeetingDiscovery
         {
             await _jobs.ScheduleAsync(MeetingJobs.CheckIn(meeting, due), cancellationToken).ConfigureAwait(false);
         }
+
+        if (saved.Meeting is { Counts: true } upcoming && CheckIns.PreMeetingNoteJob.For(upcoming, _now) is { } note)
+        {
+            await _jobs.ScheduleAsync(note, cancellationToken).ConfigureAwait(false);
+        }
     }
 
     private async Task CancelAsync(Meeting meeting, CancellationToken cancellationToken)
