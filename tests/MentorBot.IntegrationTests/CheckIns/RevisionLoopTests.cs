@@ -152,6 +152,95 @@ public sealed class RevisionLoopTests : IClassFixture<AzuriteFixture>
         Assert.Contains("Something Mia Mentor asked Max Mentee to do differently has not happened after two meetings", alert.GetString("Alert"), StringComparison.Ordinal);
     }
 
+    /// <summary>The pair's next meeting, the day after tomorrow at 15:00 UTC, found as discovery finds it: stored and its note planned.</summary>
+    private static async Task<Meeting> NextMeetingFoundAsync(Setup s, string key)
+    {
+        var start = new DateTimeOffset(s.Bot.Clock.GetUtcNow().UtcDateTime.Date.AddDays(2).AddHours(15), TimeSpan.Zero);
+        var meeting = new Meeting
+        {
+            TenantId = s.Pair.TenantId,
+            ProgramId = s.Pair.ProgramId,
+            PairId = s.Pair.PairId,
+            MeetingKey = key,
+            Start = start,
+            End = start.AddMinutes(30),
+            Source = MeetingSource.Calendar,
+            DiscoveredAt = s.Bot.Clock.GetUtcNow(),
+        };
+        await s.Bot.Host.Services.GetRequiredService<MeetingStore>().TryAddAsync(meeting, default);
+        await PlanNoteAsync(s, meeting);
+        return meeting;
+    }
+
+    private static Task<bool> PlanNoteAsync(Setup s, Meeting meeting) =>
+        s.Bot.Host.Services.GetRequiredService<MentorBot.Infrastructure.Jobs.JobStore>().ScheduleAsync(PreMeetingNoteJob.For(meeting, s.Bot.Clock.GetUtcNow())!, default);
+
+    /// <summary>Runs the jobs hour by hour up to half an hour before the meeting.</summary>
+    private static async Task UntilJustBeforeAsync(Setup s, Meeting meeting)
+    {
+        var until = meeting.Start.AddMinutes(-30);
+        while (s.Bot.Clock.GetUtcNow() < until)
+        {
+            await s.Bot.RunJobsAsync();
+            var now = s.Bot.Clock.GetUtcNow();
+            s.Bot.Clock.Advance(now.AddHours(1) < until ? TimeSpan.FromHours(1) : until - now);
+        }
+
+        await s.Bot.RunJobsAsync();
+    }
+
+    private static List<RecordedConnectorCall> NotesTo(Setup s, TestUser user) =>
+        s.Bot.Channel.ActivitiesSentTo(ConversationIds.Personal(user.TeamsId)).Where(c => c.AllText.Contains("Before your meeting with", StringComparison.Ordinal)).ToList();
+
+    [Fact]
+    public async Task Before_the_next_meeting_each_party_gets_one_note_with_what_was_asked_openly_and_never_a_second()
+    {
+        await using var s = await StartAsync();
+        var no = ("no", string.Empty);
+        await MeetAsync(s, "meeting-1");
+        await AnswerAsync(s, CheckInFor(s, _max, "meeting-1"), _max, ("yes", Request), no);
+        await AnswerAsync(s, CheckInFor(s, _mia, "meeting-1"), _mia, no, ("yes", PrivateRequest), keepPrivate: true);
+
+        var next = await NextMeetingFoundAsync(s, "meeting-2");
+        await UntilJustBeforeAsync(s, next);
+        // Found again by the next scan, and every job run again: nothing more.
+        await PlanNoteAsync(s, next);
+        await s.Bot.RunJobsAsync();
+
+        var toMax = Assert.Single(NotesTo(s, _max));
+        var toMia = Assert.Single(NotesTo(s, _mia));
+        Assert.Contains("Before your meeting with Mia Mentor", toMax.AllText, StringComparison.Ordinal);
+        Assert.Contains("Before your meeting with Max Mentee", toMia.AllText, StringComparison.Ordinal);
+        Assert.Contains(Request, toMax.AllText, StringComparison.Ordinal);
+        Assert.Contains(Request, toMia.AllText, StringComparison.Ordinal);
+        Assert.DoesNotContain("secret-51c2", toMax.AllText, StringComparison.Ordinal);
+        Assert.DoesNotContain("secret-51c2", toMia.AllText, StringComparison.Ordinal);
+        Assert.Contains("To open the conversation", toMax.AllText, StringComparison.Ordinal);
+        // Sent on the meeting's day, before it starts.
+        Assert.Equal(next.Start.UtcDateTime.Date, toMax.ReceivedAt.UtcDateTime.Date);
+        Assert.True(toMax.ReceivedAt < next.Start);
+    }
+
+    [Fact]
+    public async Task No_note_comes_for_a_cancelled_meeting_or_when_there_is_nothing_new()
+    {
+        await using var s = await StartAsync();
+        var quiet = await NextMeetingFoundAsync(s, "meeting-quiet");
+        await UntilJustBeforeAsync(s, quiet);
+        Assert.Empty(NotesTo(s, _max));
+
+        await MeetAsync(s, "meeting-1");
+        await AnswerAsync(s, CheckInFor(s, _max, "meeting-1"), _max, ("yes", Request), ("no", string.Empty));
+        var cancelled = await NextMeetingFoundAsync(s, "meeting-cancelled");
+        var meetings = s.Bot.Host.Services.GetRequiredService<MeetingStore>();
+        var entry = (await meetings.GetEntryAsync(s.Pair.TenantId, s.Pair.PairId, cancelled.MeetingKey, default))!.Value;
+        await meetings.TryUpdateAsync(entry.Meeting with { Status = MeetingStatus.Cancelled }, entry.ETag, default);
+        await UntilJustBeforeAsync(s, cancelled);
+
+        Assert.Empty(NotesTo(s, _max));
+        Assert.Empty(NotesTo(s, _mia));
+    }
+
     [Fact]
     public async Task Yes_without_words_is_refused_and_nothing_is_recorded()
     {

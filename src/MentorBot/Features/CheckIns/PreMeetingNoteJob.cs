@@ -1,3 +1,5 @@
+using System.Security.Cryptography;
+using System.Text;
 using System.Globalization;
 using MentorBot.Cards;
 using MentorBot.Conversations;
@@ -116,7 +118,9 @@ public sealed class PreMeetingNoteJob : IJobHandler
         }
 
         var questions = PreMeetingNoteCard.OpeningQuestions;
-        var question = questions[(int)((uint)StringComparer.Ordinal.GetHashCode(meeting.MeetingKey) % (uint)questions.Count)];
+        // Chosen by the meeting, the same in every process (string hash codes differ per process), so a note sent again
+        // after a crash asks the same question.
+        var question = questions[(int)(BitConverter.ToUInt32(SHA256.HashData(Encoding.UTF8.GetBytes(meeting.MeetingKey))) % (uint)questions.Count)];
         var card = PreMeetingNoteCard.Create(pair, role, CheckInSender.When(meeting.Start), focus, shared, question);
         await _messenger.SendToPersonAsync(pair.TenantId, pair.Party(role).Id, $"premeeting/{pair.PairId}/{meeting.MeetingKey}/{role.ToString().ToLowerInvariant()}",
             CardJson.ToMessage(card), program.Channel.ServiceUrl, cancellationToken).ConfigureAwait(false);
