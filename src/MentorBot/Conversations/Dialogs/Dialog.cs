@@ -11,6 +11,9 @@ public abstract class Dialog
     /// <summary>A short name shown on each question card, e.g. "Expectations".</summary>
     public virtual string Title(DialogState state) => Id;
 
+    /// <summary>The partner the questions are about, when there is one; shown on every card and on "Back to your questions".</summary>
+    public virtual string? PartnerName(DialogState state) => null;
+
     public abstract IReadOnlyList<DialogStep> Steps(DialogState state);
 
     /// <summary>Called once all steps are answered. Must be safe to run again if the turn is retried.</summary>

@@ -39,6 +39,7 @@ public sealed class DialogEngine
         var userId = RequireUser(turn);
         var existing = await _store.GetAsync(ScopeOf(turn), userId, cancellationToken).ConfigureAwait(false);
         var state = NewState(dialogId, options);
+        SuspendBehind(state, existing);
         var etag = await _store.SaveAsync(ScopeOf(turn), userId, state, existing?.ETag, cancellationToken).ConfigureAwait(false);
         await AdvanceAsync(turn, new StoredDialog(state, etag), userId, null, cancellationToken).ConfigureAwait(false);
     }
@@ -52,10 +53,32 @@ public sealed class DialogEngine
     {
         var existing = await _store.GetAsync(PersonalScope, userId, cancellationToken).ConfigureAwait(false);
         var state = NewState(dialogId, options);
+        SuspendBehind(state, existing);
         await _store.SaveAsync(PersonalScope, userId, state, existing?.ETag, cancellationToken).ConfigureAwait(false);
         var dialog = Find(dialogId);
         var steps = dialog.Steps(state);
         return Cards.CardJson.ToMessage(PromptCard.Render(dialog, state, steps[0], steps.Count, userId, null));
+    }
+
+    /// <summary>
+    /// Queues a dialog in a person's personal chat behind the one they are answering; it starts by itself when that
+    /// one ends. False when the same dialog with the same options is already running or waiting (a duplicate delivery).
+    /// </summary>
+    public async Task<bool> EnqueueInPersonalChatAsync(
+        string userId, string dialogId, IReadOnlyDictionary<string, string> options, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        var existing = await _store.GetAsync(PersonalScope, userId, cancellationToken).ConfigureAwait(false)
+            ?? throw new InvalidOperationException("Nothing is running to queue behind; start the dialog instead.");
+        var line = existing.State.Waiting.Prepend(existing.State);
+        if (line.Any(s => s.DialogId == dialogId && SameOptions(s.Options, options)))
+        {
+            return false;
+        }
+
+        existing.State.Waiting.Add(NewState(dialogId, options));
+        await _store.SaveAsync(PersonalScope, userId, existing.State, existing.ETag, cancellationToken).ConfigureAwait(false);
+        return true;
     }
 
     /// <summary>Handles a typed message if the sender is in a dialog here; false when they are not.</summary>
@@ -113,6 +136,13 @@ public sealed class DialogEngine
 
         var stored = await _store.GetAsync(ScopeOf(turn), userId, cancellationToken).ConfigureAwait(false);
         var instance = action.Get(PromptCard.InstanceField);
+        if (stored is not null && stored.State.Waiting.Any(w => w.InstanceId == instance))
+        {
+            turn.Answer("These questions are paused while you answer the ones I sent last. They'll come back by themselves, "
+                + "with a fresh card, when you've finished those. Nothing was changed.");
+            return;
+        }
+
         if (stored is null || stored.State.InstanceId != instance || !_dialogs.ContainsKey(stored.State.DialogId))
         {
             turn.Answer("This card has already been answered or is no longer current. Nothing was changed.");
@@ -189,7 +219,7 @@ public sealed class DialogEngine
         if (state.StepIndex >= steps.Count)
         {
             await dialog.OnCompletedAsync(turn, state, cancellationToken).ConfigureAwait(false);
-            await _store.DeleteAsync(ScopeOf(turn), userId, stored.ETag, cancellationToken).ConfigureAwait(false);
+            await FinishAsync(turn, stored, userId, cancellationToken).ConfigureAwait(false);
             return;
         }
 
@@ -215,9 +245,9 @@ public sealed class DialogEngine
 
     private async Task CancelAsync(Turn turn, StoredDialog stored, string userId, CancellationToken cancellationToken)
     {
-        await _store.DeleteAsync(ScopeOf(turn), userId, stored.ETag, cancellationToken).ConfigureAwait(false);
         turn.ReplaceCard(PromptCard.Answered("Stopped.", "You cancelled these questions."));
         await Find(stored.State.DialogId).OnCancelledAsync(turn, stored.State, cancellationToken).ConfigureAwait(false);
+        await FinishAsync(turn, stored, userId, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>Ends the dialog when it may no longer go on; true when it did (and the person was told).</summary>
@@ -229,10 +259,56 @@ public sealed class DialogEngine
             return false;
         }
 
-        await _store.DeleteAsync(ScopeOf(turn), userId, stored.ETag, cancellationToken).ConfigureAwait(false);
         turn.Answer(reason);
+        await FinishAsync(turn, stored, userId, cancellationToken).ConfigureAwait(false);
         return true;
     }
+
+    /// <summary>
+    /// Ends the current dialog and starts the next waiting one that may still go on (a suspended one resumes at its
+    /// question, with its old cards still valid); waiting dialogs of a closed pair are dropped.
+    /// </summary>
+    private async Task FinishAsync(Turn turn, StoredDialog stored, string userId, CancellationToken cancellationToken)
+    {
+        var waiting = new Queue<DialogState>(stored.State.Waiting.Where(w => _dialogs.ContainsKey(w.DialogId)));
+        while (waiting.TryDequeue(out var next))
+        {
+            var dialog = Find(next.DialogId);
+            if (await dialog.CheckStillOpenAsync(next, cancellationToken).ConfigureAwait(false) is not null)
+            {
+                continue;
+            }
+
+            next.Waiting = [.. waiting];
+            next.UpdatedAt = _time.GetUtcNow();
+            await _store.SaveAsync(ScopeOf(turn), userId, next, stored.ETag, cancellationToken).ConfigureAwait(false);
+            var steps = dialog.Steps(next);
+            var partner = dialog.PartnerName(next) is { } name ? $" with {name}" : string.Empty;
+            turn.Reply(next.StepIndex > 0
+                ? $"Back to your questions{partner}: question {next.StepIndex + 1} of {steps.Count}"
+                : $"Next, your questions{partner}: {steps.Count} of them.");
+            Ask(turn, dialog, next, userId, null);
+            return;
+        }
+
+        await _store.DeleteAsync(ScopeOf(turn), userId, stored.ETag, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>A different dialog the person was in is kept, with its place, to resume when the new one ends.</summary>
+    private static void SuspendBehind(DialogState state, StoredDialog? existing)
+    {
+        if (existing is null || existing.State.DialogId == state.DialogId)
+        {
+            return;
+        }
+
+        var interrupted = existing.State;
+        state.Waiting = [interrupted, .. interrupted.Waiting];
+        interrupted.Waiting = [];
+    }
+
+    private static bool SameOptions(Dictionary<string, string> a, IReadOnlyDictionary<string, string> b) =>
+        a.Count == b.Count && a.All(kv => b.TryGetValue(kv.Key, out var value) && value == kv.Value);
 
     private static void Ask(Turn turn, Dialog dialog, DialogState state, string userId, string? problem)
     {

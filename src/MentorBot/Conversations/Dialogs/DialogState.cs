@@ -23,6 +23,12 @@ public sealed class DialogState
 
     public DateTimeOffset UpdatedAt { get; set; }
 
+    /// <summary>
+    /// Dialogs waiting behind this one for the same person, first to run first: an interrupted dialog (suspended, with
+    /// its place kept) or one queued for another pair. Kept in the same row so one ETag guards the whole line.
+    /// </summary>
+    public List<DialogState> Waiting { get; set; } = [];
+
     public string? Option(string key) => Options.TryGetValue(key, out var value) ? value : null;
 
     public string? Value(string key) => Values.TryGetValue(key, out var value) ? value : null;

@@ -30,6 +30,12 @@ public static class PromptCard
             TextBlock.Subtle($"{dialog.Title(state)} · question {state.StepIndex + 1} of {stepCount}"),
             new TextBlock(step.Prompt.Question) { Weight = "Bolder", Size = "Medium" },
         };
+        if (dialog.PartnerName(state) is { } partner)
+        {
+            // A person with several partners must see at a glance which relationship a question is about.
+            body.Insert(0, new TextBlock($"About your mentoring with {partner}") { Weight = "Bolder" });
+        }
+
         if (step.Prompt.Help is { } help)
         {
             body.Add(TextBlock.Subtle(help));

@@ -26,6 +26,8 @@ public sealed class ExpectationsDialog : Dialog
     public override string Title(DialogState state) =>
         ExpectationsDialogOptions.From(state) is { } options ? $"Expectations with {options.PartnerName}" : "Expectations";
 
+    public override string? PartnerName(DialogState state) => ExpectationsDialogOptions.From(state)?.PartnerName;
+
     public override IReadOnlyList<DialogStep> Steps(DialogState state)
     {
         var options = ExpectationsDialogOptions.From(state) ?? throw new InvalidOperationException("An expectations dialog was started without its pair.");

@@ -60,13 +60,16 @@ public sealed class ExpectationsStarter
         }
         else if (existing is not null && _dialogIds.Contains(existing.State.DialogId))
         {
-            if (leadText is null)
+            // Another conversation is running: these questions wait in line and start by themselves when it ends.
+            var queued = await _engine.EnqueueInPersonalChatAsync(person.Id, ExpectationsDialog.DialogId,
+                ExpectationsDialogOptions.For(pair, role, previous: null).ToDictionary(), cancellationToken).ConfigureAwait(false);
+            if (leadText is null || (!queued && !IsWaitingForThisPair(existing.State, pair, role)))
             {
                 return StartOutcome.Busy;
             }
 
             message = Activity.CreateMessage(null);
-            leadText += $" When you've finished the questions you're answering now, type \"{ReviseCommand.StartAlias}\" to begin these.";
+            leadText += $" They'll follow by themselves as soon as you've finished the questions you're answering now.";
             outcome = StartOutcome.Busy;
         }
         else
@@ -108,6 +111,9 @@ public sealed class ExpectationsStarter
             message, turn.Activity.ServiceUrl, cancellationToken).ConfigureAwait(false);
         turn.Answer("I've sent you the questions in our personal chat.");
     }
+
+    private static bool IsWaitingForThisPair(DialogState state, Pair pair, PairRole role) =>
+        state.Waiting.Any(w => IsForThisPair(w, pair, role));
 
     private static bool IsForThisPair(DialogState state, Pair pair, PairRole role) =>
         state.DialogId == ExpectationsDialog.DialogId

@@ -1,0 +1,38 @@
+using MentorBot.Features.Expectations;
+using MentorBot.Testing;
+
+namespace MentorBot.IntegrationTests.Expectations;
+
+/// <summary>A mentor with two new mentees: the second pair's questions wait in line, and an interruption returns to them.</summary>
+public sealed class SeveralMenteesTests : IClassFixture<AzuriteFixture>
+{
+    private readonly AzuriteFixture _azurite;
+
+    public SeveralMenteesTests(AzuriteFixture azurite)
+    {
+        _azurite = azurite;
+    }
+
+    [Fact]
+    public async Task The_second_pairs_questions_follow_by_themselves_and_a_rematch_in_the_middle_returns_to_them()
+    {
+        await using var pair = await PairScenario.StartAsync(_azurite);
+        var second = TestUser.Create("Noor Newcomer");
+        await pair.RegisterAnotherMenteeAsync(second);
+        Assert.Contains("About your mentoring with Max Mentee", pair.LastQuestion(pair.Mentor).AllText, StringComparison.Ordinal);
+
+        // A rematch typed in the middle of the questions: the questions are suspended, then resume at question 3.
+        await pair.AnswerAllByTypingAsync(pair.Mentor, PairScenario.MentorTypedAnswers[..2]);
+        await pair.SayAsync(pair.Mentor, "rematch");
+        await pair.SayAsync(pair.Mentor, "cancel");
+        var total = ExpectationsQuestions.For(Features.Pairs.PairRole.Mentor, "Max Mentee").Count;
+        Assert.Contains(pair.SentTo(pair.Mentor), c => c.Text == $"Back to your questions with Max Mentee: question 3 of {total}");
+        Assert.Contains("About your mentoring with Max Mentee", pair.LastQuestion(pair.Mentor).AllText, StringComparison.Ordinal);
+
+        // Finishing the first pair's questions starts the second pair's at once, with no job and no typed command.
+        await pair.AnswerAllByTypingAsync(pair.Mentor, PairScenario.MentorTypedAnswers[2..]);
+        Assert.Contains("About your mentoring with Noor Newcomer", pair.LastQuestion(pair.Mentor).AllText, StringComparison.Ordinal);
+        await pair.AnswerAllByTypingAsync(pair.Mentor, PairScenario.MentorTypedAnswers);
+        Assert.Null(await pair.DialogOfAsync(pair.Mentor));
+    }
+}
