@@ -10,6 +10,9 @@ internal sealed class SampleDialog : Dialog
 
     public override string Title(DialogState state) => $"Expectations with {SampleData.UnicodeName}";
 
+    // Every prompt sample carries the "About your mentoring with …" line, as expectations prompts do.
+    public override string? PartnerName(DialogState state) => SampleData.UnicodeName;
+
     public override IReadOnlyList<DialogStep> Steps(DialogState state) =>
     [
         new("goals", new TextPrompt("What do you most want to get out of this mentorship in the next six months?")

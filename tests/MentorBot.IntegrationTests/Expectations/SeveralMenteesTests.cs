@@ -35,4 +35,25 @@ public sealed class SeveralMenteesTests : IClassFixture<AzuriteFixture>
         await pair.AnswerAllByTypingAsync(pair.Mentor, PairScenario.MentorTypedAnswers);
         Assert.Null(await pair.DialogOfAsync(pair.Mentor));
     }
+
+    [Fact]
+    public async Task The_reminder_for_the_waiting_pair_names_that_pair_and_does_not_point_at_the_other_pairs_questions()
+    {
+        await using var pair = await PairScenario.StartAsync(_azurite);
+        var start = pair.Bot.Clock.GetUtcNow();
+        var second = TestUser.Create("Noor Newcomer");
+        await pair.RegisterAnotherMenteeAsync(second);
+        var before = pair.SentTo(pair.Mentor).Count;
+
+        pair.Bot.Clock.SetUtcNow(start.AddDays(3.1));
+        await pair.Bot.RunJobsAsync();
+
+        var reminders = pair.SentTo(pair.Mentor).Skip(before).Where(c => c.Text?.Contains("gentle reminder", StringComparison.Ordinal) == true).ToList();
+        var aboutNoor = Assert.Single(reminders, c => c.Text!.Contains("with Noor Newcomer", StringComparison.Ordinal));
+        Assert.Contains("They'll follow by themselves", aboutNoor.Text, StringComparison.Ordinal);
+        // No card of Max's questions under Noor's name.
+        Assert.Empty(aboutNoor.AdaptiveCards);
+        var aboutMax = Assert.Single(reminders, c => c.Text!.Contains("with Max Mentee", StringComparison.Ordinal));
+        Assert.Contains("About your mentoring with Max Mentee", aboutMax.AllText, StringComparison.Ordinal);
+    }
 }
