@@ -1,4 +1,7 @@
+using MentorBot.Conversations.Dialogs;
 using MentorBot.Features.Expectations;
+using MentorBot.Features.Pairs;
+using Microsoft.Extensions.DependencyInjection;
 using MentorBot.Testing;
 
 namespace MentorBot.IntegrationTests.Expectations;
@@ -55,5 +58,24 @@ public sealed class SeveralMenteesTests : IClassFixture<AzuriteFixture>
         Assert.Empty(aboutNoor.AdaptiveCards);
         var aboutMax = Assert.Single(reminders, c => c.Text!.Contains("with Max Mentee", StringComparison.Ordinal));
         Assert.Contains("About your mentoring with Max Mentee", aboutMax.AllText, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Starting_the_questions_about_one_pair_over_those_about_another_keeps_the_interrupted_ones()
+    {
+        await using var pair = await PairScenario.StartAsync(_azurite);
+        var noorPair = await pair.RegisterAnotherMenteeAsync(TestUser.Create("Noor Newcomer"));
+        await pair.AnswerAllByTypingAsync(pair.Mentor, PairScenario.MentorTypedAnswers[..2]);
+        var engine = pair.Bot.Host.Services.GetRequiredService<DialogEngine>();
+
+        // As a revision of Noor's questions would start them: Max's, at question 3, must not be lost.
+        await engine.BeginInPersonalChatAsync(pair.Pair.Mentor.Id, ExpectationsDialog.DialogId,
+            ExpectationsDialogOptions.For(noorPair, PairRole.Mentor, previous: null).ToDictionary(), default);
+
+        var state = (await pair.DialogOfAsync(pair.Mentor))!;
+        Assert.Equal(noorPair.PairId, state.Option("pair"));
+        var waiting = Assert.Single(state.Waiting);
+        Assert.Equal(pair.Pair.PairId, waiting.Option("pair"));
+        Assert.Equal(2, waiting.StepIndex);
     }
 }

@@ -297,13 +297,24 @@ public sealed class DialogEngine
     /// <summary>A different dialog the person was in is kept, with its place, to resume when the new one ends.</summary>
     private static void SuspendBehind(DialogState state, StoredDialog? existing)
     {
-        if (existing is null || existing.State.DialogId == state.DialogId)
+        if (existing is null)
         {
             return;
         }
 
+        // The same dialog about the same pair starts over (a revision of the questions one is answering); the same
+        // dialog about another pair (a second mentee's questions) is another conversation and waits its turn. Either
+        // way, what waited behind the old one keeps waiting.
+        // What starts now no longer waits.
+        bool IsThisOne(DialogState other) => other.DialogId == state.DialogId && other.Option("pair") == state.Option("pair");
+        if (IsThisOne(existing.State))
+        {
+            state.Waiting = existing.State.Waiting.Where(w => !IsThisOne(w)).ToList();
+            return;
+        }
+
         var interrupted = existing.State;
-        state.Waiting = [interrupted, .. interrupted.Waiting];
+        state.Waiting = [interrupted, .. interrupted.Waiting.Where(w => !IsThisOne(w))];
         interrupted.Waiting = [];
     }
 
