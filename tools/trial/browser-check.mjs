@@ -4,8 +4,9 @@
 //      bot moves on to question 2;
 //   2. "cancel" stops the questions, then "help" shows the card of commands and "hi" gets a friendly answer;
 //   3. with --story, it also waits for the check-in after the demo meeting, answers "Not working" and "Yes — more time
-//      on system design", and finds the alert in the Coordinators channel (takes two to three minutes: for docs
-//      screenshots, not for the test suite).
+//      on system design", and finds the alert in the Coordinators channel (about a minute more; the browser test
+//      runs it). The partner's card goes to Mia's personal chat, which the Playground (one user) cannot show; the
+//      integration tests' channel stand-in records it (RevisionLoopTests).
 // Screenshots go to OUT_DIR: NAME.png (the card alone) and NAME-page.png (the whole page).
 // With --seed=BOT_ENDPOINT (a trial started with MENTORBOT_SEED=0), it seeds the demo program itself once the page
 // shows the personal chat: the Playground shows messages sent before a page connected only to its first tab, and
