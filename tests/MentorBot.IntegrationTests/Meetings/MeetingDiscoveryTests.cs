@@ -185,4 +185,22 @@ public sealed class MeetingDiscoveryTests : IClassFixture<AzuriteFixture>
     }
 
     private static string DeltaToken(string deltaLink) => deltaLink[(deltaLink.IndexOf("$deltatoken=", StringComparison.Ordinal) + "$deltatoken=".Length)..];
+
+    [Fact]
+    public async Task A_meeting_to_come_found_on_the_calendar_has_its_pre_meeting_note_planned_once_and_one_that_has_passed_has_none()
+    {
+        await using var world = await MeetingScenario.StartAsync(_azurite);
+        var now = world.Now;
+        world.Calendars.Put(_mia.AadObjectId, GraphEvents.Meeting("next", now.AddDays(2), HalfAnHour, _max.Email, _mia.Email));
+        world.Calendars.Put(_mia.AadObjectId, GraphEvents.Meeting("past", now.AddHours(-2), HalfAnHour, _max.Email, _mia.Email));
+        await world.StartPairAsync(MeetingScenario.PersonOf(_mia), MeetingScenario.PersonOf(_max), DateOnly.FromDateTime(now.UtcDateTime));
+        await world.Bot.RunJobsAsync();
+        await world.NextScanAsync(_mia.AadObjectId);
+
+        var planned = (await world.JobRowsAsync(MentorBot.Features.CheckIns.PreMeetingNoteJob.NoteKind)).Select(r => r.Job).ToList();
+        var plan = Assert.Single(planned, j => !j.Data.ContainsKey("role"));
+        // The plan is keyed by the meeting's start: the one to come, not the one that has passed.
+        var next = now.AddDays(2).UtcDateTime.ToString("yyyyMMdd'T'HHmmss'Z'", System.Globalization.CultureInfo.InvariantCulture);
+        Assert.EndsWith(next, plan.Key, StringComparison.Ordinal);
+    }
 }
