@@ -58,7 +58,11 @@ public sealed class ActivityPipeline : IActivityProcessor
         try
         {
             await _references.RememberAsync(activity, cancellationToken).ConfigureAwait(false);
-            await RouteWithRetriesAsync(turn, cancellationToken).ConfigureAwait(false);
+            using (TurnScope.Enter(turn))
+            {
+                await RouteWithRetriesAsync(turn, cancellationToken).ConfigureAwait(false);
+            }
+
             // Saved before the turn counts as handled: a crash between the two leaves a row the next sweep sends.
             replies = PendingReplies.Of(turn);
             if (replies is not null)

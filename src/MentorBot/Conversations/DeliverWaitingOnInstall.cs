@@ -3,12 +3,10 @@ namespace MentorBot.Conversations;
 /// <summary>When a person installs the app (or opens the bot's chat), what was waiting for them is delivered.</summary>
 public sealed class DeliverWaitingOnInstall : IConversationUpdateHandler
 {
-    private readonly ProactiveMessenger _messenger;
     private readonly ConversationReferenceStore _references;
 
-    public DeliverWaitingOnInstall(ProactiveMessenger messenger, ConversationReferenceStore references)
+    public DeliverWaitingOnInstall(ConversationReferenceStore references)
     {
-        _messenger = messenger;
         _references = references;
     }
 
@@ -22,6 +20,7 @@ public sealed class DeliverWaitingOnInstall : IConversationUpdateHandler
 
         // The reference to this chat was stored by the pipeline before this handler ran.
         await _references.SetPersonalConversationAsync(turn.UserId, turn.ConversationId, cancellationToken).ConfigureAwait(false);
-        await _messenger.DeliverWaitingAsync(turn.TenantId, turn.UserId, cancellationToken).ConfigureAwait(false);
+        // Delivered after this turn's answer (the reachable mark is cleared there too, first).
+        turn.RunAfter(OutboxDeliveryJob.WaitingFor(turn.TenantId, turn.UserId, turn.Activity.Id ?? turn.ConversationId));
     }
 }

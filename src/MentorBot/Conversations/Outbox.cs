@@ -53,6 +53,14 @@ public sealed class Outbox
         }
     }
 
+    /// <summary>The entry recorded under the key, if any.</summary>
+    public async Task<OutboxEntry?> GetAsync(string tenantId, string personId, string key, CancellationToken cancellationToken)
+    {
+        var found = await _table.GetEntityIfExistsAsync<TableEntity>(Partition(tenantId, personId), TableKey.Escape(key), cancellationToken: cancellationToken)
+            .ConfigureAwait(false);
+        return found.HasValue ? Read(found.Value!, isNew: false) : null;
+    }
+
     public async Task<IReadOnlyList<OutboxEntry>> PendingForAsync(string tenantId, string personId, CancellationToken cancellationToken)
     {
         var entries = new List<OutboxEntry>();

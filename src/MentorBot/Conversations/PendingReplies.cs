@@ -1,21 +1,28 @@
+using MentorBot.Infrastructure.Jobs;
 using MentorBot.Protocol.Schema;
 
 namespace MentorBot.Conversations;
 
 /// <summary>
 /// What one turn sends once its state is saved: card updates (with the id of the message they replace) first, then
-/// replies, in order, to the conversation the activity came from. <see cref="Sent"/> counts those already delivered.
+/// replies, in order, to the conversation the activity came from; then updates of the bot's cards in other
+/// conversations; then the turn's follow-up jobs. <see cref="Sent"/> counts the messages and follow-ups already done.
 /// </summary>
 public sealed record PendingReplies(string Key, string ServiceUrl, string ConversationId, IReadOnlyList<PendingMessage> Messages)
 {
     public int Sent { get; init; }
+
+    public IReadOnlyList<Job> FollowUps { get; init; } = [];
+
+    /// <summary>Messages and follow-ups together: what <see cref="Sent"/> counts towards.</summary>
+    public int Steps => Messages.Count + FollowUps.Count;
 
     /// <summary>The turn's replies and card updates, addressed to the sender of <paramref name="incoming"/>; null when there are none.</summary>
     public static PendingReplies? Of(Turn turn)
     {
         var incoming = turn.Activity;
         if (string.IsNullOrEmpty(incoming.ServiceUrl) || string.IsNullOrEmpty(incoming.Conversation?.Id)
-            || (turn.Replies.Count == 0 && turn.CardUpdates.Count == 0))
+            || (turn.Replies.Count == 0 && turn.CardUpdates.Count == 0 && turn.UpdatesElsewhere.Count == 0 && turn.FollowUps.Count == 0))
         {
             return null;
         }
@@ -31,9 +38,12 @@ public sealed record PendingReplies(string Key, string ServiceUrl, string Conver
             messages.Add(new PendingMessage(null, Address(reply, incoming)));
         }
 
+        // After the sender's own: the others' cards carry their own address.
+        messages.AddRange(turn.UpdatesElsewhere);
+
         // The activity id makes the key deterministic: a turn run again writes over its own row instead of adding one.
         var key = incoming.Conversation.Id + "|" + (string.IsNullOrEmpty(incoming.Id) ? Guid.NewGuid().ToString("N") : incoming.Id);
-        return new PendingReplies(key, incoming.ServiceUrl, incoming.Conversation.Id, messages);
+        return new PendingReplies(key, incoming.ServiceUrl, incoming.Conversation.Id, messages) { FollowUps = turn.FollowUps.ToList() };
     }
 
     private static Activity Address(Activity reply, Activity incoming)
@@ -47,5 +57,8 @@ public sealed record PendingReplies(string Key, string ServiceUrl, string Conver
     }
 }
 
-/// <summary>One message of a turn: a new reply, or the replacement of the bot's message <see cref="ReplacesActivityId"/>.</summary>
+/// <summary>
+/// One message of a turn: a new reply, or the replacement of the bot's message <see cref="ReplacesActivityId"/>. It is
+/// sent to the conversation and service URL set on <see cref="Activity"/>.
+/// </summary>
 public sealed record PendingMessage(string? ReplacesActivityId, Activity Activity);

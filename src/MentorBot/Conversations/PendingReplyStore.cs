@@ -2,6 +2,7 @@ using System.Text;
 using System.Text.Json;
 using Azure;
 using Azure.Data.Tables;
+using MentorBot.Infrastructure.Jobs;
 using MentorBot.Infrastructure.Storage;
 using MentorBot.Protocol.Schema;
 
@@ -22,6 +23,9 @@ public sealed class PendingReplyStore
     private const int PartLength = 30_000;
 
     private static readonly TimeSpan StaleClaim = TimeSpan.FromMinutes(5);
+
+    // Follow-up jobs carry ids only (which pair, which meeting), never what anyone wrote.
+    private static readonly JsonSerializerOptions JobJson = new(JsonSerializerDefaults.Web);
 
     private readonly TableClient _table;
     private readonly TimeProvider _time;
@@ -49,6 +53,11 @@ public sealed class PendingReplyStore
         for (int part = 0, at = 0; at < json.Length; part++, at += PartLength)
         {
             entity["Part" + part] = json.Substring(at, Math.Min(PartLength, json.Length - at));
+        }
+
+        if (replies.FollowUps.Count > 0)
+        {
+            entity["FollowUps"] = JsonSerializer.Serialize(replies.FollowUps, JobJson);
         }
 
         await _table.UpsertEntityAsync(entity, TableUpdateMode.Replace, cancellationToken).ConfigureAwait(false);
@@ -115,6 +124,7 @@ public sealed class PendingReplyStore
         return new PendingReplies(TableKey.Unescape(entity.RowKey), entity.GetString("ServiceUrl") ?? "", entity.GetString("ConversationId") ?? "", messages)
         {
             Sent = entity.GetInt32("Sent") ?? 0,
+            FollowUps = entity.GetString("FollowUps") is { } followUps ? JsonSerializer.Deserialize<List<Job>>(followUps, JobJson) ?? [] : [],
         };
     }
 }

@@ -9,7 +9,8 @@ namespace MentorBot.Conversations;
 /// <summary>
 /// Messages people who are not talking to the bot right now: finds or opens their personal chat (installing the
 /// app through Graph where the tenant allows it), sends each message once per key through the outbox, and keeps
-/// what cannot be delivered yet until the person installs the app.
+/// what cannot be delivered yet until the person installs the app. Called while a turn is being handled, it only
+/// records the message: the delivery follows the turn's answer (<see cref="OutboxDeliveryJob"/>).
 /// </summary>
 public sealed partial class ProactiveMessenger
 {
@@ -49,7 +50,38 @@ public sealed partial class ProactiveMessenger
             return new Delivery(DeliveryOutcome.AlreadySent, entry.ConversationId, entry.ActivityId);
         }
 
+        if (TurnScope.Current is { } turn)
+        {
+            turn.RunAfter(OutboxDeliveryJob.ToPerson(tenantId, personId, key, fallbackServiceUrl));
+            return new Delivery(DeliveryOutcome.AfterAnswer, null, null);
+        }
+
         return await DeliverAsync(tenantId, personId, entry, fallbackServiceUrl, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>Delivers a message recorded under <paramref name="key"/> for the person, unless it was sent meanwhile.</summary>
+    public async Task<Delivery> DeliverRecordedAsync(string tenantId, string personId, string key, string? fallbackServiceUrl, CancellationToken cancellationToken)
+    {
+        var entry = await _outbox.GetAsync(tenantId, personId, key, cancellationToken).ConfigureAwait(false);
+        return entry is null || entry.Status == Outbox.Sent
+            ? new Delivery(DeliveryOutcome.AlreadySent, entry?.ConversationId, entry?.ActivityId)
+            : await DeliverAsync(tenantId, personId, entry, fallbackServiceUrl, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>Delivers a message recorded under <paramref name="key"/> for the conversation, unless it was sent meanwhile.</summary>
+    public async Task<Delivery> DeliverRecordedAsync(string tenantId, ConversationReference conversation, string key, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(conversation);
+        var entry = await _outbox.GetAsync(tenantId, ConversationOutbox(conversation.ConversationId), key, cancellationToken).ConfigureAwait(false);
+        if (entry is null || entry.Status == Outbox.Sent)
+        {
+            return new Delivery(DeliveryOutcome.AlreadySent, entry?.ConversationId, entry?.ActivityId);
+        }
+
+        var claimed = await _outbox.TryClaimAsync(entry, cancellationToken).ConfigureAwait(false);
+        return claimed is null
+            ? new Delivery(DeliveryOutcome.AlreadySent, null, null)
+            : await SendClaimedAsync(claimed, conversation.ServiceUrl, conversation.ConversationId, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>Delivers what was waiting for the person, e.g. once they installed the app.</summary>
@@ -78,10 +110,17 @@ public sealed partial class ProactiveMessenger
     public async Task<Delivery> SendToConversationAsync(
         string tenantId, ConversationReference conversation, string key, Activity message, CancellationToken cancellationToken)
     {
-        var entry = await _outbox.AddAsync(tenantId, "conversation:" + conversation.ConversationId, key, message, cancellationToken).ConfigureAwait(false);
+        ArgumentNullException.ThrowIfNull(conversation);
+        var entry = await _outbox.AddAsync(tenantId, ConversationOutbox(conversation.ConversationId), key, message, cancellationToken).ConfigureAwait(false);
         if (entry.Status == Outbox.Sent)
         {
             return new Delivery(DeliveryOutcome.AlreadySent, entry.ConversationId, entry.ActivityId);
+        }
+
+        if (TurnScope.Current is { } turn)
+        {
+            turn.RunAfter(OutboxDeliveryJob.ToConversation(tenantId, conversation, key));
+            return new Delivery(DeliveryOutcome.AfterAnswer, null, null);
         }
 
         var claimed = await _outbox.TryClaimAsync(entry, cancellationToken).ConfigureAwait(false);
@@ -92,6 +131,9 @@ public sealed partial class ProactiveMessenger
 
         return await SendClaimedAsync(claimed, conversation.ServiceUrl, conversation.ConversationId, cancellationToken).ConfigureAwait(false);
     }
+
+    /// <summary>Where the messages to a conversation (not a person) are kept in the outbox.</summary>
+    private static string ConversationOutbox(string conversationId) => "conversation:" + conversationId;
 
     /// <summary>The person removed the app; returns when that was first noted (the same until they add it again).</summary>
     public Task<DateTimeOffset> MarkUnreachableAsync(string tenantId, string personId, CancellationToken cancellationToken) =>
@@ -220,6 +262,9 @@ public enum DeliveryOutcome
     Sent,
     AlreadySent,
     WaitingForInstall,
+
+    /// <summary>Recorded while a turn was being handled: it is delivered after the turn's answer.</summary>
+    AfterAnswer,
 }
 
 public sealed record Delivery(DeliveryOutcome Outcome, string? ConversationId, string? ActivityId);

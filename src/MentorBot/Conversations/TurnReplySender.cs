@@ -1,74 +1,106 @@
 using MentorBot.Hosting;
+using MentorBot.Infrastructure.Jobs;
 using MentorBot.Protocol.Connector;
 using Microsoft.Extensions.Logging;
 
 namespace MentorBot.Conversations;
 
 /// <summary>
-/// Delivers a turn's saved replies and card updates, after the person already has their answer. Progress is noted
-/// on the stored row so a takeover after a crash sends only what is left, and the row goes once all is delivered.
+/// Carries out a turn's saved row after the person already has their answer: its replies and card updates, then its
+/// follow-up jobs. Progress is noted on the stored row so a takeover after a crash does only what is left, and the
+/// row goes once all is done.
 /// </summary>
 public sealed partial class TurnReplySender
 {
     private readonly ConnectorClient _connector;
     private readonly PendingReplyStore _store;
+    private readonly JobRunner _jobs;
     private readonly ILogger<TurnReplySender> _logger;
 
-    public TurnReplySender(ConnectorClient connector, PendingReplyStore store, ILogger<TurnReplySender> logger)
+    public TurnReplySender(ConnectorClient connector, PendingReplyStore store, JobRunner jobs, ILogger<TurnReplySender> logger)
     {
         _connector = connector;
         _store = store;
+        _jobs = jobs;
         _logger = logger;
     }
 
     /// <summary>True when the row is finished with; false when the channel failed for now and a later sweep should try again.</summary>
     public async Task<bool> SendAsync(PendingReplies replies, CancellationToken cancellationToken)
     {
-        for (var index = replies.Sent; index < replies.Messages.Count; index++)
+        // A conversation that refused a message for good (blocked, uninstalled) gets none of the rest.
+        var unreachable = new HashSet<string>(StringComparer.Ordinal);
+        for (var index = replies.Sent; index < replies.Steps; index++)
         {
-            var (replaces, activity) = replies.Messages[index];
-            try
+            if (index < replies.Messages.Count)
             {
-                if (replaces is not null)
+                if (!await SendMessageAsync(replies, replies.Messages[index], unreachable, cancellationToken).ConfigureAwait(false))
                 {
-                    await _connector.UpdateAsync(replies.ServiceUrl, replies.ConversationId, replaces, activity, cancellationToken).ConfigureAwait(false);
-                }
-                else
-                {
-                    await _connector.SendAsync(replies.ServiceUrl, replies.ConversationId, activity, cancellationToken).ConfigureAwait(false);
-                    if (MentorBotTelemetry.CardKindOf(activity) is { } kind)
-                    {
-                        MentorBotTelemetry.CardSent(kind);
-                    }
+                    return false;
                 }
             }
-            catch (ConnectorException ex) when (replaces is not null)
+            else
             {
-                // The answer is already saved; a card that keeps its old look is a cosmetic loss.
-                LogUpdateFailed(ex, ex.StatusCode.ToString());
-            }
-            catch (ConnectorException ex) when (ex.IsPermanent)
-            {
-                // Blocked, uninstalled or refused: no later attempt would deliver this or the rest.
-                LogSendFailed(ex, ex.StatusCode.ToString(), ex.ErrorCode);
-                MentorBotTelemetry.SendFailed(ex.ErrorCode ?? ex.StatusCode.ToString());
-                break;
-            }
-            catch (Exception ex) when (ex is not OperationCanceledException)
-            {
-                // Still failing after the connector's retries: the row stays for the next sweep.
-                LogSendPostponed(ex, (ex as ConnectorException)?.StatusCode.ToString() ?? ex.GetType().Name);
-                MentorBotTelemetry.SendFailed((ex as ConnectorException)?.StatusCode.ToString() ?? ex.GetType().Name);
-                return false;
+                await _jobs.RunNowAsync(replies.FollowUps[index - replies.Messages.Count], cancellationToken).ConfigureAwait(false);
             }
 
-            if (index + 1 < replies.Messages.Count)
+            if (index + 1 < replies.Steps)
             {
                 await _store.MarkSentAsync(replies, index + 1, cancellationToken).ConfigureAwait(false);
             }
         }
 
         await _store.RemoveAsync(replies, cancellationToken).ConfigureAwait(false);
+        return true;
+    }
+
+    /// <summary>False when the channel failed for now and the row should be tried again later.</summary>
+    private async Task<bool> SendMessageAsync(PendingReplies replies, PendingMessage message, HashSet<string> unreachable, CancellationToken cancellationToken)
+    {
+        var (replaces, activity) = message;
+        // Each message carries its address; rows saved before updates elsewhere existed have the row's.
+        var serviceUrl = string.IsNullOrEmpty(activity.ServiceUrl) ? replies.ServiceUrl : activity.ServiceUrl;
+        var conversationId = activity.Conversation?.Id is { Length: > 0 } id ? id : replies.ConversationId;
+        if (unreachable.Contains(conversationId))
+        {
+            return true;
+        }
+
+        try
+        {
+            if (replaces is not null)
+            {
+                await _connector.UpdateAsync(serviceUrl, conversationId, replaces, activity, cancellationToken).ConfigureAwait(false);
+            }
+            else
+            {
+                await _connector.SendAsync(serviceUrl, conversationId, activity, cancellationToken).ConfigureAwait(false);
+                if (MentorBotTelemetry.CardKindOf(activity) is { } kind)
+                {
+                    MentorBotTelemetry.CardSent(kind);
+                }
+            }
+        }
+        catch (ConnectorException ex) when (replaces is not null)
+        {
+            // The answer is already saved; a card that keeps its old look is a cosmetic loss.
+            LogUpdateFailed(ex, ex.StatusCode.ToString());
+        }
+        catch (ConnectorException ex) when (ex.IsPermanent)
+        {
+            // Blocked, uninstalled or refused: no later attempt would deliver this or the rest.
+            LogSendFailed(ex, ex.StatusCode.ToString(), ex.ErrorCode);
+            MentorBotTelemetry.SendFailed(ex.ErrorCode ?? ex.StatusCode.ToString());
+            unreachable.Add(conversationId);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            // Still failing after the connector's retries: the row stays for the next sweep.
+            LogSendPostponed(ex, (ex as ConnectorException)?.StatusCode.ToString() ?? ex.GetType().Name);
+            MentorBotTelemetry.SendFailed((ex as ConnectorException)?.StatusCode.ToString() ?? ex.GetType().Name);
+            return false;
+        }
+
         return true;
     }
 

@@ -40,7 +40,7 @@ public static class MentorBotServiceCollectionExtensions
 
         AddProtocol(services, settings);
         AddStorage(services, settings);
-        AddConversations(services);
+        AddConversations(services, configuration);
         AddBackgroundJobs(services, configuration);
         AddFeatures(services, configuration);
 
@@ -86,8 +86,12 @@ public static class MentorBotServiceCollectionExtensions
         services.AddHostedService<StorageInitializer>();
     }
 
-    private static void AddConversations(IServiceCollection services)
+    private static void AddConversations(IServiceCollection services, IConfiguration configuration)
     {
+        // Innermost on the connector: sees each attempt, and knows whether a turn is still being handled.
+        var refuseSendsInsideTurns = configuration.GetValue<bool>("Conversations:RefuseSendsInsideTurns");
+        services.AddHttpClient(ConnectorClient.HttpClientName).AddHttpMessageHandler(sp =>
+            new SendsInsideTurnGuard(refuseSendsInsideTurns, sp.GetRequiredService<ILogger<SendsInsideTurnGuard>>()));
         services.AddSingleton<InvokeAnswerStore>();
         services.AddSingleton<IJobHandler, ForgetInvokeAnswersJob>();
         services.AddSingleton<InboundActivityLedger>();
@@ -104,6 +108,9 @@ public static class MentorBotServiceCollectionExtensions
         services.AddHostedService(sp => sp.GetRequiredService<TurnReplyDelivery>());
         services.AddSingleton<Outbox>();
         services.AddSingleton<ProactiveMessenger>();
+        services.AddSingleton<FollowUps>();
+        services.AddSingleton<IJobHandler, OutboxDeliveryJob>();
+        services.AddSingleton<IJobHandler, DeliverWaitingJob>();
     }
 
     private static void AddBackgroundJobs(IServiceCollection services, IConfiguration configuration)
@@ -140,6 +147,7 @@ public static class MentorBotServiceCollectionExtensions
 
         services.AddSingleton<AlertStore>();
         services.AddSingleton<EscalationAlerts>();
+        services.AddSingleton<IJobHandler, AlertPostJob>();
         services.AddSingleton<ICardActionHandler, AlertActions>();
         services.AddSingleton<ICardActionHandler, AlertView>();
         services.AddSingleton<ICommand, AlertsCommand>();

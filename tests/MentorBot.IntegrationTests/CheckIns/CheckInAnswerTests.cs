@@ -101,6 +101,40 @@ public sealed class CheckInAnswerTests : IClassFixture<AzuriteFixture>
     }
 
     [Fact]
+    public async Task The_answer_comes_back_while_the_channel_holds_every_call_and_the_partner_and_coordinators_hear_of_it_after()
+    {
+        await using var s = await StartAsync();
+        await SendCheckInAsync(s, "meeting-1");
+        var card = CheckInCardFor(s, _max, "meeting-1");
+        var data = (JsonObject)card.AdaptiveCards[0]["actions"]![0]!["data"]!.DeepClone();
+        foreach (var (name, value) in new[] { ("structure", "not"), ("needs", "no"), ("differently", "no"), ("note", ""), ("private", "false"), ("help", "false") })
+        {
+            data[name] = value;
+        }
+
+        var callsBefore = s.Bot.Channel.Calls.Count;
+        string answer;
+        using (s.Bot.Channel.HoldConnectorCalls())
+        {
+            // A channel that answers nothing (throttled, slow): the answer must not wait on it. On the old path it did,
+            // until the call gave up, far past the 10 s Bot Service allows an invoke.
+            using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(8));
+            using var response = await s.Bot.Host.CreateClient().PostActivityAsync(
+                s.Bot.Activities.CardInvoke(card, _max, CheckInCard.AnswerVerb, data), s.Bot.Activities.CreateToken(), cancellationToken: timeout.Token);
+            response.EnsureSuccessStatusCode();
+            answer = await response.Content.ReadAsStringAsync();
+            Assert.Equal(callsBefore, s.Bot.Channel.Calls.Count);
+        }
+
+        Assert.Contains("Thank", answer, StringComparison.Ordinal);
+        await s.Bot.Host.Services.GetRequiredService<MentorBot.Conversations.TurnReplyDelivery>().WhenIdleAsync(TimeSpan.FromSeconds(30));
+        Assert.Equal("checkin-not-working", Assert.Single(await s.Bot.EntitiesAsync("Alerts")).GetString("Cause"));
+        Assert.Single(s.Bot.Channel.ActivitiesSentTo(s.Channel), c => c.AllText.Contains("A check-in says the meetings are not working", StringComparison.Ordinal));
+        Assert.Single(s.Bot.Channel.ActivitiesSentTo(ConversationIds.Personal(_mia.TeamsId)),
+            c => c.AllText.Contains("Max Mentee's check-in after your meeting", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public async Task A_request_for_help_alerts_the_coordinators()
     {
         await using var s = await StartAsync();

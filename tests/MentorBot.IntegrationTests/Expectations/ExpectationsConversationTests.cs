@@ -39,7 +39,8 @@ public sealed class ExpectationsConversationTests : IClassFixture<AzuriteFixture
         Assert.Contains(mismatch, menteeCard.AllText, StringComparison.Ordinal);
         Assert.Contains("prevents quiet resentment later", menteeCard.AllText, StringComparison.Ordinal);
         Assert.Contains("Reviews of your design documents", menteeCard.AllText, StringComparison.Ordinal);
-        Assert.Contains("agreement is ready", pair.SentTo(pair.Mentee)[^1].Text, StringComparison.Ordinal);
+        // The reply says where the agreement is; the card itself follows the reply.
+        Assert.Contains(pair.SentTo(pair.Mentee).TakeLast(2), m => m.Text?.Contains("agreement is ready", StringComparison.Ordinal) == true);
 
         var first = await pair.PressAsync(mentorCard, pair.Mentor, AgreementCard.ConfirmVerb, (AgreementCard.SettlementInputId, "We'll meet every two weeks."));
         Assert.Contains("Mia Mentor has confirmed", PairScenario.Text(first), StringComparison.Ordinal);

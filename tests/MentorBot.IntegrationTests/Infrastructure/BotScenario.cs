@@ -44,6 +44,8 @@ public sealed class BotScenario : IAsyncDisposable
             ["Reports:SignInAuthority"] = channel.EntraAuthority(TenantId),
             // Tests run background jobs themselves (RunJobsAsync) after moving the clock, instead of waiting.
             ["Jobs:Enabled"] = "false",
+            // Every test is also a check that no turn sends before its answer (SendsInsideTurnGuard).
+            ["Conversations:RefuseSendsInsideTurns"] = "true",
         };
         foreach (var (key, value) in extraSettings ?? new Dictionary<string, string>())
         {

@@ -23,6 +23,7 @@ public sealed class TeamsChannelStandIn : IAsyncDisposable
     private EntraSignInEndpoint? _signIn;
     private int _metadataRequests;
     private int _keySetRequests;
+    private TaskCompletionSource _connectorOpen = OpenGate();
 
     private TeamsChannelStandIn(TimeProvider clock)
     {
@@ -127,6 +128,17 @@ public sealed class TeamsChannelStandIn : IAsyncDisposable
     /// <summary>Undoes <see cref="MarkNotInstalled"/>, e.g. after the bot installed itself through Graph.</summary>
     public void MarkInstalled(string userId) => _directory.SetInstalled(userId, installed: true);
 
+    /// <summary>
+    /// Holds every connector call (unanswered, unrecorded) until the returned handle is disposed: a slow or
+    /// throttling channel, so a test can see whether anything the bot answers waits on a call to it.
+    /// </summary>
+    public IDisposable HoldConnectorCalls()
+    {
+        var held = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        Interlocked.Exchange(ref _connectorOpen, held);
+        return new Release(() => held.TrySetResult());
+    }
+
     /// <summary>The next <paramref name="count"/> connector calls fail with this status (and Retry-After when given).</summary>
     public void FailNext(int count, int statusCode, TimeSpan? retryAfter = null) => _faults.FailNext(count, statusCode, retryAfter);
 
@@ -168,6 +180,24 @@ public sealed class TeamsChannelStandIn : IAsyncDisposable
 
     internal static string NextMessageId() => MessageIds.Next();
 
+    private static TaskCompletionSource OpenGate()
+    {
+        var open = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        open.SetResult();
+        return open;
+    }
+
+    private async Task HandleConnectorAsync(HttpContext context, string[] rest)
+    {
+        await Volatile.Read(ref _connectorOpen).Task.WaitAsync(context.RequestAborted).ConfigureAwait(false);
+        await _connector.HandleAsync(context, rest).ConfigureAwait(false);
+    }
+
+    private sealed class Release(Action release) : IDisposable
+    {
+        public void Dispose() => release();
+    }
+
     private static bool IsDelivery(RecordedConnectorCall call) =>
         call.Succeeded
         && call.Activity is not null
@@ -185,7 +215,7 @@ public sealed class TeamsChannelStandIn : IAsyncDisposable
         switch (segments)
         {
             case ["teams", .. var rest]:
-                return _connector.HandleAsync(context, rest);
+                return HandleConnectorAsync(context, rest);
             case ["v1", ".well-known", "openidconfiguration"] when isGet:
                 Interlocked.Increment(ref _metadataRequests);
                 return JsonHttp.WriteAsync(context.Response, 200, BotFrameworkMetadata());

@@ -8,23 +8,18 @@ namespace MentorBot.Features.CheckIns;
 
 /// <summary>
 /// A party answering a check-in card: only the two people of the pair, once per meeting, not after the pair closed.
-/// The partner hears it (only that it was answered, when private); coordinators are alerted as
-/// <see cref="CheckInEscalation"/> decides. A repeated press re-runs both, which send nothing twice.
+/// After the answer, the partner hears it and coordinators are alerted (<see cref="CheckInAnsweredJob"/>). A repeated
+/// press runs that again, which sends nothing twice.
 /// </summary>
 public sealed class CheckInAnswers : ICardActionHandler
 {
     private readonly CheckInStore _answers;
-    private readonly CheckInEscalation _escalation;
-    private readonly CheckInPartnerNotice _partner;
     private readonly TimeProvider _time;
     private readonly MeetingStore _meetings;
 
-    public CheckInAnswers(
-        CheckInStore answers, CheckInEscalation escalation, CheckInPartnerNotice partner, TimeProvider time, MeetingStore meetings)
+    public CheckInAnswers(CheckInStore answers, TimeProvider time, MeetingStore meetings)
     {
         _answers = answers;
-        _escalation = escalation;
-        _partner = partner;
         _time = time;
         _meetings = meetings;
     }
@@ -73,7 +68,7 @@ public sealed class CheckInAnswers : ICardActionHandler
         if (stored.FirstOrDefault(a => a.MeetingKey == meetingKey && a.Role == RoleName(role.Value)) is { } already)
         {
             // A repeat (or a first press whose follow-ups failed midway): finish what may not have happened.
-            await AfterAnswerAsync(pair, program, already, stored, meeting.Start, turn.IsPersonal, cancellationToken).ConfigureAwait(false);
+            AfterAnswer(turn, pair, program, already);
             turn.Answer("You already answered this check-in. Nothing was changed.");
             return;
         }
@@ -124,27 +119,17 @@ public sealed class CheckInAnswers : ICardActionHandler
             turn.UpdateCard(cardId, CheckInCard.Create(pair, answer.MeetingKey, CheckInSender.When(meeting.Start), null, forThisMeeting, shared));
         }
 
-        await AfterAnswerAsync(pair, program, answer, all, meeting.Start, turn.IsPersonal, cancellationToken).ConfigureAwait(false);
+        AfterAnswer(turn, pair, program, answer);
     }
 
-    /// <param name="notifyPartner">
-    /// False for an answer given in the pair chat: the partner sees it there on the updated card already.
-    /// </param>
-    private async Task AfterAnswerAsync(
-        Pair pair, MentorshipProgram? program, CheckInAnswer answer, IReadOnlyList<CheckInAnswer> all, DateTimeOffset meetingStart, bool notifyPartner,
-        CancellationToken cancellationToken)
+    /// <summary>The partner's notice and the coordinators' alerts follow after the answer (<see cref="CheckInAnsweredJob"/>).</summary>
+    private void AfterAnswer(Turn turn, Pair pair, MentorshipProgram? program, CheckInAnswer answer)
     {
-        if (program is null)
+        if (program is not null)
         {
-            return;
+            // In the pair chat the partner sees the answer on the updated card already.
+            turn.RunAfter(CheckInAnsweredJob.For(answer, pair.ProgramId, notifyPartner: turn.IsPersonal, _time.GetUtcNow()));
         }
-
-        if (notifyPartner)
-        {
-            await _partner.SendAsync(pair, program, answer, meetingStart, cancellationToken).ConfigureAwait(false);
-        }
-
-        await _escalation.RaiseAsync(pair, program, answer, all, cancellationToken).ConfigureAwait(false);
     }
 
     private static string RoleName(PairRole role) => role.ToString().ToLowerInvariant();

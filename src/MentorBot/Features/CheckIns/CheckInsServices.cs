@@ -17,6 +17,7 @@ public static class CheckInsServices
         services.AddSingleton<ICardActionHandler, CheckInAnswers>();
         services.AddSingleton<ICommand, CheckInCommand>();
         services.AddSingleton<MentorBot.Infrastructure.Jobs.IJobHandler, CheckInDueJob>();
+        services.AddSingleton<MentorBot.Infrastructure.Jobs.IJobHandler, CheckInAnsweredJob>();
         services.AddSingleton<MentorBot.Infrastructure.Jobs.IJobHandler, PreMeetingNoteJob>();
         return services;
     }

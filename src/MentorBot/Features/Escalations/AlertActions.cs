@@ -2,7 +2,6 @@ using MentorBot.Cards;
 using MentorBot.Conversations;
 using MentorBot.Conversations.Access;
 using MentorBot.Features.Programs;
-using MentorBot.Protocol.Connector;
 
 namespace MentorBot.Features.Escalations;
 
@@ -10,12 +9,9 @@ namespace MentorBot.Features.Escalations;
 public sealed class AlertActions : ICardActionHandler
 {
     private readonly AlertStore _alerts;
-    private readonly ConnectorClient _connector;
-
-    public AlertActions(AlertStore alerts, ConnectorClient connector)
+    public AlertActions(AlertStore alerts)
     {
         _alerts = alerts;
-        _connector = connector;
     }
 
     public IReadOnlyCollection<string> Verbs { get; } = [AlertCard.AcknowledgeVerb, AlertCard.ResolveVerb];
@@ -72,8 +68,7 @@ public sealed class AlertActions : ICardActionHandler
         if (turn.Activity.IsInvoke && updated.ServiceUrl is not null && updated.ConversationId is not null && updated.ActivityId is not null)
         {
             // The invoke's card reaches only the person who pressed; everyone else sees the change through the update.
-            await _connector.UpdateAsync(updated.ServiceUrl, updated.ConversationId, updated.ActivityId, CardJson.ToMessage(card), cancellationToken)
-                .ConfigureAwait(false);
+            turn.UpdateCardIn(updated.ServiceUrl, updated.ConversationId, updated.ActivityId, card);
         }
     }
 }

@@ -1,6 +1,7 @@
 using System.Security.Cryptography;
 using System.Text;
 using MentorBot.Cards;
+using MentorBot.Conversations;
 using MentorBot.Features.Programs;
 using MentorBot.Hosting;
 using MentorBot.Protocol.Connector;
@@ -9,20 +10,26 @@ namespace MentorBot.Features.Escalations;
 
 /// <summary>
 /// Raises alerts: stores the alert under an id derived from its cause key (so a second raise for the same cause
-/// does nothing), then posts its card as a new thread in the program's coordinators channel.
+/// does nothing), then posts its card as a new thread in the program's coordinators channel — after the answer when
+/// a turn raised it (<see cref="AlertPostJob"/>).
 /// </summary>
 public sealed class EscalationAlerts
 {
     private readonly AlertStore _alerts;
+    private readonly ProgramStore _programs;
     private readonly ConnectorClient _connector;
     private readonly CoordinatorsChannelMembers _channelMembers;
+    private readonly FollowUps _followUps;
     private readonly TimeProvider _time;
 
-    public EscalationAlerts(AlertStore alerts, ConnectorClient connector, CoordinatorsChannelMembers channelMembers, TimeProvider time)
+    public EscalationAlerts(
+        AlertStore alerts, ProgramStore programs, ConnectorClient connector, CoordinatorsChannelMembers channelMembers, FollowUps followUps, TimeProvider time)
     {
         _channelMembers = channelMembers;
         _alerts = alerts;
+        _programs = programs;
         _connector = connector;
+        _followUps = followUps;
         _time = time;
     }
 
@@ -54,20 +61,33 @@ public sealed class EscalationAlerts
 
         MentorBotTelemetry.AlertRaised(alert.Cause);
 
-        // Stored first, posted second: a crash in between leaves an alert coordinators can still list with "alerts".
+        // Stored first, posted second: a crash in between leaves an alert coordinators can still list with "alerts", and
+        // the post is retried as a job.
+        await _followUps.RunAsync(AlertPostJob.For(alert), cancellationToken).ConfigureAwait(false);
+        return true;
+    }
+
+    /// <summary>Posts a stored alert's card as a new thread in its program's coordinators channel, unless it is posted already.</summary>
+    public async Task PostAsync(string tenantId, string programId, string alertId, CancellationToken cancellationToken)
+    {
+        if (await _alerts.GetAsync(tenantId, programId, alertId, cancellationToken).ConfigureAwait(false) is not { } stored
+            || stored.Alert.ActivityId is not null
+            || await _programs.GetAsync(tenantId, programId, cancellationToken).ConfigureAwait(false) is not { Program: var program })
+        {
+            return;
+        }
+
         var viewers = AlertCard.Viewers(await _channelMembers.WithTeamsIdsAsync(program, cancellationToken).ConfigureAwait(false));
         var posted = await _connector.StartChannelThreadAsync(
-            program.Channel.ServiceUrl, program.TenantId, program.Channel.ChannelId, CardJson.ToMessage(AlertCard.Create(alert, viewers)), cancellationToken)
+            program.Channel.ServiceUrl, program.TenantId, program.Channel.ChannelId, CardJson.ToMessage(AlertCard.Create(stored.Alert, viewers)), cancellationToken)
             .ConfigureAwait(false);
-        var stored = await _alerts.GetAsync(alert.TenantId, alert.ProgramId, alert.AlertId, cancellationToken).ConfigureAwait(false);
-        var withCard = stored!.Value.Alert with
+        var withCard = stored.Alert with
         {
             ServiceUrl = program.Channel.ServiceUrl,
             ConversationId = posted.Id,
             ActivityId = posted.ActivityId,
         };
-        await _alerts.UpdateAsync(withCard, stored.Value.ETag, cancellationToken).ConfigureAwait(false);
-        return true;
+        await _alerts.UpdateAsync(withCard, stored.ETag, cancellationToken).ConfigureAwait(false);
     }
 }
 

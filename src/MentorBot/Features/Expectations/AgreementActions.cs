@@ -71,7 +71,7 @@ public sealed class AgreementActions : ICardActionHandler
         if (agreement.IsConfirmedBy(role))
         {
             // A second press, or a retry of a turn that stopped half-way: finish what the first confirmation started.
-            await _publisher.FinishIfConfirmedAsync(agreement, turn.Activity.ServiceUrl, cancellationToken).ConfigureAwait(false);
+            turn.RunAfter(ExpectationsJobs.Confirmed(agreement, turn.Activity.ServiceUrl, _time.GetUtcNow()));
             turn.Answer("You've already confirmed this version of your agreement. Nothing was changed.");
             return;
         }
@@ -91,8 +91,8 @@ public sealed class AgreementActions : ICardActionHandler
         // An invoke's card reaches only the presser, so everyone else (e.g. the partner in the pair chat) sees the
         // change through an update; a classic submit's card is already updated by ReplaceCard.
         var alreadyUpdated = turn.Activity.IsInvoke ? null : turn.Activity.ReplyToId;
-        await _publisher.RefreshCardsAsync(updated, isCurrent: true, exceptActivityId: alreadyUpdated, cancellationToken).ConfigureAwait(false);
-        await _publisher.FinishIfConfirmedAsync(updated, turn.Activity.ServiceUrl, cancellationToken).ConfigureAwait(false);
+        AgreementPublisher.RefreshCards(turn, updated, isCurrent: true, exceptActivityId: alreadyUpdated);
+        turn.RunAfter(ExpectationsJobs.Confirmed(updated, turn.Activity.ServiceUrl, now));
         if (!updated.IsConfirmed && !turn.Activity.IsInvoke)
         {
             turn.Reply($"Thank you, you've confirmed. I'm waiting for {pair.PartnerOf(role).Name} to confirm too.");

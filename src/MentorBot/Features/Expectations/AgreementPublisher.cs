@@ -1,9 +1,7 @@
 using MentorBot.Cards;
 using MentorBot.Conversations;
 using MentorBot.Features.Pairs;
-using MentorBot.Protocol.Connector;
 using MentorBot.Protocol.Schema;
-using Microsoft.Extensions.Logging;
 
 namespace MentorBot.Features.Expectations;
 
@@ -12,16 +10,17 @@ namespace MentorBot.Features.Expectations;
 /// one, otherwise in each personal chat. Every message has a deterministic key, so a retried turn or job never sends
 /// a card twice; the cards of a version are updated in place when it is confirmed or replaced.
 /// </summary>
-public sealed partial class AgreementPublisher
+public sealed class AgreementPublisher
 {
+    private const string InPairChat = "in your pair chat";
+    private const string InPersonalChats = "in your personal chats with me";
+
     private readonly ExpectationsStore _answers;
     private readonly AgreementStore _agreements;
     private readonly PairStore _pairs;
     private readonly ProactiveMessenger _messenger;
     private readonly ConversationReferenceStore _references;
-    private readonly ConnectorClient _connector;
     private readonly TimeProvider _time;
-    private readonly ILogger<AgreementPublisher> _logger;
 
     public AgreementPublisher(
         ExpectationsStore answers,
@@ -29,18 +28,14 @@ public sealed partial class AgreementPublisher
         PairStore pairs,
         ProactiveMessenger messenger,
         ConversationReferenceStore references,
-        ConnectorClient connector,
-        TimeProvider time,
-        ILogger<AgreementPublisher> logger)
+        TimeProvider time)
     {
         _answers = answers;
         _agreements = agreements;
         _pairs = pairs;
         _messenger = messenger;
         _references = references;
-        _connector = connector;
         _time = time;
-        _logger = logger;
     }
 
     /// <summary>
@@ -78,12 +73,14 @@ public sealed partial class AgreementPublisher
             CreatedAt = _time.GetUtcNow(),
         };
         await _agreements.AddVersionAsync(next, current, cancellationToken).ConfigureAwait(false);
-        if (current is { } replaced)
-        {
-            await RefreshCardsAsync(replaced.Agreement, isCurrent: false, exceptActivityId: null, cancellationToken).ConfigureAwait(false);
-        }
+        return new AgreementDraft(next, IsNew: true) { Replaced = current?.Agreement };
+    }
 
-        return new AgreementDraft(next, IsNew: true);
+    /// <summary>Where a version's card goes (for the reply: "in your pair chat"), as <see cref="ShareAsync"/> decides it.</summary>
+    public async Task<string> WhereAsync(Pair pair, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(pair);
+        return await PairChatAsync(pair, cancellationToken).ConfigureAwait(false) is null ? InPersonalChats : InPairChat;
     }
 
     /// <summary>Sends a version's card to the pair; returns where it went, for the reply ("in your pair chat").</summary>
@@ -128,21 +125,14 @@ public sealed partial class AgreementPublisher
             .ConfigureAwait(false);
     }
 
-    /// <summary>Shows a version's new state on every card of it that was posted (a cosmetic update: failures are logged).</summary>
-    public async Task RefreshCardsAsync(ExpectationsAgreement agreement, bool isCurrent, string? exceptActivityId, CancellationToken cancellationToken)
+    /// <summary>Shows a version's new state on every card of it that was posted, after the turn's answer (a cosmetic update).</summary>
+    public static void RefreshCards(Turn turn, ExpectationsAgreement agreement, bool isCurrent, string? exceptActivityId)
     {
+        ArgumentNullException.ThrowIfNull(turn);
         ArgumentNullException.ThrowIfNull(agreement);
         foreach (var post in agreement.Posts.Where(p => p.ActivityId != exceptActivityId))
         {
-            try
-            {
-                await _connector.UpdateAsync(post.ServiceUrl, post.ConversationId, post.ActivityId, CardJson.ToMessage(AgreementCard.Create(agreement, isCurrent)), cancellationToken)
-                    .ConfigureAwait(false);
-            }
-            catch (Exception ex) when (ex is ConnectorException or HttpRequestException)
-            {
-                LogRefreshFailed(ex, post.Where);
-            }
+            turn.UpdateCardIn(post.ServiceUrl, post.ConversationId, post.ActivityId, AgreementCard.Create(agreement, isCurrent));
         }
     }
 
@@ -150,17 +140,16 @@ public sealed partial class AgreementPublisher
         Pair pair, string keyPrefix, Func<AdaptiveCard> card, string? fallbackServiceUrl, CancellationToken cancellationToken)
     {
         var posts = new List<CardPost>();
-        if (pair.PairChatConversationId is { } chatId
-            && await _references.FindConversationAsync(chatId, cancellationToken).ConfigureAwait(false) is { } chat)
+        if (await PairChatAsync(pair, cancellationToken).ConfigureAwait(false) is { } chat)
         {
             var delivery = await _messenger.SendToConversationAsync(pair.TenantId, chat, keyPrefix + "/chat", CardJson.ToMessage(card()), cancellationToken)
                 .ConfigureAwait(false);
             if (delivery is { Outcome: DeliveryOutcome.Sent, ActivityId: { } chatActivity })
             {
-                posts.Add(new CardPost("chat", chat.ServiceUrl, delivery.ConversationId ?? chatId, chatActivity));
+                posts.Add(new CardPost("chat", chat.ServiceUrl, delivery.ConversationId ?? chat.ConversationId, chatActivity));
             }
 
-            return ("in your pair chat", posts);
+            return (InPairChat, posts);
         }
 
         foreach (var role in new[] { PairRole.Mentor, PairRole.Mentee })
@@ -177,14 +166,18 @@ public sealed partial class AgreementPublisher
             }
         }
 
-        return ("in your personal chats with me", posts);
+        return (InPersonalChats, posts);
     }
 
-    private static string KeyOf(ExpectationsAgreement agreement) => $"expectations/{agreement.PairId}/agreement/v{agreement.Version}";
+    private async Task<ConversationReference?> PairChatAsync(Pair pair, CancellationToken cancellationToken) =>
+        pair.PairChatConversationId is { } chatId ? await _references.FindConversationAsync(chatId, cancellationToken).ConfigureAwait(false) : null;
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Updating an agreement card in place ({Where}) failed; it keeps its old look")]
-    private partial void LogRefreshFailed(Exception exception, string where);
+    private static string KeyOf(ExpectationsAgreement agreement) => $"expectations/{agreement.PairId}/agreement/v{agreement.Version}";
 }
 
 /// <summary>The current agreement, and whether it was just made.</summary>
-public sealed record AgreementDraft(ExpectationsAgreement Agreement, bool IsNew);
+public sealed record AgreementDraft(ExpectationsAgreement Agreement, bool IsNew)
+{
+    /// <summary>The version this one replaced, whose cards must now show that they are out of date.</summary>
+    public ExpectationsAgreement? Replaced { get; init; }
+}

@@ -54,6 +54,11 @@ public sealed class ExpectationsAnswered
 
         var partner = pair.PartnerOf(options.Role);
         var draft = await _publisher.UpdateFromAnswersAsync(pair, options.Role, cancellationToken).ConfigureAwait(false);
+        if (draft?.Replaced is { } replaced)
+        {
+            AgreementPublisher.RefreshCards(turn, replaced, isCurrent: false, exceptActivityId: null);
+        }
+
         if (draft is null)
         {
             turn.Reply($"Thank you, your answers are saved. {partner.Name} hasn't finished theirs yet; as soon as they have, "
@@ -61,7 +66,9 @@ public sealed class ExpectationsAnswered
         }
         else
         {
-            var where = await _publisher.ShareAsync(pair, draft.Agreement, turn.Activity.ServiceUrl, cancellationToken).ConfigureAwait(false);
+            // Shown to the pair after this answer: the reply only says where it will be.
+            var where = await _publisher.WhereAsync(pair, cancellationToken).ConfigureAwait(false);
+            turn.RunAfter(ExpectationsJobs.Share(draft.Agreement, turn.Activity.ServiceUrl, _time.GetUtcNow()));
             turn.Reply(ReplyFor(draft, unchanged && options.IsRevision, partner.Name, where));
         }
 

@@ -10,6 +10,8 @@ public static class ExpectationsJobs
     public const string StartKind = "expectations.start";
     public const string ReminderKind = "expectations.reminder";
     public const string OverdueKind = "expectations.overdue";
+    public const string ConfirmedKind = "expectations.confirmed";
+    public const string ShareKind = "expectations.share";
 
     /// <summary>Asks a party the questions once they are free (e.g. after finishing another pair's questions).</summary>
     public static Job Start(Pair pair, PairRole role, DateTimeOffset dueAt) =>
@@ -22,6 +24,30 @@ public static class ExpectationsJobs
     /// <summary>Tells the coordinators if someone still has not finished after <paramref name="days"/> days.</summary>
     public static Job Overdue(Pair pair, int days, DateTimeOffset startedAt) =>
         new(OverdueKind, pair.PairId, startedAt.AddDays(days)) { Data = DataOf(pair, ("days", Number(days))) };
+
+    /// <summary>After a confirmation, once the answer is given: a version both confirmed moves the pair on and tells both.</summary>
+    public static Job Confirmed(ExpectationsAgreement agreement, string? serviceUrl, DateTimeOffset now) =>
+        OfVersion(ConfirmedKind, agreement, serviceUrl, now);
+
+    /// <summary>Once both have answered, after the answer is given: the new version's card goes to the pair.</summary>
+    public static Job Share(ExpectationsAgreement agreement, string? serviceUrl, DateTimeOffset now) =>
+        OfVersion(ShareKind, agreement, serviceUrl, now);
+
+    private static Job OfVersion(string kind, ExpectationsAgreement agreement, string? serviceUrl, DateTimeOffset now)
+    {
+        ArgumentNullException.ThrowIfNull(agreement);
+        var data = new Dictionary<string, string>
+        {
+            ["tenant"] = agreement.TenantId, ["program"] = agreement.ProgramId, ["pair"] = agreement.PairId, ["version"] = Number(agreement.Version),
+        };
+        if (serviceUrl is not null)
+        {
+            // From the authenticated activity the confirmation came in, as the inline call had it.
+            data["serviceUrl"] = serviceUrl;
+        }
+
+        return new Job(kind, $"{agreement.PairId}/v{Number(agreement.Version)}", now) { Data = data };
+    }
 
     public static PairKey PairOf(Job job)
     {

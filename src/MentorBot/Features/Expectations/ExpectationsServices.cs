@@ -27,6 +27,8 @@ public static class ExpectationsServices
         services.AddSingleton<IJobHandler, ExpectationsStartJob>();
         services.AddSingleton<IJobHandler, ExpectationsReminderJob>();
         services.AddSingleton<IJobHandler, ExpectationsOverdueJob>();
+        services.AddSingleton<IJobHandler, AgreementConfirmedJob>();
+        services.AddSingleton<IJobHandler, AgreementShareJob>();
         return services;
     }
 }

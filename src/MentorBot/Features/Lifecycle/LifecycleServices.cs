@@ -17,6 +17,7 @@ public static class LifecycleServices
         services.TryAddSingleton<LifecycleStore>();
         services.TryAddSingleton<PairMessages>();
         services.TryAddSingleton<MidpointCoordinator>();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IJobHandler, MidpointAlertJob>());
         services.TryAddSingleton<EndOrContinueAsker>();
         services.TryAddSingleton<EndOrContinueDecision>();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IJobHandler, LifecycleDailyJob>());

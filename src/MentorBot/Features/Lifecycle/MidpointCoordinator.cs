@@ -23,10 +23,12 @@ public sealed class MidpointCoordinator
     private readonly DialogEngine _dialogs;
     private readonly EscalationAlerts _alerts;
     private readonly AlertStore _alertStore;
+    private readonly FollowUps _followUps;
 
     public MidpointCoordinator(ProgramStore programs, LifecycleStore store, ProactiveMessenger messenger, DialogEngine dialogs, EscalationAlerts alerts,
-        AlertStore alertStore)
+        AlertStore alertStore, FollowUps followUps)
     {
+        _followUps = followUps;
         _programs = programs;
         _store = store;
         _messenger = messenger;
@@ -78,8 +80,14 @@ public sealed class MidpointCoordinator
         }
     }
 
-    /// <summary>Raises the one midpoint alert when both reflected, or when <paramref name="timedOut"/> with whatever there is.</summary>
-    public async Task AlertIfCompleteAsync(Pair pair, bool timedOut, CancellationToken cancellationToken)
+    /// <summary>
+    /// Raises the one midpoint alert when both reflected, or when <paramref name="timedOut"/> with whatever there is;
+    /// after the answer when a reflection's last answer asks for it (<see cref="MidpointAlertJob"/>).
+    /// </summary>
+    public Task AlertIfCompleteAsync(Pair pair, bool timedOut, CancellationToken cancellationToken) =>
+        _followUps.RunAsync(MidpointAlertJob.For(pair, timedOut), cancellationToken);
+
+    internal async Task AlertNowIfCompleteAsync(Pair pair, bool timedOut, CancellationToken cancellationToken)
     {
         var mentor = (await _store.GetAsync<MidpointReflection>(pair.TenantId, pair.PairId, Row("mentor"), cancellationToken).ConfigureAwait(false))?.Value;
         var mentee = (await _store.GetAsync<MidpointReflection>(pair.TenantId, pair.PairId, Row("mentee"), cancellationToken).ConfigureAwait(false))?.Value;

@@ -3,7 +3,6 @@ using MentorBot.Conversations;
 using MentorBot.Conversations.Access;
 using MentorBot.Features.Escalations;
 using MentorBot.Features.Programs;
-using MentorBot.Protocol.Connector;
 
 namespace MentorBot.Features.Lifecycle;
 
@@ -11,12 +10,9 @@ namespace MentorBot.Features.Lifecycle;
 public sealed class MidpointNoAction : ICardActionHandler
 {
     private readonly AlertStore _alerts;
-    private readonly ConnectorClient _connector;
-
-    public MidpointNoAction(AlertStore alerts, ConnectorClient connector)
+    public MidpointNoAction(AlertStore alerts)
     {
         _alerts = alerts;
-        _connector = connector;
     }
 
     public IReadOnlyCollection<string> Verbs { get; } = [MidpointFacilitationCard.NoActionVerb];
@@ -47,14 +43,8 @@ public sealed class MidpointNoAction : ICardActionHandler
         turn.Answer("Marked as needing no action; the midpoint alert is resolved.");
         if (resolved is { ServiceUrl: { } serviceUrl, ConversationId: { } conversationId, ActivityId: { } activityId })
         {
-            try
-            {
-                await _connector.UpdateAsync(serviceUrl, conversationId, activityId, CardJson.ToMessage(AlertCard.Create(resolved, AlertCard.Viewers(program))), cancellationToken).ConfigureAwait(false);
-            }
-            catch (ConnectorException)
-            {
-                // Cosmetic: the alert is resolved in storage whatever the card shows.
-            }
+            // Everyone in the channel sees it resolved; the card's address was recorded when the alert was posted.
+            turn.UpdateCardIn(serviceUrl, conversationId, activityId, AlertCard.Create(resolved, AlertCard.Viewers(program)));
         }
     }
 }

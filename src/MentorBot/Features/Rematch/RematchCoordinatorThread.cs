@@ -11,7 +11,8 @@ namespace MentorBot.Features.Rematch;
 /// <summary>
 /// The coordinators' side of a request: one alert (which names the requester, to coordinators only) and, as a
 /// reply in the alert's thread, the card with the decisions. Keeps that card and the alert in step with the
-/// request. Every post has a deterministic key, so running any step again sends nothing twice.
+/// request. Every post has a deterministic key, so running any step again sends nothing twice. Asked during a turn,
+/// each step follows its answer (<see cref="RematchThreadJob"/>), reading the request again from storage.
 /// </summary>
 public sealed partial class RematchCoordinatorThread
 {
@@ -26,11 +27,13 @@ public sealed partial class RematchCoordinatorThread
     private readonly ConnectorClient _connector;
     private readonly ProgramStore _programs;
     private readonly CoordinatorsChannelMembers _channelMembers;
+    private readonly FollowUps _followUps;
     private readonly ILogger<RematchCoordinatorThread> _logger;
 
     public RematchCoordinatorThread(EscalationAlerts alerts, AlertStore alertStore, RematchRequestStore requests, ProactiveMessenger messenger,
-        ConnectorClient connector, ProgramStore programs, CoordinatorsChannelMembers channelMembers, ILogger<RematchCoordinatorThread> logger)
+        ConnectorClient connector, ProgramStore programs, CoordinatorsChannelMembers channelMembers, FollowUps followUps, ILogger<RematchCoordinatorThread> logger)
     {
+        _followUps = followUps;
         _programs = programs;
         _channelMembers = channelMembers;
         _alerts = alerts;
@@ -42,7 +45,14 @@ public sealed partial class RematchCoordinatorThread
     }
 
     /// <summary>Raises the request's alert and posts the decision card in its thread, each once.</summary>
-    public async Task OpenAsync(MentorshipProgram program, RematchRequest request, CancellationToken cancellationToken)
+    public Task OpenAsync(RematchRequest request, CancellationToken cancellationToken) =>
+        _followUps.RunAsync(RematchThreadJob.Open(request), cancellationToken);
+
+    /// <summary>Shows how a request ended on its decision card and its alert (a withdrawal or a settlement also in the thread).</summary>
+    public Task ShowOutcomeAsync(RematchRequest request, RematchOutcome outcome, CancellationToken cancellationToken) =>
+        _followUps.RunAsync(RematchThreadJob.Outcome(request, outcome), cancellationToken);
+
+    internal async Task OpenNowAsync(MentorshipProgram program, RematchRequest request, CancellationToken cancellationToken)
     {
         var urgent = request.Urgency == "urgent" ? "Urgent: " : string.Empty;
         await _alerts.RaiseAsync(program, new AlertRequest(AlertCause, request.AlertCauseKey,
@@ -96,15 +106,21 @@ public sealed partial class RematchCoordinatorThread
     }
 
     /// <summary>
-    /// Shows a decided (or withdrawn) request on the decision card, resolves the alert with <paramref name="note"/>
-    /// and, when nobody in the channel pressed anything (a withdrawal), also posts the note in the thread, once.
-    /// Showing is cosmetic: a card that cannot be updated keeps its old look.
+    /// Shows a decided (or withdrawn) request on the decision card, resolves the alert with the outcome's note and,
+    /// when nobody in the channel pressed anything (a withdrawal, a settlement), also posts the note in the thread,
+    /// once. Showing is cosmetic: a card that cannot be updated keeps its old look.
     /// </summary>
-    public async Task ShowOutcomeAsync(RematchRequest request, string note, string? resolvedBy, bool postNote, CancellationToken cancellationToken)
+    internal async Task ShowOutcomeNowAsync(MentorshipProgram? program, RematchRequest request, RematchOutcome outcome, CancellationToken cancellationToken)
     {
+        var (note, resolvedBy, postNote) = outcome switch
+        {
+            RematchOutcome.Kept => ($"Kept the pair. {request.RequesterName} was told privately; their partner was not told anything.", request.DecidedBy, false),
+            RematchOutcome.Rematched => ("Ended the pair for a rematch. Both were sent the same neutral message.", request.DecidedBy, false),
+            RematchOutcome.Settled => ("Settled by another request about the same pair: the pair was ended for a rematch.", request.DecidedBy, true),
+            _ => ($"{request.RequesterName} withdrew this rematch request. Nothing was said to their partner.", (string?)null, true),
+        };
         if (request is { CardServiceUrl: { } serviceUrl, CardConversationId: { } conversationId, CardActivityId: { } activityId })
         {
-            var program = (await _programs.GetAsync(request.TenantId, request.ProgramId, cancellationToken).ConfigureAwait(false))?.Program;
             var viewers = program is null ? [] : await ViewersAsync(program, cancellationToken).ConfigureAwait(false);
             await TryUpdateAsync(serviceUrl, conversationId, activityId, RematchCoordinatorCard.Create(request, viewers), cancellationToken).ConfigureAwait(false);
         }

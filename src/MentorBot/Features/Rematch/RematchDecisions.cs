@@ -92,8 +92,7 @@ public sealed class RematchDecisions : ICardActionHandler
         await _requests.UpdateAsync(kept, etag, cancellationToken).ConfigureAwait(false);
 
         await TellRequesterAsync(turn, kept, pair, cancellationToken).ConfigureAwait(false);
-        await _thread.ShowOutcomeAsync(kept, $"Kept the pair. {kept.RequesterName} was told privately; their partner was not told anything.",
-            who, postNote: false, cancellationToken).ConfigureAwait(false);
+        await _thread.ShowOutcomeAsync(kept, RematchOutcome.Kept, cancellationToken).ConfigureAwait(false);
         ShowOnPressedCard(turn, kept);
     }
 
@@ -130,8 +129,7 @@ public sealed class RematchDecisions : ICardActionHandler
         await _closure.CloseAsync(pair.TenantId, pair.ProgramId, pair.PairId, ClosureReason.Rematched, cancellationToken).ConfigureAwait(false);
         await _history.RecordDoNotPairAgainAsync(pair.TenantId, pair.Mentor.Id, pair.Mentee.Id, decided, who, cancellationToken).ConfigureAwait(false);
 
-        await _thread.ShowOutcomeAsync(decided, "Ended the pair for a rematch. Both were sent the same neutral message.", who, postNote: false, cancellationToken)
-            .ConfigureAwait(false);
+        await _thread.ShowOutcomeAsync(decided, RematchOutcome.Rematched, cancellationToken).ConfigureAwait(false);
         await CloseOtherRequestsAsync(decided, who, cancellationToken).ConfigureAwait(false);
 
         ShowOnPressedCard(turn, decided);
@@ -151,8 +149,7 @@ public sealed class RematchDecisions : ICardActionHandler
 
             var settled = fresh.Request with { State = RematchState.Rematched, DecidedAt = _time.GetUtcNow(), DecidedBy = who };
             await _requests.UpdateAsync(settled, fresh.ETag, cancellationToken).ConfigureAwait(false);
-            await _thread.ShowOutcomeAsync(settled, "Settled by another request about the same pair: the pair was ended for a rematch.", who, postNote: true,
-                cancellationToken).ConfigureAwait(false);
+            await _thread.ShowOutcomeAsync(settled, RematchOutcome.Settled, cancellationToken).ConfigureAwait(false);
         }
     }
 

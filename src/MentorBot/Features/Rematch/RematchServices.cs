@@ -13,6 +13,7 @@ public static class RematchServices
         services.TryAddSingleton<RematchRequestStore>();
         services.TryAddSingleton<RematchHistory>();
         services.TryAddSingleton<RematchCoordinatorThread>();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<MentorBot.Infrastructure.Jobs.IJobHandler, RematchThreadJob>());
         services.TryAddSingleton<RematchSubmission>();
         services.TryAddSingleton<RematchWithdrawal>();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<ICommand, RematchCommand>());

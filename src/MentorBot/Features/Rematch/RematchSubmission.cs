@@ -60,7 +60,7 @@ public sealed class RematchSubmission
         {
             if (same.IsOpen)
             {
-                await _thread.OpenAsync(program, same, cancellationToken).ConfigureAwait(false);
+                await _thread.OpenAsync(same, cancellationToken).ConfigureAwait(false);
             }
 
             turn.Reply(RematchRequestCard.Create(same, partnerName));
@@ -98,7 +98,7 @@ public sealed class RematchSubmission
             throw new ConcurrentUpdateException("Another rematch request for this pair and person was stored at the same time.");
         }
 
-        await _thread.OpenAsync(program, request, cancellationToken).ConfigureAwait(false);
+        await _thread.OpenAsync(request, cancellationToken).ConfigureAwait(false);
         turn.Reply(RematchRequestCard.Create(request, partnerName));
     }
 }

@@ -98,8 +98,7 @@ public sealed class RematchWithdrawal : ICardActionHandler
 
         var withdrawn = request with { State = RematchState.Withdrawn, DecidedAt = _time.GetUtcNow(), DecidedBy = request.RequesterName };
         await _requests.UpdateAsync(withdrawn, etag, cancellationToken).ConfigureAwait(false);
-        await _thread.ShowOutcomeAsync(withdrawn, $"{request.RequesterName} withdrew this rematch request. Nothing was said to their partner.",
-            resolvedBy: null, postNote: true, cancellationToken).ConfigureAwait(false);
+        await _thread.ShowOutcomeAsync(withdrawn, RematchOutcome.Withdrawn, cancellationToken).ConfigureAwait(false);
 
         var card = RematchRequestCard.Create(withdrawn, partnerName);
         if (turn.CardAction is not null)

@@ -33,6 +33,30 @@ public sealed partial class JobRunner
 
     public Task<bool> ScheduleAsync(Job job, CancellationToken cancellationToken) => _store.ScheduleAsync(job, cancellationToken);
 
+    /// <summary>
+    /// Runs a job at once in this process, without claiming a stored row: a turn's follow-up, which its saved reply row
+    /// already keeps safe. When it fails, it becomes an ordinary stored job, retried with the usual delays.
+    /// </summary>
+    public async Task RunNowAsync(Job job, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(job);
+        if (!_handlers.Value.TryGetValue(job.Kind, out var handler))
+        {
+            LogNoHandler(job.Kind, job.Key);
+            return;
+        }
+
+        try
+        {
+            await handler.RunAsync(job, cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+        {
+            LogFailed(ex, job.Kind, job.Key, 1, false);
+            await _store.ScheduleAsync(job with { Attempts = 1, DueAt = _time.GetUtcNow() + RetryDelays[0] }, CancellationToken.None).ConfigureAwait(false);
+        }
+    }
+
     /// <summary>Runs every job due now, until none is left; returns how many ran to completion.</summary>
     public async Task<int> RunDueAsync(CancellationToken cancellationToken)
     {
@@ -102,6 +126,9 @@ public sealed partial class JobRunner
             return false;
         }
     }
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "No handler for the follow-up job {Kind}/{Key}; it is dropped")]
+    private partial void LogNoHandler(string kind, string key);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Job {Kind}/{Key} failed (attempt {Attempt}, giving up: {GiveUp})")]
     private partial void LogFailed(Exception exception, string kind, string key, int attempt, bool giveUp);
