@@ -148,6 +148,31 @@ public sealed class Outbox
         return found.HasValue;
     }
 
+    /// <summary>
+    /// Takes the one try at adding the app back for an unreachable person, per removal: true for the first caller,
+    /// false once it was taken (by anyone) or when the person is reachable.
+    /// </summary>
+    public async Task<bool> TryTakeReinstallAttemptAsync(string tenantId, string personId, CancellationToken cancellationToken)
+    {
+        var found = await _table.GetEntityIfExistsAsync<TableEntity>(Partition(tenantId, personId), UnreachableRow, cancellationToken: cancellationToken)
+            .ConfigureAwait(false);
+        if (!found.HasValue || found.Value!.GetDateTimeOffset("ReinstallTriedAt") is not null)
+        {
+            return false;
+        }
+
+        var mark = new TableEntity(found.Value.PartitionKey, UnreachableRow) { ["ReinstallTriedAt"] = _time.GetUtcNow() };
+        try
+        {
+            await _table.UpdateEntityAsync(mark, found.Value.ETag, TableUpdateMode.Merge, cancellationToken).ConfigureAwait(false);
+            return true;
+        }
+        catch (RequestFailedException ex) when (StorageConflict.IsStale(ex) || StorageConflict.IsNotFound(ex))
+        {
+            return false;
+        }
+    }
+
     /// <summary>The person added the app again.</summary>
     public async Task ClearUnreachableAsync(string tenantId, string personId, CancellationToken cancellationToken)
     {

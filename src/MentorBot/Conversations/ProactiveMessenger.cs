@@ -141,7 +141,8 @@ public sealed partial class ProactiveMessenger
 
     private async Task<Delivery> DeliverAsync(string tenantId, string personId, OutboxEntry entry, string? fallbackServiceUrl, CancellationToken cancellationToken)
     {
-        if (await _outbox.IsUnreachableAsync(tenantId, personId, cancellationToken).ConfigureAwait(false))
+        if (await _outbox.IsUnreachableAsync(tenantId, personId, cancellationToken).ConfigureAwait(false)
+            && !await TryReinstallAsync(tenantId, personId, cancellationToken).ConfigureAwait(false))
         {
             // They removed the app: every send would be a 403. The message waits until they add it again.
             return new Delivery(DeliveryOutcome.WaitingForInstall, null, null);
@@ -209,6 +210,24 @@ public sealed partial class ProactiveMessenger
         message.ChannelData.ExtensionData["notification"] = System.Text.Json.JsonSerializer.SerializeToElement(new { alert = true });
     }
 
+    /// <summary>
+    /// Once per removal, when a message for them comes due (not at the moment they removed it, which would undo their
+    /// own action at once), the app is added back through Graph where the tenant permits it.
+    /// </summary>
+    private async Task<bool> TryReinstallAsync(string tenantId, string personId, CancellationToken cancellationToken)
+    {
+        if (!_settings.ReinstallAfterRemoval
+            || !await _outbox.TryTakeReinstallAttemptAsync(tenantId, personId, cancellationToken).ConfigureAwait(false)
+            || !await _installer.InstallForUserAsync(personId, cancellationToken).ConfigureAwait(false))
+        {
+            return false;
+        }
+
+        LogReinstalled();
+        await _outbox.ClearUnreachableAsync(tenantId, personId, cancellationToken).ConfigureAwait(false);
+        return true;
+    }
+
     /// <summary>The person's personal chat with the bot, opened if needed; null when the app is not installed for them.</summary>
     private async Task<(string ServiceUrl, string ConversationId)?> PersonalChatAsync(
         string tenantId, string personId, string? fallbackServiceUrl, CancellationToken cancellationToken)
@@ -252,6 +271,9 @@ public sealed partial class ProactiveMessenger
 
     [LoggerMessage(Level = LogLevel.Error, Message = "The channel refused the bot's token even after a fresh one ({ErrorCode}): check MicrosoftAppId and its credential; the message is kept and retried")]
     private partial void LogTokenRefused(string? errorCode);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "MentorBot was added back through Graph for someone who had removed it, as a message for them came due")]
+    private partial void LogReinstalled();
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "A proactive message could not be delivered ({Status} {ErrorCode}); it waits for the next chance")]
     private partial void LogUndeliverable(string status, string? errorCode);

@@ -29,6 +29,12 @@ public sealed partial record BotSettings
     /// <summary>MentorBot's id in the org's Teams app catalog, when given: proactive install then needs no AppCatalog.Read.All to look it up.</summary>
     public string? TeamsAppCatalogId { get; init; }
     public int ConnectorRequestsPerSecond { get; init; } = 45;
+
+    /// <summary>
+    /// When someone removed the app and a message for them comes due, add it back for them through Graph, once per
+    /// removal, where the tenant grants that (TeamsAppInstallation.ReadWriteSelfForUser.All). "Teams:ReinstallAfterRemoval".
+    /// </summary>
+    public bool ReinstallAfterRemoval { get; init; } = true;
     public IReadOnlyList<string> AllowedCallers { get; init; } = [];
     public IReadOnlyList<string> AllowedChannelIds { get; init; } = ["msteams"];
     public IReadOnlyList<string> ServiceUrlHosts { get; init; } = [];
@@ -135,9 +141,16 @@ public sealed partial record BotSettings
                 : throw new SettingsException(Keys.TeamsAppCatalogId, $"'{id}' is not the app's catalog id (a GUID: the id GET /appCatalogs/teamsApps?$filter=externalId eq '<MicrosoftAppId>' answers).")
             : null;
 
+        var reinstall = Optional(configuration, Keys.ReinstallAfterRemoval) is { } flag
+            ? bool.TryParse(flag, out var on)
+                ? on
+                : throw new SettingsException(Keys.ReinstallAfterRemoval, $"'{flag}' is not true or false.")
+            : true;
+
         return new BotSettings
         {
             TeamsAppCatalogId = catalogId,
+            ReinstallAfterRemoval = reinstall,
             AllowedCallers = callers,
             AllowedChannelIds = channels.Count > 0 ? channels : ["msteams"],
             ServiceUrlHosts = hosts,
@@ -239,5 +252,6 @@ public sealed partial record BotSettings
         public const string AllowedChannelIds = "Teams:AllowedChannelIds";
         public const string ServiceUrlHosts = "Teams:ServiceUrlHosts";
         public const string TeamsAppCatalogId = "Graph:TeamsAppCatalogId";
+        public const string ReinstallAfterRemoval = "Teams:ReinstallAfterRemoval";
     }
 }

@@ -104,4 +104,56 @@ public sealed class DeliveryStateTests : IClassFixture<AzuriteFixture>
 
         Assert.Single(bot.Channel.ActivitiesSentTo(ConversationIds.Personal(_max.TeamsId)), c => c.AllText.Contains("A reminder for Max", StringComparison.Ordinal));
     }
+
+    [Fact]
+    public async Task Someone_who_removed_the_app_gets_it_added_back_through_graph_once_when_a_message_comes_due_where_the_tenant_permits()
+    {
+        var (bot, _, _) = await StartWithPairAsync();
+        await using var _ = bot;
+        await bot.RunJobsAsync();
+        bot.Graph.AddTeamsApp(BotScenario.AppId, teamsAppId: Guid.NewGuid().ToString());
+        // Graph installs the app; Teams then lets the bot reach the person again (protocol.md F6).
+        bot.Graph.Installed = i =>
+        {
+            bot.Channel.MarkInstalled(_max.TeamsId);
+            bot.Channel.MarkInstalled(_max.AadObjectId);
+        };
+        var messenger = bot.Host.Services.GetRequiredService<ProactiveMessenger>();
+        var maxChat = bot.Activities.PersonalMessage(_max, "hello");
+        int InstallRequests() => bot.Graph.Requests.Count(r => r.Method == "POST" && r.Path.EndsWith("/teamwork/installedApps", StringComparison.Ordinal));
+
+        // Refused by the tenant: one try for this removal, then the messages wait.
+        bot.Graph.DenyInstall = true;
+        bot.Channel.MarkNotInstalled(_max.TeamsId);
+        bot.Channel.MarkNotInstalled(_max.AadObjectId);
+        using (await bot.SendAsync(bot.Activities.InstallationUpdate(maxChat, _max, "remove")))
+        {
+        }
+
+        Assert.Equal(0, InstallRequests());
+        Assert.Equal(DeliveryOutcome.WaitingForInstall, (await messenger.SendToPersonAsync(BotScenario.TenantId, _max.AadObjectId, "test/first", Activity.CreateMessage("First for Max"), null, default)).Outcome);
+        Assert.Equal(1, InstallRequests());
+        Assert.Equal(DeliveryOutcome.WaitingForInstall, (await messenger.SendToPersonAsync(BotScenario.TenantId, _max.AadObjectId, "test/second", Activity.CreateMessage("Second for Max"), null, default)).Outcome);
+        Assert.Equal(1, InstallRequests());
+
+        // He adds it himself; he removes it again, and this time the tenant permits the bot to add it back.
+        bot.Channel.MarkInstalled(_max.TeamsId);
+        bot.Channel.MarkInstalled(_max.AadObjectId);
+        using (await bot.SendAsync(bot.Activities.BotAddedToPersonal(_max)))
+        {
+        }
+
+        bot.Graph.DenyInstall = false;
+        bot.Channel.MarkNotInstalled(_max.TeamsId);
+        bot.Channel.MarkNotInstalled(_max.AadObjectId);
+        using (await bot.SendAsync(bot.Activities.InstallationUpdate(maxChat, _max, "remove")))
+        {
+        }
+
+        var delivery = await messenger.SendToPersonAsync(BotScenario.TenantId, _max.AadObjectId, "test/third", Activity.CreateMessage("Third for Max"), null, default);
+        Assert.Equal(DeliveryOutcome.Sent, delivery.Outcome);
+        Assert.Equal(2, InstallRequests());
+        Assert.Single(bot.Graph.Installations, i => i.UserId == _max.AadObjectId);
+        Assert.Single(bot.Channel.ActivitiesSentTo(ConversationIds.Personal(_max.TeamsId)), c => c.AllText.Contains("Third for Max", StringComparison.Ordinal));
+    }
 }

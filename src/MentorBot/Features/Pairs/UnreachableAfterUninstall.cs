@@ -45,7 +45,7 @@ public sealed class UnreachableAfterUninstall : IConversationUpdateHandler
             var pairs = string.Join(", ", inProgram.Select(p => p.Description));
             var notice = Activity.CreateMessage(
                 $"{person.Name} removed MentorBot, so I can't reach them for {pairs}. Their messages wait until they add MentorBot again " +
-                "(Apps → search \"MentorBot\" → Add).");
+                "(Apps → search \"MentorBot\" → Add). Where your organisation allows it, I add it back for them once, when their next message is due.");
             // Keyed by when the removal was first noted: a redelivery or a second event of the same removal tells no one again.
             var key = $"person/{turn.UserId}/uninstalled/{since.ToUnixTimeMilliseconds().ToString(CultureInfo.InvariantCulture)}";
             await _messenger.SendToConversationAsync(turn.TenantId,
