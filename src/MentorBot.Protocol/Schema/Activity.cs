@@ -43,6 +43,10 @@ public sealed class Activity
     [JsonIgnore]
     public bool IsInvoke => string.Equals(Type, ActivityTypes.Invoke, StringComparison.Ordinal);
 
+    /// <summary>Whether an account named in this activity (a member, a mention) is a bot: this one (the recipient) or another.</summary>
+    public bool IsBot(string? accountId) =>
+        ChannelAccount.IsBotId(accountId) || (accountId is not null && string.Equals(accountId, Recipient?.Id, StringComparison.OrdinalIgnoreCase));
+
     /// <summary>A plain message from the bot, ready to send.</summary>
     public static Activity CreateMessage(string? text = null, params Attachment[] attachments) => new()
     {
@@ -72,6 +76,12 @@ public sealed class ChannelAccount
 
     [JsonIgnore]
     public string? EntraObjectId => AadObjectId ?? ObjectId;
+
+    /// <summary>A bot, by its Teams id: bots' ids start "28:", people's "29:" (msteams-docs, get-teams-context.md).</summary>
+    [JsonIgnore]
+    public bool IsBot => IsBotId(Id);
+
+    public static bool IsBotId(string? id) => id?.StartsWith("28:", StringComparison.Ordinal) == true;
 }
 
 public sealed class ConversationAccount

@@ -76,8 +76,7 @@ public sealed partial class EraseCommand : ICommand
                 && Text(entity, "type") == "mention"
                 && entity.TryGetProperty("mentioned", out var mentioned) && mentioned.ValueKind == JsonValueKind.Object
                 && Text(mentioned, "id") is { Length: > 0 } teamsId
-                && !teamsId.StartsWith("28:", StringComparison.Ordinal)
-                && !string.Equals(teamsId, turn.Activity.Recipient?.Id, StringComparison.OrdinalIgnoreCase))
+                && !turn.Activity.IsBot(teamsId))
             {
                 var user = new MentionedUser(teamsId, Text(mentioned, "name") ?? teamsId, Text(mentioned, "aadObjectId") ?? Text(mentioned, "objectId"));
                 return new PersonReference(null, user);

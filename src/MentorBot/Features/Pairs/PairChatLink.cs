@@ -31,13 +31,13 @@ public sealed class PairChatLink : IConversationUpdateHandler
             return;
         }
 
-        var botAdded = activity.MembersAdded?.Any(m => IsBot(activity, m)) == true
+        var botAdded = activity.MembersAdded?.Any(m => activity.IsBot(m.Id)) == true
             || (activity.Type == ActivityTypes.InstallationUpdate && activity.Action == "add");
         if (botAdded)
         {
             await LinkAsync(turn, activity.ServiceUrl, cancellationToken).ConfigureAwait(false);
         }
-        else if (activity.MembersAdded?.Any(m => !IsBot(activity, m)) == true)
+        else if (activity.MembersAdded?.Any(m => !activity.IsBot(m.Id)) == true)
         {
             await UnlinkAsync(turn, cancellationToken).ConfigureAwait(false);
         }
@@ -107,7 +107,7 @@ public sealed class PairChatLink : IConversationUpdateHandler
         try
         {
             var members = await _connector.GetMembersAsync(serviceUrl, turn.ConversationId, cancellationToken).ConfigureAwait(false);
-            return members.Where(m => !IsBot(turn.Activity, m))
+            return members.Where(m => !turn.Activity.IsBot(m.Id))
                 .Select(m => m.EntraObjectId ?? m.Id ?? string.Empty)
                 .ToHashSet(StringComparer.OrdinalIgnoreCase);
         }
@@ -117,8 +117,4 @@ public sealed class PairChatLink : IConversationUpdateHandler
         }
     }
 
-    // Bots have Teams ids starting "28:" (users "29:"); the recipient is this bot.
-    private static bool IsBot(Activity activity, ChannelAccount member) =>
-        string.Equals(member.Id, activity.Recipient?.Id, StringComparison.OrdinalIgnoreCase)
-        || member.Id?.StartsWith("28:", StringComparison.Ordinal) == true;
 }

@@ -79,8 +79,7 @@ public sealed class CoordinatorsChannelMembers
         try
         {
             var members = await _connector.GetMembersAsync(program.Channel.ServiceUrl, program.Channel.ChannelId, cancellationToken).ConfigureAwait(false);
-            // Bots have Teams ids starting "28:", people "29:".
-            return members.Where(m => m.Id?.StartsWith("28:", StringComparison.Ordinal) != true).ToList();
+            return members.Where(m => !m.IsBot).ToList();
         }
         catch (Exception ex) when (ex is ConnectorException or UntrustedServiceUrlException or HttpRequestException)
         {

@@ -146,15 +146,12 @@ public sealed partial record RegisterMessage(IReadOnlyList<PersonReference> Peop
     public static IReadOnlyList<MentionedUser> MentionedPeople(Activity activity) => UserMentions(activity).Select(m => m.User).ToList();
 
     private static List<(MentionedUser User, string? Text)> UserMentions(Activity activity) =>
-        Mentions(activity).Where(m => !IsBot(activity, m.Id))
+        Mentions(activity).Where(m => !activity.IsBot(m.Id))
             .Select(m => (new MentionedUser(m.Id, m.Name ?? m.Id, m.EntraObjectId), m.Text))
             .ToList();
 
     private static IEnumerable<string?> BotMentionTexts(Activity activity) =>
-        Mentions(activity).Where(m => IsBot(activity, m.Id)).Select(m => m.Text);
-
-    private static bool IsBot(Activity activity, string id) =>
-        string.Equals(id, activity.Recipient?.Id, StringComparison.OrdinalIgnoreCase) || id.StartsWith("28:", StringComparison.Ordinal);
+        Mentions(activity).Where(m => activity.IsBot(m.Id)).Select(m => m.Text);
 
     private static IEnumerable<(string Id, string? Name, string? EntraObjectId, string? Text)> Mentions(Activity activity)
     {
