@@ -88,6 +88,8 @@ public sealed class ProgramSetupTests : IClassFixture<AzuriteFixture>
         await store.SaveAsync(stored.Program with { Coordinators = [new ProgramCoordinator(_bootstrapCoordinator.AadObjectId, null, "Cora Coordinator")] }, stored.ETag, default);
         bot.Channel.SetConversationMembers(channel, _bootstrapCoordinator, _mentor);
         var old = (await store.GetAsync(program.TenantId, program.ProgramId, default))!.Value.Program;
+        int MemberReads() => bot.Channel.Calls.Count(c => c.Operation is ConnectorOperation.GetMembers or ConnectorOperation.GetMember && c.ConversationId == channel);
+        var readsBefore = MemberReads();
 
         await bot.Host.Services.GetRequiredService<EscalationAlerts>().RaiseAsync(old, new AlertRequest("test", "test/1", "Something to look at")
         {
@@ -98,6 +100,11 @@ public sealed class ProgramSetupTests : IClassFixture<AzuriteFixture>
         Assert.Equal([_bootstrapCoordinator.TeamsId], card["refresh"]!["userIds"]!.AsArray().Select(n => n!.GetValue<string>()));
         var completed = (await store.GetAsync(program.TenantId, program.ProgramId, default))!.Value.Program;
         Assert.Equal(_bootstrapCoordinator.TeamsId, Assert.Single(completed.Coordinators).TeamsId);
+
+        // A later step still holding the old copy (as a rematch thread does after its alert) finds the ids in storage.
+        var again = await bot.Host.Services.GetRequiredService<CoordinatorsChannelMembers>().WithTeamsIdsAsync(old, default);
+        Assert.Equal(_bootstrapCoordinator.TeamsId, Assert.Single(again.Coordinators).TeamsId);
+        Assert.Equal(readsBefore + 1, MemberReads());
     }
 
     [Fact]

@@ -36,20 +36,26 @@ public sealed class CoordinatorsChannelMembers
     public async Task<MentorshipProgram> WithTeamsIdsAsync(MentorshipProgram program, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(program);
-        if (program.Coordinators.All(c => c.TeamsId is not null)
-            || await MembersAsync(program, cancellationToken).ConfigureAwait(false) is not { } members)
+        if (program.Coordinators.All(c => c.TeamsId is not null))
         {
             return program;
         }
 
-        var teamsIds = members.Where(m => m.EntraObjectId is not null && m.Id is not null)
-            .GroupBy(m => m.EntraObjectId!, StringComparer.OrdinalIgnoreCase)
-            .ToDictionary(g => g.Key, g => g.First().Id!, StringComparer.OrdinalIgnoreCase);
+        // The copy in hand may be older than what another step just completed and saved: storage before Teams.
         if (await _programs.GetAsync(program.TenantId, program.ProgramId, cancellationToken).ConfigureAwait(false) is not { } stored)
         {
             return program;
         }
 
+        if (stored.Program.Coordinators.All(c => c.TeamsId is not null)
+            || await MembersAsync(stored.Program, cancellationToken).ConfigureAwait(false) is not { } members)
+        {
+            return stored.Program;
+        }
+
+        var teamsIds = members.Where(m => m.EntraObjectId is not null && m.Id is not null)
+            .GroupBy(m => m.EntraObjectId!, StringComparer.OrdinalIgnoreCase)
+            .ToDictionary(g => g.Key, g => g.First().Id!, StringComparer.OrdinalIgnoreCase);
         var completed = stored.Program with
         {
             Coordinators = stored.Program.Coordinators
