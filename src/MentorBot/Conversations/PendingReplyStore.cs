@@ -23,6 +23,9 @@ public sealed class PendingReplyStore
 
     private static readonly TimeSpan StaleClaim = TimeSpan.FromMinutes(5);
 
+    /// <summary>How long a claim on a row keeps other instances' sweeps away from it.</summary>
+    public static TimeSpan ClaimLifetime => StaleClaim;
+
     private readonly TableClient _table;
     private readonly TimeProvider _time;
 

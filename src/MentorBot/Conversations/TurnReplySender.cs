@@ -21,8 +21,11 @@ public sealed partial class TurnReplySender
         _logger = logger;
     }
 
-    /// <summary>True when the row is finished with; false when the channel failed for now and a later sweep should try again.</summary>
-    public async Task<bool> SendAsync(PendingReplies replies, CancellationToken cancellationToken)
+    /// <summary>
+    /// Null when the row is finished with, or left for a later sweep because the channel failed for now; when the channel
+    /// throttled a message, what is left to send (from that message on) and when the channel lets it through again.
+    /// </summary>
+    public async Task<ThrottledReplies?> SendAsync(PendingReplies replies, CancellationToken cancellationToken)
     {
         for (var index = replies.Sent; index < replies.Messages.Count; index++)
         {
@@ -42,6 +45,12 @@ public sealed partial class TurnReplySender
                     }
                 }
             }
+            catch (ConnectorException ex) when (ex.IsThrottled && ConnectorThrottle.CanComeBackLater)
+            {
+                // Not a failure: the stored row already counts what was delivered, so only the rest goes at RetryAt.
+                LogThrottled(ex.RetryAt!.Value);
+                return new ThrottledReplies(replies with { Sent = index }, ex.RetryAt.Value);
+            }
             catch (ConnectorException ex) when (replaces is not null)
             {
                 // The answer is already saved; a card that keeps its old look is a cosmetic loss.
@@ -59,7 +68,7 @@ public sealed partial class TurnReplySender
                 // Still failing after the connector's retries: the row stays for the next sweep.
                 LogSendPostponed(ex, (ex as ConnectorException)?.StatusCode.ToString() ?? ex.GetType().Name);
                 MentorBotTelemetry.SendFailed((ex as ConnectorException)?.StatusCode.ToString() ?? ex.GetType().Name);
-                return false;
+                return null;
             }
 
             if (index + 1 < replies.Messages.Count)
@@ -69,8 +78,11 @@ public sealed partial class TurnReplySender
         }
 
         await _store.RemoveAsync(replies, cancellationToken).ConfigureAwait(false);
-        return true;
+        return null;
     }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "The channel throttled a turn's reply; the rest is sent at {RetryAt:O}")]
+    private partial void LogThrottled(DateTimeOffset retryAt);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Updating a card failed with {Status}")]
     private partial void LogUpdateFailed(Exception exception, string status);
@@ -81,3 +93,6 @@ public sealed partial class TurnReplySender
     [LoggerMessage(Level = LogLevel.Warning, Message = "Sending a reply failed with {Status}; it is kept and tried again later")]
     private partial void LogSendPostponed(Exception exception, string status);
 }
+
+/// <summary>A turn's replies the channel throttled: <see cref="Rest"/> (its <c>Sent</c> counts what went) goes at <see cref="RetryAt"/>.</summary>
+public sealed record ThrottledReplies(PendingReplies Rest, DateTimeOffset RetryAt);
