@@ -1,8 +1,10 @@
-using System.Diagnostics;
+using Stopwatch = System.Diagnostics.Stopwatch;
 using MentorBot.Conversations;
 using MentorBot.IntegrationTests.Infrastructure;
+using MentorBot.Protocol.Schema;
 using MentorBot.Testing;
 using Microsoft.Extensions.DependencyInjection;
+using Xunit.Abstractions;
 
 namespace MentorBot.IntegrationTests.Foundation;
 
@@ -13,10 +15,12 @@ public sealed class ThrottledReplyTests : IClassFixture<AzuriteFixture>
     private static readonly TimeSpan RetryAfter = TimeSpan.FromSeconds(8);
 
     private readonly AzuriteFixture _azurite;
+    private readonly ITestOutputHelper _output;
 
-    public ThrottledReplyTests(AzuriteFixture azurite)
+    public ThrottledReplyTests(AzuriteFixture azurite, ITestOutputHelper output)
     {
         _azurite = azurite;
+        _output = output;
     }
 
     [Fact]
@@ -52,6 +56,7 @@ public sealed class ThrottledReplyTests : IClassFixture<AzuriteFixture>
 
         await bot.Channel.WaitForActivityAsync(c => c.ConversationId == ConversationIds.Personal(ada.TeamsId), TimeSpan.FromSeconds(30));
         waited.Stop();
+        _output.WriteLine($"Other tenant's reply delivered after {waited.Elapsed.TotalMilliseconds:F0} ms while 9 rows wait out Retry-After {RetryAfter.TotalSeconds:F0} s");
 
         Assert.True(waited.Elapsed < RetryAfter / 2, $"Ada's reply took {waited.Elapsed}, though no worker should be held by the throttled replies.");
         Assert.All(busy, person => Assert.Empty(bot.Channel.ActivitiesSentTo(ConversationIds.Personal(person.TeamsId))));
@@ -62,5 +67,38 @@ public sealed class ThrottledReplyTests : IClassFixture<AzuriteFixture>
         Assert.All(busy, person => Assert.Single(bot.Channel.ActivitiesSentTo(ConversationIds.Personal(person.TeamsId))));
         Assert.Single(bot.Channel.Calls, c => c.StatusCode == 429);
         Assert.DoesNotContain(await bot.EntitiesAsync("Outbox"), e => e.PartitionKey == PendingReplyStore.Partition);
+    }
+
+    [Fact]
+    public async Task A_row_throttled_midway_sends_only_what_was_left_at_its_time()
+    {
+        await using var bot = await BotScenario.StartAsync(_azurite);
+        var conversation = ConversationIds.Personal(TestUser.Create("Ada").TeamsId);
+        // A card update first (not a send, so the stand-in's per-thread fault leaves it alone), then two replies.
+        var replies = new PendingReplies("throttled-midway|1", bot.Channel.ServiceUrl, conversation,
+        [
+            new PendingMessage("1:card", Message("card, new look", conversation)),
+            new PendingMessage(null, Message("first reply", conversation)),
+            new PendingMessage(null, Message("second reply", conversation)),
+        ]);
+        bot.Channel.FailNextSendsIn(conversation, 1, 429, TimeSpan.FromSeconds(2));
+        var delivery = bot.Host.Services.GetRequiredService<TurnReplyDelivery>();
+
+        await bot.Host.Services.GetRequiredService<PendingReplyStore>().SaveAsync(replies, CancellationToken.None);
+        delivery.Enqueue(replies);
+        await bot.Channel.WaitForCallAsync(c => c.ConversationId == conversation && c.StatusCode == 429);
+        await delivery.WhenIdleAsync(TimeSpan.FromSeconds(30));
+
+        var calls = bot.Channel.Calls.Where(c => c.ConversationId == conversation).ToList();
+        Assert.Single(calls, c => c.Method == "PUT");
+        Assert.Equal(["first reply", "second reply"], bot.Channel.ActivitiesSentTo(conversation).Select(c => c.Text));
+        Assert.DoesNotContain(await bot.EntitiesAsync("Outbox"), e => e.PartitionKey == PendingReplyStore.Partition);
+    }
+
+    private static Activity Message(string text, string conversation)
+    {
+        var message = Activity.CreateMessage(text);
+        message.Conversation = new ConversationAccount { Id = conversation, TenantId = BotScenario.TenantId };
+        return message;
     }
 }
