@@ -38,8 +38,14 @@ public sealed class ConnectorException : Exception
     /// A call that could come back later (<see cref="ConnectorThrottle.ComeBackLater"/>) was refused with a 429, or not
     /// sent at all because its tenant is paused or its windows are full: try again at <see cref="RetryAt"/>.
     /// </summary>
-    public static ConnectorException Throttled(DateTimeOffset retryAt, string message) =>
-        new(HttpStatusCode.TooManyRequests, "Throttled", message, retryAt);
+    public static ConnectorException Throttled(DateTimeOffset retryAt, string message, string errorCode = "Throttled") =>
+        new(HttpStatusCode.TooManyRequests, errorCode, message, retryAt);
+
+    /// <summary>
+    /// The <see cref="ErrorCode"/> of a call the pacer held back because a sliding window (usually its conversation's)
+    /// is full: unlike a 429, it says nothing about the rest of the tenant.
+    /// </summary>
+    public const string WindowsFullCode = "WindowsFull";
 
     /// <summary>When the channel (or the pacer on its behalf) lets this call through again; set for every 429.</summary>
     public DateTimeOffset? RetryAt { get; }

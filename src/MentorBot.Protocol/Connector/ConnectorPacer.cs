@@ -83,9 +83,10 @@ public sealed class ConnectorPacer
 
                     if (canComeBackLater && wait > ConnectorThrottle.LongestWaitInPlace)
                     {
-                        throw ConnectorException.Throttled(now + wait, pausedUntil is null
-                            ? $"Not sent: the windows of tenant {tenant} or its conversation are full until {now + wait:O}."
-                            : $"Not sent: tenant {tenant} is paused after a 429 until {now + wait:O}.");
+                        throw pausedUntil is null
+                            ? ConnectorException.Throttled(now + wait,
+                                $"Not sent: the windows of tenant {tenant} or its conversation are full until {now + wait:O}.", ConnectorException.WindowsFullCode)
+                            : ConnectorException.Throttled(now + wait, $"Not sent: tenant {tenant} is paused after a 429 until {now + wait:O}.");
                     }
 
                     if (lane == SendLane.Interactive && !counted)

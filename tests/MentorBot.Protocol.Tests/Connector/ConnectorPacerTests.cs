@@ -138,6 +138,7 @@ public sealed class ConnectorPacerTests
                 .WaitAsync(TimeSpan.FromSeconds(5)));
 
         Assert.True(ex.IsThrottled);
+        Assert.Equal(ConnectorException.WindowsFullCode, ex.ErrorCode);
         Assert.Equal(start + TimeSpan.FromSeconds(30), ex.RetryAt);
         // Nothing was recorded for the refused call: another conversation of the tenant goes at once.
         await pacer.WaitForTurnAsync("A", "19:other", SendLane.Background, canComeBackLater: true, CancellationToken.None);
