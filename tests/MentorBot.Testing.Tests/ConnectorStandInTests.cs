@@ -167,6 +167,22 @@ public sealed class ConnectorStandInTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task FailNextSendsIn_throttles_only_the_sends_to_that_conversation()
+    {
+        _channel.FailNextSendsIn("a:1", 1, 429, TimeSpan.FromSeconds(4));
+
+        var elsewhere = await _bot.SendAsync("a:2", new JsonObject { ["type"] = "message", ["text"] = "other" });
+        var throttled = await _bot.SendAsync("a:1", new JsonObject { ["type"] = "message", ["text"] = "try" });
+        var again = await _bot.SendAsync("a:1", new JsonObject { ["type"] = "message", ["text"] = "try" });
+
+        Assert.Equal(HttpStatusCode.Created, elsewhere.StatusCode);
+        Assert.Equal(HttpStatusCode.TooManyRequests, throttled.StatusCode);
+        Assert.Equal(TimeSpan.FromSeconds(4), throttled.Headers.RetryAfter?.Delta);
+        Assert.Equal(HttpStatusCode.Created, again.StatusCode);
+        Assert.Single(_channel.ActivitiesSentTo("a:1"));
+    }
+
+    [Fact]
     public async Task WaitForActivity_returns_a_later_delivery_and_times_out_listing_what_arrived()
     {
         var waiting = _channel.WaitForActivityAsync(c => c.Text == "second");

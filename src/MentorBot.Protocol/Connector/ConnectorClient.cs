@@ -1,3 +1,4 @@
+using System.Net;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text.Json;
@@ -7,7 +8,8 @@ namespace MentorBot.Protocol.Connector;
 
 /// <summary>
 /// The Bot Connector REST operations a Teams bot uses (protocol.md C). Retries of 429, 412 and 5xx
-/// (honouring Retry-After) are done by the resilience handler of the named HttpClient, not here.
+/// (honouring Retry-After) are done by the resilience handler of the named HttpClient, not here; inside
+/// <see cref="ConnectorThrottle.ComeBackLater"/> a 429 is not retried but thrown with its <see cref="ConnectorException.RetryAt"/>.
 /// </summary>
 public sealed class ConnectorClient
 {
@@ -100,6 +102,7 @@ public sealed class ConnectorClient
         using var request = new HttpRequestMessage(method, Combine(serviceUrl, path));
         // The pacer counts calls per tenant and lane (protocol.md C: Teams limits a bot per tenant).
         request.Options.Set(ConnectorPacer.LaneOption, ConnectorLane.Current);
+        request.Options.Set(ConnectorThrottle.ComeBackLaterOption, ConnectorThrottle.CanComeBackLater);
         if (tenantId is not null)
         {
             request.Options.Set(ConnectorPacer.TenantOption, tenantId);
@@ -120,7 +123,7 @@ public sealed class ConnectorClient
         if (!response.IsSuccessStatusCode)
         {
             var (code, message) = await ReadErrorAsync(response, cancellationToken).ConfigureAwait(false);
-            throw new ConnectorException(response.StatusCode, code, $"{method} {path} failed with {(int)response.StatusCode}: {message}");
+            throw new ConnectorException(response.StatusCode, code, $"{method} {path} failed with {(int)response.StatusCode}: {message}", RetryAtOf(response));
         }
 
         if (response.Content.Headers.ContentLength is 0 || typeof(T) == typeof(JsonElement?))
@@ -130,6 +133,18 @@ public sealed class ConnectorClient
 
         var text = await response.Content.ReadAsStringAsync(cancellationToken).ConfigureAwait(false);
         return string.IsNullOrWhiteSpace(text) ? default! : JsonSerializer.Deserialize<T>(text, ProtocolJson.Options)!;
+    }
+
+    /// <summary>When a 429 lets the call through again, on network time like the pacer's pause (the moment that pause ends).</summary>
+    private static DateTimeOffset? RetryAtOf(HttpResponseMessage response)
+    {
+        if (response.StatusCode != HttpStatusCode.TooManyRequests)
+        {
+            return null;
+        }
+
+        var now = TimeProvider.System.GetUtcNow();
+        return now + RetryAfterHeader.DelayOf(response, now);
     }
 
     private static async Task<(string? Code, string Message)> ReadErrorAsync(HttpResponseMessage response, CancellationToken cancellationToken)

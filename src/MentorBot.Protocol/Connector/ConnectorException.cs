@@ -12,6 +12,12 @@ public sealed class ConnectorException : Exception
         ErrorCode = errorCode;
     }
 
+    public ConnectorException(HttpStatusCode statusCode, string? errorCode, string message, DateTimeOffset? retryAt)
+        : this(statusCode, errorCode, message)
+    {
+        RetryAt = retryAt;
+    }
+
     public ConnectorException()
     {
     }
@@ -27,6 +33,25 @@ public sealed class ConnectorException : Exception
     }
 
     public HttpStatusCode StatusCode { get; }
+
+    /// <summary>
+    /// A call that could come back later (<see cref="ConnectorThrottle.ComeBackLater"/>) was refused with a 429, or not
+    /// sent at all because its tenant is paused or its windows are full: try again at <see cref="RetryAt"/>.
+    /// </summary>
+    public static ConnectorException Throttled(DateTimeOffset retryAt, string message, string errorCode = "Throttled") =>
+        new(HttpStatusCode.TooManyRequests, errorCode, message, retryAt);
+
+    /// <summary>
+    /// The <see cref="ErrorCode"/> of a call the pacer held back because a sliding window (usually its conversation's)
+    /// is full: unlike a 429, it says nothing about the rest of the tenant.
+    /// </summary>
+    public const string WindowsFullCode = "WindowsFull";
+
+    /// <summary>When the channel (or the pacer on its behalf) lets this call through again; set for every 429.</summary>
+    public DateTimeOffset? RetryAt { get; }
+
+    /// <summary>Throttled: not a failure of the message, only "not now". Try again at <see cref="RetryAt"/>.</summary>
+    public bool IsThrottled => RetryAt is not null;
 
     /// <summary>E.g. ConversationBlockedByUser, BotNotInConversationRoster, MessageWritesBlocked.</summary>
     public string? ErrorCode { get; }

@@ -41,7 +41,8 @@ public sealed class ConnectorPacer
     {
         var tenant = request.Options.TryGetValue(TenantOption, out var t) && !string.IsNullOrEmpty(t) ? t : "(unknown tenant)";
         var lane = request.Options.TryGetValue(LaneOption, out var l) ? l : SendLane.Background;
-        await WaitForTurnAsync(tenant, ConversationOf(request.RequestUri), lane, cancellationToken).ConfigureAwait(false);
+        await WaitForTurnAsync(tenant, ConversationOf(request.RequestUri), lane, ConnectorThrottle.CanComeBackLaterFor(request), cancellationToken)
+            .ConfigureAwait(false);
 
         var response = await send().ConfigureAwait(false);
         if (response.StatusCode == HttpStatusCode.TooManyRequests)
@@ -53,7 +54,16 @@ public sealed class ConnectorPacer
     }
 
     /// <summary>Returns when one more call fits the tenant's and the conversation's windows, and records it.</summary>
-    public async Task WaitForTurnAsync(string tenant, string? conversation, SendLane lane, CancellationToken cancellationToken)
+    public Task WaitForTurnAsync(string tenant, string? conversation, SendLane lane, CancellationToken cancellationToken) =>
+        WaitForTurnAsync(tenant, conversation, lane, canComeBackLater: false, cancellationToken);
+
+    /// <summary>
+    /// As above, but a call that <paramref name="canComeBackLater"/> is not kept waiting longer than
+    /// <see cref="ConnectorThrottle.LongestWaitInPlace"/>: it gets a throttled <see cref="ConnectorException"/> saying
+    /// when its turn will be, and nothing is recorded.
+    /// </summary>
+    public async Task WaitForTurnAsync(
+        string tenant, string? conversation, SendLane lane, bool canComeBackLater, CancellationToken cancellationToken)
     {
         var counted = false;
         try
@@ -69,6 +79,14 @@ public sealed class ConnectorPacer
                     if (wait <= TimeSpan.Zero)
                     {
                         return;
+                    }
+
+                    if (canComeBackLater && wait > ConnectorThrottle.LongestWaitInPlace)
+                    {
+                        throw pausedUntil is null
+                            ? ConnectorException.Throttled(now + wait,
+                                $"Not sent: the windows of tenant {tenant} or its conversation are full until {now + wait:O}.", ConnectorException.WindowsFullCode)
+                            : ConnectorException.Throttled(now + wait, $"Not sent: tenant {tenant} is paused after a 429 until {now + wait:O}.");
                     }
 
                     if (lane == SendLane.Interactive && !counted)
@@ -135,13 +153,7 @@ public sealed class ConnectorPacer
         return at >= 0 && at + 1 < segments.Length ? Uri.UnescapeDataString(segments[at + 1]) : null;
     }
 
-    private TimeSpan RetryAfter(HttpResponseMessage response)
-    {
-        var header = response.Headers.RetryAfter;
-        var delay = header?.Delta ?? (header?.Date is { } date ? date - _time.GetUtcNow() : null);
-        // No header: Teams says to back off (protocol.md C); one second is the shortest window it counts.
-        return delay is { } d && d > TimeSpan.Zero ? d : Second;
-    }
+    private TimeSpan RetryAfter(HttpResponseMessage response) => RetryAfterHeader.DelayOf(response, _time.GetUtcNow());
 }
 
 public sealed class PacingOptions

@@ -67,7 +67,10 @@ public static class BotProtocolServiceCollectionExtensions
             endpoint.HandleAsync(request, cancellationToken));
 }
 
-/// <summary>The connector's retry policy (protocol.md C): 429 with Retry-After, 412 and 5xx with jittered backoff, bounded.</summary>
+/// <summary>
+/// The connector's retry policy (protocol.md C): 429 with Retry-After, 412 and 5xx with jittered backoff, bounded. A 429
+/// of a call that can come back later (<see cref="ConnectorThrottle.ComeBackLater"/>) is not retried here.
+/// </summary>
 public static class ConnectorRetry
 {
     public static HttpRetryStrategyOptions Options() => new()
@@ -78,7 +81,9 @@ public static class ConnectorRetry
         Delay = TimeSpan.FromMilliseconds(500),
         MaxDelay = TimeSpan.FromSeconds(60),
         ShouldRetryAfterHeader = true,
-        ShouldHandle = args => ValueTask.FromResult(IsRetryable(args.Outcome)),
+        ShouldHandle = args => ValueTask.FromResult(IsRetryable(args.Outcome)
+            // A caller that can come back later gets its 429 at once (with RetryAt) instead of a worker waiting out Retry-After.
+            && !(args.Outcome.Result?.StatusCode == HttpStatusCode.TooManyRequests && ConnectorThrottle.CanComeBackLaterFor(args.Context.GetRequestMessage()))),
         OnRetry = args =>
         {
             ProtocolMetrics.ConnectorRetried(args.Outcome.Result?.StatusCode, args.Outcome.Exception);

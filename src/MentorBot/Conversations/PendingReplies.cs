@@ -48,7 +48,8 @@ public sealed record PendingReplies(string Key, string ServiceUrl, string Conver
 
     private static Activity Address(Activity reply, Activity incoming)
     {
-        reply.Conversation = new ConversationAccount { Id = incoming.Conversation!.Id };
+        // The tenant goes along so the pacer counts (and a 429 pauses) the reply in its own tenant's budget.
+        reply.Conversation = new ConversationAccount { Id = incoming.Conversation!.Id, TenantId = incoming.TenantId };
         reply.From = incoming.Recipient;
         reply.Recipient = incoming.From;
         reply.ChannelId = incoming.ChannelId;

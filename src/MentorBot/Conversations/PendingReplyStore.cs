@@ -27,6 +27,9 @@ public sealed class PendingReplyStore
     // Follow-up jobs carry ids only (which pair, which meeting), never what anyone wrote.
     private static readonly JsonSerializerOptions JobJson = new(JsonSerializerDefaults.Web);
 
+    /// <summary>How long a claim on a row keeps other instances' sweeps away from it.</summary>
+    public static TimeSpan ClaimLifetime => StaleClaim;
+
     private readonly TableClient _table;
     private readonly TimeProvider _time;
 

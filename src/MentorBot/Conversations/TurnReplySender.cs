@@ -25,23 +25,35 @@ public sealed partial class TurnReplySender
         _logger = logger;
     }
 
-    /// <summary>True when the row is finished with; false when the channel failed for now and a later sweep should try again.</summary>
-    public async Task<bool> SendAsync(PendingReplies replies, CancellationToken cancellationToken)
+    /// <summary>
+    /// Null when the row is finished with, or left for a later sweep because the channel failed for now; when the channel
+    /// throttled a message or a follow-up, what is left (from that step on) and when the channel lets it through again.
+    /// </summary>
+    public async Task<ThrottledReplies?> SendAsync(PendingReplies replies, CancellationToken cancellationToken)
     {
         // A conversation that refused a message for good (blocked, uninstalled) gets none of the rest.
         var unreachable = new HashSet<string>(StringComparer.Ordinal);
         for (var index = replies.Sent; index < replies.Steps; index++)
         {
-            if (index < replies.Messages.Count)
+            try
             {
-                if (!await SendMessageAsync(replies, replies.Messages[index], unreachable, cancellationToken).ConfigureAwait(false))
+                if (index < replies.Messages.Count)
                 {
-                    return false;
+                    if (!await SendMessageAsync(replies, replies.Messages[index], unreachable, cancellationToken).ConfigureAwait(false))
+                    {
+                        return null;
+                    }
+                }
+                else
+                {
+                    await _jobs.RunNowAsync(replies.FollowUps[index - replies.Messages.Count], cancellationToken).ConfigureAwait(false);
                 }
             }
-            else
+            catch (ConnectorException ex) when (ex.IsThrottled && ConnectorThrottle.CanComeBackLater)
             {
-                await _jobs.RunNowAsync(replies.FollowUps[index - replies.Messages.Count], cancellationToken).ConfigureAwait(false);
+                // Not a failure: the stored row already counts what was done, so only the rest goes at RetryAt.
+                LogThrottled(ex.RetryAt!.Value);
+                return new ThrottledReplies(replies with { Sent = index }, ex.RetryAt.Value);
             }
 
             if (index + 1 < replies.Steps)
@@ -51,7 +63,7 @@ public sealed partial class TurnReplySender
         }
 
         await _store.RemoveAsync(replies, cancellationToken).ConfigureAwait(false);
-        return true;
+        return null;
     }
 
     /// <summary>False when the channel failed for now and the row should be tried again later.</summary>
@@ -81,6 +93,11 @@ public sealed partial class TurnReplySender
                 }
             }
         }
+        catch (ConnectorException ex) when (ex.IsThrottled && ConnectorThrottle.CanComeBackLater)
+        {
+            // Comes back later as a whole step (see SendAsync), a card update included.
+            throw;
+        }
         catch (ConnectorException ex) when (replaces is not null)
         {
             // The answer is already saved; a card that keeps its old look is a cosmetic loss.
@@ -104,6 +121,9 @@ public sealed partial class TurnReplySender
         return true;
     }
 
+    [LoggerMessage(Level = LogLevel.Information, Message = "The channel throttled a turn's reply; the rest is sent at {RetryAt:O}")]
+    private partial void LogThrottled(DateTimeOffset retryAt);
+
     [LoggerMessage(Level = LogLevel.Warning, Message = "Updating a card failed with {Status}")]
     private partial void LogUpdateFailed(Exception exception, string status);
 
@@ -113,3 +133,6 @@ public sealed partial class TurnReplySender
     [LoggerMessage(Level = LogLevel.Warning, Message = "Sending a reply failed with {Status}; it is kept and tried again later")]
     private partial void LogSendPostponed(Exception exception, string status);
 }
+
+/// <summary>A turn's replies the channel throttled: <see cref="Rest"/> (its <c>Sent</c> counts what went) goes at <see cref="RetryAt"/>.</summary>
+public sealed record ThrottledReplies(PendingReplies Rest, DateTimeOffset RetryAt);

@@ -1,4 +1,5 @@
 using MentorBot.Conversations;
+using MentorBot.Features.Pairs;
 using MentorBot.Features.Programs;
 using MentorBot.IntegrationTests.Infrastructure;
 using MentorBot.Protocol.Schema;
@@ -68,6 +69,51 @@ public sealed class DeliveryStateTests : IClassFixture<AzuriteFixture>
         Assert.Single(bot.Channel.ActivitiesSentTo(ConversationIds.Personal(_mia.TeamsId)), c => c.AllText.Contains("Your mentee: Max Mentee", StringComparison.Ordinal));
         Assert.Single(bot.Channel.ActivitiesSentTo(ConversationIds.Personal(_max.TeamsId)), c => c.AllText.Contains("Your mentor: Mia Mentor", StringComparison.Ordinal));
     }
+
+    [Fact]
+    public async Task A_throttled_introduction_runs_again_when_the_channel_said_without_counting_an_attempt_and_arrives_once()
+    {
+        var (bot, _, _) = await StartWithPairAsync();
+        await using var _ = bot;
+        var retryAfter = TimeSpan.FromSeconds(6);
+        bot.Channel.FailNextSendsIn(ConversationIds.Personal(_mia.TeamsId), 1, 429, retryAfter);
+
+        await bot.RunJobsAsync();
+        // The 429 came before this, so the channel's pause is over by then.
+        var pauseOver = DateTimeOffset.UtcNow + retryAfter;
+
+        Assert.Single(bot.Channel.Calls, c => c.StatusCode == 429);
+        var start = Assert.Single(await PendingStartJobsAsync(bot));
+        Assert.Equal(0, start.GetInt32("Attempts"));
+        Assert.InRange(start.GetDateTimeOffset("DueAt")!.Value, bot.Clock.GetUtcNow() + TimeSpan.FromSeconds(3), bot.Clock.GetUtcNow() + retryAfter);
+        var introduction = Assert.Single(await bot.EntitiesAsync("Outbox"),
+            e => e.PartitionKey.Contains(_mia.AadObjectId, StringComparison.Ordinal) && e.RowKey.Contains("introduction", StringComparison.Ordinal));
+        Assert.Equal(Outbox.Pending, introduction.GetString("Status"));
+
+        // Due again by the clock, but the channel's pause is not over: the tenant's jobs are not even claimed.
+        bot.Clock.Advance(retryAfter);
+        var callsBefore = bot.Channel.Calls.Count;
+        await bot.RunJobsAsync();
+        Assert.Equal(start.ETag, Assert.Single(await PendingStartJobsAsync(bot)).ETag);
+        Assert.Equal(callsBefore, bot.Channel.Calls.Count);
+
+        var pauseLeft = pauseOver - DateTimeOffset.UtcNow;
+        if (pauseLeft > TimeSpan.Zero)
+        {
+            await Task.Delay(pauseLeft);
+        }
+
+        await bot.RunJobsAsync();
+
+        Assert.Single(bot.Channel.ActivitiesSentTo(ConversationIds.Personal(_mia.TeamsId)), c => c.AllText.Contains("Your mentee: Max Mentee", StringComparison.Ordinal));
+        Assert.Single(bot.Channel.ActivitiesSentTo(ConversationIds.Personal(_max.TeamsId)), c => c.AllText.Contains("Your mentor: Mia Mentor", StringComparison.Ordinal));
+        Assert.Empty(await PendingStartJobsAsync(bot));
+        var done = Assert.Single(await bot.EntitiesAsync("Jobs"), e => e.PartitionKey == "done" && e.GetString("Kind") == PairRegistration.StartJobKind);
+        Assert.Equal(0, done.GetInt32("Attempts"));
+    }
+
+    private static async Task<IReadOnlyList<Azure.Data.Tables.TableEntity>> PendingStartJobsAsync(BotScenario bot) =>
+        (await bot.EntitiesAsync("Jobs")).Where(e => e.PartitionKey == "pending" && e.GetString("Kind") == PairRegistration.StartJobKind).ToList();
 
     [Fact]
     public async Task A_person_who_removes_the_app_is_marked_unreachable_their_coordinators_are_told_once_and_nothing_is_sent_in_vain()

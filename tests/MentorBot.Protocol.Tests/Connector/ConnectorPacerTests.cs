@@ -121,6 +121,45 @@ public sealed class ConnectorPacerTests
         Assert.True(secondAfter.Count(s => s.Lane == SendLane.Interactive) > secondAfter.Count(s => s.Lane == SendLane.Background));
     }
 
+    [Fact]
+    public async Task A_call_that_can_come_back_later_is_told_when_instead_of_waiting_for_a_full_window()
+    {
+        var pacer = NewInstance();
+        var start = _time.GetUtcNow();
+        // 60 sends 0.4 s apart fill the conversation's 30-second window without touching its 1 s and 2 s ones.
+        for (var i = 0; i < 60; i++)
+        {
+            await pacer.WaitForTurnAsync("A", "19:channel", SendLane.Background, CancellationToken.None);
+            _time.Advance(TimeSpan.FromMilliseconds(400));
+        }
+
+        var ex = await Assert.ThrowsAsync<ConnectorException>(
+            () => pacer.WaitForTurnAsync("A", "19:channel", SendLane.Background, canComeBackLater: true, CancellationToken.None)
+                .WaitAsync(TimeSpan.FromSeconds(5)));
+
+        Assert.True(ex.IsThrottled);
+        Assert.Equal(ConnectorException.WindowsFullCode, ex.ErrorCode);
+        Assert.Equal(start + TimeSpan.FromSeconds(30), ex.RetryAt);
+        // Nothing was recorded for the refused call: another conversation of the tenant goes at once.
+        await pacer.WaitForTurnAsync("A", "19:other", SendLane.Background, canComeBackLater: true, CancellationToken.None);
+    }
+
+    [Fact]
+    public async Task A_short_wait_is_still_waited_out_by_a_call_that_can_come_back_later()
+    {
+        var pacer = NewInstance();
+        for (var i = 0; i < 7; i++)
+        {
+            await pacer.WaitForTurnAsync("A", "19:channel", SendLane.Background, CancellationToken.None);
+        }
+
+        // The eighth in one second waits under the bound (less than a second), so it is not sent back.
+        var eighth = pacer.WaitForTurnAsync("A", "19:channel", SendLane.Background, canComeBackLater: true, CancellationToken.None);
+        await RunFor(TimeSpan.FromSeconds(1.1), TimeSpan.FromMilliseconds(20));
+
+        await eighth.WaitAsync(TimeSpan.FromSeconds(5));
+    }
+
     [Theory]
     [InlineData("https://smba.trafficmanager.net/amer/v3/conversations/a%3A1%3Bmessageid%3D5/activities/5", "a:1;messageid=5")]
     [InlineData("https://smba.trafficmanager.net/amer/v3/conversations", null)]

@@ -1,4 +1,5 @@
 using System.Net;
+using System.Net.Http.Headers;
 using System.Text;
 
 namespace MentorBot.Protocol.Tests.Connector;
@@ -10,16 +11,16 @@ internal sealed class RecordingHandler : HttpMessageHandler
 
     public List<(HttpMethod Method, Uri Uri, string? Authorization, string Body)> Requests { get; } = [];
 
-    public RecordingHandler Then(HttpStatusCode status, string body = "{\"id\":\"1\"}", TimeSpan? retryAfter = null)
+    public RecordingHandler Then(HttpStatusCode status, string body = "{\"id\":\"1\"}", TimeSpan? retryAfter = null) =>
+        Then(status, body, retryAfter is { } delay ? new RetryConditionHeaderValue(delay) : null);
+
+    /// <summary>A response whose Retry-After is given as is, e.g. as an HTTP-date.</summary>
+    public RecordingHandler Then(HttpStatusCode status, string body, RetryConditionHeaderValue? retryAfter)
     {
         _script.Enqueue(() =>
         {
             var response = new HttpResponseMessage(status) { Content = new StringContent(body, Encoding.UTF8, "application/json") };
-            if (retryAfter is { } delay)
-            {
-                response.Headers.RetryAfter = new System.Net.Http.Headers.RetryConditionHeaderValue(delay);
-            }
-
+            response.Headers.RetryAfter = retryAfter;
             return response;
         });
         return this;

@@ -6,6 +6,27 @@ namespace MentorBot.Testing;
 /// <summary>The stand-in Bot Connector REST API under <c>{serviceUrl}v3/</c>: answers like Teams and records every call.</summary>
 internal sealed class ConnectorApi(ConnectorCallLog log, ChannelDirectory directory, FaultPlan faults, TimeProvider clock)
 {
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, FaultPlan> _sendFaults = new(StringComparer.Ordinal);
+
+    /// <summary>
+    /// The next <paramref name="count"/> sends and replies to this conversation fail. Teams limits sends per thread (a
+    /// 1:1 chat, group chat or channel) as well as per tenant, and answers a thread over its limit with 429 and
+    /// Retry-After (msteams-docs bots/how-to/rate-limit.md, "Per bot per thread limit"; protocol.md C).
+    /// </summary>
+    public void FailNextSendsIn(string conversationId, int count, int statusCode, TimeSpan? retryAfter) =>
+        _sendFaults.GetOrAdd(conversationId, _ => new FaultPlan()).FailNext(count, statusCode, retryAfter);
+
+    private bool TryTakeFault(ConnectorOperation operation, string? conversationId, out int statusCode, out TimeSpan? retryAfter)
+    {
+        if (operation is ConnectorOperation.Send or ConnectorOperation.Reply && conversationId is not null
+            && _sendFaults.TryGetValue(conversationId, out var plan) && plan.TryTake(out statusCode, out retryAfter))
+        {
+            return true;
+        }
+
+        return faults.TryTake(out statusCode, out retryAfter);
+    }
+
     /// <param name="segments">Unescaped path segments after the service URL's <c>teams</c> segment.</param>
     public async Task HandleAsync(HttpContext context, string[] segments)
     {
@@ -14,7 +35,7 @@ internal sealed class ConnectorApi(ConnectorCallLog log, ChannelDirectory direct
         var body = JsonHttp.TryParse(bodyText);
         var (operation, conversationId, activityId, memberId) = Route(request.Method, segments);
 
-        var outcome = faults.TryTake(out var faultStatus, out var retryAfter)
+        var outcome = TryTakeFault(operation, conversationId, out var faultStatus, out var retryAfter)
             ? ConnectorOutcome.Error(faultStatus, FaultPlan.ErrorCodeFor(faultStatus), "Failure injected by the stand-in channel.")
                 with { RetryAfter = retryAfter, InjectedFault = true }
             : Answer(operation, conversationId, activityId, memberId, body);
@@ -41,6 +62,8 @@ internal sealed class ConnectorApi(ConnectorCallLog log, ChannelDirectory direct
 
         if (outcome.RetryAfter is { } delay)
         {
+            // Teams answers 429 with code "Throttled" and says in Retry-After when to try again (protocol.md C, "429 and
+            // Retry-After": msteams-docs status codes from bot conversational APIs, bots/how-to/rate-limit.md).
             context.Response.Headers.RetryAfter = ((int)Math.Ceiling(delay.TotalSeconds)).ToString(System.Globalization.CultureInfo.InvariantCulture);
         }
 

@@ -143,6 +143,13 @@ public sealed class TeamsChannelStandIn : IAsyncDisposable
     public void FailNext(int count, int statusCode, TimeSpan? retryAfter = null) => _faults.FailNext(count, statusCode, retryAfter);
 
     /// <summary>
+    /// The next <paramref name="count"/> sends and replies to this one conversation fail with this status (and
+    /// Retry-After when given), as Teams answers a thread over its own send limit; other calls are not touched.
+    /// </summary>
+    public void FailNextSendsIn(string conversationId, int count, int statusCode, TimeSpan? retryAfter = null) =>
+        _connector.FailNextSendsIn(conversationId, count, statusCode, retryAfter);
+
+    /// <summary>
     /// Activities that reached a conversation: successful sends, replies and creates with an activity.
     /// A channel id also matches the threads in that channel (<c>{channelId};messageid=…</c>).
     /// </summary>

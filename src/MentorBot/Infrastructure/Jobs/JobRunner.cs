@@ -1,3 +1,5 @@
+using System.Collections.Concurrent;
+using MentorBot.Protocol.Connector;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 
@@ -6,6 +8,9 @@ namespace MentorBot.Infrastructure.Jobs;
 /// <summary>
 /// Runs the jobs that are due: claims each one, runs its handler, and records it done; a failure puts it back
 /// with a growing delay. Called by the background worker, and by tests after they move the clock.
+/// Jobs can come back later, so their calls to the channel run in <see cref="ConnectorThrottle.ComeBackLater"/>: a
+/// throttled send ends the run at once, the job is put back for the time the channel gave without counting an
+/// attempt, and the slot goes on with other jobs. Until that time, no other job of the same tenant is claimed.
 /// </summary>
 public sealed partial class JobRunner
 {
@@ -20,6 +25,9 @@ public sealed partial class JobRunner
     private readonly TimeProvider _time;
     private readonly JobOptions _options;
     private readonly ILogger<JobRunner> _logger;
+
+    // Tenant -> when the channel lets its sends through again, on network time (the connector's clock, not _time).
+    private readonly ConcurrentDictionary<string, DateTimeOffset> _throttledTenants = new(StringComparer.Ordinal);
 
     public JobRunner(JobStore store, IServiceProvider services, TimeProvider time, JobOptions options, ILogger<JobRunner> logger)
     {
@@ -50,6 +58,13 @@ public sealed partial class JobRunner
         {
             await handler.RunAsync(job, cancellationToken).ConfigureAwait(false);
         }
+        catch (ConnectorException ex) when (ex.IsThrottled && ex.RetryAt is { } retryAt)
+        {
+            // Not a failure: it becomes a stored job for the time the channel gave, not counted as an attempt. (Handing the
+            // throttle to the caller instead would lose it when the caller is a job whose own work is already done.)
+            LogThrottled(job.Kind, job.Key, retryAt);
+            await _store.ScheduleAsync(job with { DueAt = retryAt }, CancellationToken.None).ConfigureAwait(false);
+        }
         catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
         {
             LogFailed(ex, job.Kind, job.Key, 1, false);
@@ -79,6 +94,12 @@ public sealed partial class JobRunner
                 {
                     foreach (var candidate in group)
                     {
+                        if (IsTenantThrottled(candidate.Job))
+                        {
+                            // Its sends would only be throttled again: no claim, no retry written, until the pause ends.
+                            continue;
+                        }
+
                         var claimed = await _store.TryClaimAsync(candidate, _time.GetUtcNow(), Lease, token).ConfigureAwait(false);
                         if (claimed is null)
                         {
@@ -113,9 +134,28 @@ public sealed partial class JobRunner
 
         try
         {
-            await handler.RunAsync(job, cancellationToken).ConfigureAwait(false);
+            using (ConnectorThrottle.ComeBackLater())
+            {
+                await handler.RunAsync(job, cancellationToken).ConfigureAwait(false);
+            }
+
             await _store.CompleteAsync(claimed, _time.GetUtcNow(), cancellationToken).ConfigureAwait(false);
             return true;
+        }
+        catch (ConnectorException ex) when (ex.IsThrottled)
+        {
+            // Not a failure (the outbox entry it claimed is pending again): the job runs again when the channel said.
+            var wait = ex.RetryAt!.Value - TimeProvider.System.GetUtcNow();
+            // A 429 pauses the tenant; a full window of one conversation does not hold back the tenant's other jobs.
+            if (ex.ErrorCode != ConnectorException.WindowsFullCode && job.Get("tenant") is { } tenant)
+            {
+                _throttledTenants.AddOrUpdate(tenant, ex.RetryAt.Value, (_, known) => known > ex.RetryAt.Value ? known : ex.RetryAt.Value);
+            }
+
+            LogThrottled(job.Kind, job.Key, ex.RetryAt.Value);
+            var dueAt = _time.GetUtcNow() + (wait > TimeSpan.Zero ? wait : TimeSpan.Zero);
+            await _store.PostponeAsync(claimed, dueAt, ex.Message, CancellationToken.None).ConfigureAwait(false);
+            return false;
         }
         catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
         {
@@ -129,6 +169,25 @@ public sealed partial class JobRunner
 
     [LoggerMessage(Level = LogLevel.Error, Message = "No handler for the follow-up job {Kind}/{Key}; it is dropped")]
     private partial void LogNoHandler(string kind, string key);
+
+    private bool IsTenantThrottled(Job job)
+    {
+        if (job.Get("tenant") is not { } tenant || !_throttledTenants.TryGetValue(tenant, out var until))
+        {
+            return false;
+        }
+
+        if (until > TimeProvider.System.GetUtcNow())
+        {
+            return true;
+        }
+
+        _throttledTenants.TryRemove(KeyValuePair.Create(tenant, until));
+        return false;
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Job {Kind}/{Key} was throttled by the channel; it runs again at {RetryAt:O} (not counted as an attempt)")]
+    private partial void LogThrottled(string kind, string key, DateTimeOffset retryAt);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Job {Kind}/{Key} failed (attempt {Attempt}, giving up: {GiveUp})")]
     private partial void LogFailed(Exception exception, string kind, string key, int attempt, bool giveUp);

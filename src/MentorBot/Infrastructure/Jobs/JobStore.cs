@@ -93,6 +93,18 @@ public sealed class JobStore
             return;
         }
 
+        await PutBackAsync(job, next, error, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// Puts a job back to run at <paramref name="dueAt"/> without counting an attempt: it did not fail, the channel
+    /// said "not now" (a 429), so however often that happens it never makes the job give up.
+    /// </summary>
+    public Task PostponeAsync(ClaimableJob job, DateTimeOffset dueAt, string reason, CancellationToken cancellationToken) =>
+        PutBackAsync(job, job.Job with { DueAt = dueAt }, reason, cancellationToken);
+
+    private async Task PutBackAsync(ClaimableJob job, Job next, string error, CancellationToken cancellationToken)
+    {
         var entity = ToEntity(Pending, next, DateTimeOffset.MinValue);
         entity["LastError"] = Truncate(error);
         try
