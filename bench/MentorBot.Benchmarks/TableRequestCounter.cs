@@ -48,6 +48,7 @@ internal sealed partial class TableRequestCounter : HttpPipelineSynchronousPolic
         }
 
         var (target, outboxStep) = Classify(text);
+        target += request.Method == RequestMethod.Get ? " (read)" : request.Method == RequestMethod.Delete ? " (delete)" : "";
         _counts.AddOrUpdate((_phase, target, outboxStep), 1, (_, n) => n + 1);
     }
 
