@@ -28,7 +28,7 @@ internal static class Bench
         var inboundSeconds = quick ? 5 : 15;
 
         Console.WriteLine($"MentorBot benchmark ({(quick ? "quick" : "full")}), {Environment.ProcessorCount} cores, .NET {Environment.Version}");
-        if (!onlyDiscovery && !args.Contains("--jobs"))
+        if (!onlyDiscovery && !args.Contains("--jobs") && !args.Contains("--table-requests"))
         {
             // No I/O, so before Azurite starts; "--matching" runs only this.
             MatchingBench.Run();
@@ -61,6 +61,14 @@ internal static class Bench
         if (onlyDiscovery)
         {
             goto Discovery;
+        }
+
+        if (args.Contains("--table-requests"))
+        {
+            // Table requests per handled activity with the turn replies' outbox step (issue 17 item 5).
+            Console.WriteLine("== Table requests per handled activity: a steady-state mix, replies delivered (saved, sent, removed) ==");
+            await TableRequestsBench.RunAsync(Settings("tr" + Stamp()), teams, AppId, TenantId, quick);
+            return 0;
         }
 
         if (args.Contains("--data-rights"))

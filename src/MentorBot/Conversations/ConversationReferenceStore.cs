@@ -18,7 +18,7 @@ public sealed class ConversationReferenceStore
     private const int MaxRemembered = 10_000;
 
     private readonly TableClient _table;
-    private readonly ConcurrentDictionary<string, string> _lastWritten = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, IReadOnlyDictionary<string, string>> _lastWritten = new(StringComparer.Ordinal);
 
     public ConversationReferenceStore(TableStorage storage)
     {
@@ -96,8 +96,9 @@ public sealed class ConversationReferenceStore
     /// <summary>Records the personal chat opened with a user proactively.</summary>
     public async Task SetPersonalConversationAsync(string aadObjectId, string conversationId, CancellationToken cancellationToken)
     {
+        // Often what the pipeline has just remembered from the same activity: then nothing is written.
         var entity = new TableEntity(UserPartition, TableKey.Escape(aadObjectId)) { ["PersonalConversationId"] = conversationId };
-        await _table.UpsertEntityAsync(entity, TableUpdateMode.Merge, cancellationToken).ConfigureAwait(false);
+        await UpsertIfChangedAsync(entity, cancellationToken).ConfigureAwait(false);
     }
 
     public async Task<ConversationReference?> FindConversationAsync(string conversationId, CancellationToken cancellationToken)
@@ -125,8 +126,12 @@ public sealed class ConversationReferenceStore
         }
 
         var key = entity.PartitionKey + "/" + entity.RowKey;
-        var fingerprint = string.Join('|', entity.OrderBy(p => p.Key, StringComparer.Ordinal).Select(p => $"{p.Key}={p.Value}"));
-        if (_lastWritten.TryGetValue(key, out var last) && last == fingerprint)
+        var values = entity.Where(p => p.Key is not "PartitionKey" and not "RowKey")
+            .ToDictionary(p => p.Key, p => Convert.ToString(p.Value, System.Globalization.CultureInfo.InvariantCulture) ?? "", StringComparer.Ordinal);
+        _lastWritten.TryGetValue(key, out var last);
+        // A merge changes only the properties it carries: an activity that carries fewer (an install event has no
+        // client time zone) but agrees on those changes nothing.
+        if (last is not null && values.All(v => last.TryGetValue(v.Key, out var was) && was == v.Value))
         {
             return;
         }
@@ -139,7 +144,13 @@ public sealed class ConversationReferenceStore
             _lastWritten.Clear();
         }
 
-        _lastWritten[key] = fingerprint;
+        var merged = last is null ? new Dictionary<string, string>(StringComparer.Ordinal) : new Dictionary<string, string>(last, StringComparer.Ordinal);
+        foreach (var (name, value) in values)
+        {
+            merged[name] = value;
+        }
+
+        _lastWritten[key] = merged;
     }
 }
 

@@ -82,19 +82,39 @@ public sealed class InvokeAnswerStore
     }
 
     /// <summary>
-    /// Removes every answer still in the window (erasing a person: an answer does not say whose words it quotes). A
-    /// redelivery then gets "Already done." instead of the first answer; at most a few buckets are read.
+    /// Removes every answer kept (erasing a person: an answer does not say whose words it quotes). A redelivery then
+    /// gets "Already done." instead of the first answer. The table holds minutes of answers (each bucket's job removes
+    /// it), so it is read whole, which also covers a bucket whose job failed: these rows are not in the row index.
     /// </summary>
-    public async Task<int> ForgetRecentAsync(CancellationToken cancellationToken)
+    public Task<int> ForgetAllAsync(CancellationToken cancellationToken) => ForgetWhereAsync(_ => true, cancellationToken);
+
+    /// <summary>Removes the answers whose redelivery window has passed and that are still here (their bucket's job failed).</summary>
+    public Task<int> ForgetExpiredAsync(CancellationToken cancellationToken)
+    {
+        var now = _time.GetUtcNow();
+        return ForgetWhereAsync(bucket => !IsBucket(bucket) || BucketStart(bucket) + BucketLength + RedeliveryWindow < now, cancellationToken);
+    }
+
+    private async Task<int> ForgetWhereAsync(Func<string, bool> bucketGoes, CancellationToken cancellationToken)
     {
         var removed = 0;
-        var now = _time.GetUtcNow();
-        for (var at = now - RedeliveryWindow - BucketLength; at <= now + BucketLength; at += BucketLength)
+        var batch = new List<TableTransactionAction>();
+        await foreach (var entity in _table.QueryAsync<TableEntity>(select: ["PartitionKey", "RowKey"], cancellationToken: cancellationToken).ConfigureAwait(false))
         {
-            removed += await ForgetAsync(Bucket(at), cancellationToken).ConfigureAwait(false);
+            if (!bucketGoes(entity.PartitionKey))
+            {
+                continue;
+            }
+
+            if (batch.Count > 0 && (batch.Count == 100 || batch[0].Entity.PartitionKey != entity.PartitionKey))
+            {
+                removed += await DeleteAsync(batch, cancellationToken).ConfigureAwait(false);
+            }
+
+            batch.Add(new TableTransactionAction(TableTransactionActionType.Delete, entity, ETag.All));
         }
 
-        return removed;
+        return removed + await DeleteAsync(batch, cancellationToken).ConfigureAwait(false);
     }
 
     private async Task<int> DeleteAsync(List<TableTransactionAction> batch, CancellationToken cancellationToken)

@@ -17,7 +17,7 @@ namespace MentorBot.Conversations;
 /// </summary>
 public sealed class PendingReplyStore
 {
-    public const string Partition = "turns";
+    public const string Partition = RowIndex.PendingTurnsPartition;
 
     /// <summary>Table Storage holds at most 64 KiB (32K UTF-16 characters) in one string property; a card can be longer.</summary>
     private const int PartLength = 30_000;

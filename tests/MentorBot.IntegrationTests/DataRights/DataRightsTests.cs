@@ -1,6 +1,7 @@
 using System.Net;
 using System.Text.Json.Nodes;
 using Azure.Data.Tables;
+using MentorBot.Conversations;
 using MentorBot.Features.CheckIns;
 using MentorBot.Features.DataRights;
 using MentorBot.Features.Pairs;
@@ -8,6 +9,7 @@ using MentorBot.Features.Programs;
 using MentorBot.Features.Rematch;
 using MentorBot.Infrastructure.Storage;
 using MentorBot.IntegrationTests.Infrastructure;
+using MentorBot.Protocol.Schema;
 using MentorBot.Testing;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -121,6 +123,36 @@ public sealed class DataRightsTests : IClassFixture<AzuriteFixture>
 
         var again = await PressAsync(s.Bot, confirm, _coordinator, data);
         Assert.Contains("already erased", again, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Erase_removes_the_person_s_redelivery_ledger_reply_on_its_way_and_invoke_answers_though_the_row_index_does_not_keep_them()
+    {
+        await using var s = await StartAsync(withDownloads: false);
+        await SeedAsync(s);
+        var maxChat = TableKey.Escape(ConversationIds.Personal(_max.TeamsId));
+        var reply = Activity.CreateMessage("Back to your questions, Max");
+        reply.Recipient = new ChannelAccount { Id = _max.TeamsId, AadObjectId = _max.AadObjectId };
+        var pending = new PendingReplies(ConversationIds.Personal(_max.TeamsId) + "|1:on-its-way", s.Bot.Channel.ServiceUrl, ConversationIds.Personal(_max.TeamsId),
+            [new PendingMessage(null, reply)]);
+        await s.Bot.Host.Services.GetRequiredService<PendingReplyStore>().SaveAsync(pending, default);
+        Assert.Contains(await s.Bot.EntitiesAsync(TableNames.InboundActivities), r => r.PartitionKey == maxChat);
+        Assert.NotEmpty(await s.Bot.EntitiesAsync(TableNames.InvokeAnswers));
+        // None of these rows is listed in the index: erase must find them by their keys.
+        Assert.DoesNotContain(await s.Bot.EntitiesAsync(TableNames.RowIndex), e => e.RowKey.StartsWith(TableNames.InboundActivities + "|", StringComparison.Ordinal)
+            || e.RowKey.StartsWith(TableNames.InvokeAnswers + "|", StringComparison.Ordinal) || e.RowKey.StartsWith(TableNames.Outbox + "|turns|", StringComparison.Ordinal));
+
+        await SendAsync(s.Bot, s.Bot.Activities.ChannelMessage(s.Channel, s.Channel, _coordinator, $"erase {_max.Upn}"));
+        var confirm = s.Bot.Channel.ActivitiesSentTo(s.Channel)[^1];
+        var done = await PressAsync(s.Bot, confirm, _coordinator, (JsonObject)confirm.AdaptiveCards[0]["actions"]![0]!["data"]!.DeepClone());
+
+        Assert.Contains("Max Mentee was erased", done, StringComparison.Ordinal);
+        Assert.DoesNotContain(await s.Bot.EntitiesAsync(TableNames.InboundActivities), r => r.PartitionKey == maxChat);
+        Assert.DoesNotContain(await s.Bot.EntitiesAsync(TableNames.Outbox), r => r.PartitionKey == PendingReplyStore.Partition
+            && r.Any(p => p.Value is string text && text.Contains(_max.AadObjectId, StringComparison.OrdinalIgnoreCase)));
+        // Only the coordinator's own erase press may have left its answer since.
+        Assert.DoesNotContain(await s.Bot.EntitiesAsync(TableNames.InvokeAnswers), r => r.GetString("Answer")?.Contains("Max", StringComparison.Ordinal) == true && !r.RowKey.Contains(s.Channel, StringComparison.Ordinal));
+        Assert.Empty(await RowsNamingAsync(s.Bot, _max));
     }
 
     [Fact]

@@ -18,6 +18,7 @@ public sealed class RowIndexTests
     [InlineData("canary-checkin-7f3a91", false)]
     [InlineData("2026-12-02T17:17:16Z", false)]
     [InlineData("17:17:16", false)]
+    [InlineData("41:10.9302346+00:00", false)] // the tail of a time "2026-12-03T07:41:10.9302346+00:00" after its first colon
     [InlineData("sales-mentoring", false)]
     public void Only_ids_addresses_and_Teams_ids_are_indexed(string token, bool indexed)
     {
@@ -45,5 +46,25 @@ public sealed class RowIndexTests
         var row = new RowRef("Outbox", Tenant + "|conversation:19:abc@thread.v2", "match%2Fpair%2Fsuggestions");
         Assert.Equal(row, RowRef.Parse(row.ToString()));
         Assert.DoesNotContain('/', row.ToString());
+    }
+
+    [Fact]
+    public void A_time_in_a_stored_value_adds_no_index_entry()
+    {
+        // Dialog state is rewritten on every answer with a new UpdatedAt: each time would have been a new entry.
+        var row = new TableEntity("personal", Person) { ["State"] = "{\"UpdatedAt\":\"2026-12-03T07:41:10.9302346+00:00\"}" };
+
+        Assert.Equal([Person], RowIndex.IdentifiersOf(row));
+    }
+
+    [Theory]
+    [InlineData(TableNames.InboundActivities, "a:1xyzPersonalChat", false)]
+    [InlineData(TableNames.InvokeAnswers, "202612030740", false)]
+    [InlineData(TableNames.Outbox, RowIndex.PendingTurnsPartition, false)]
+    [InlineData(TableNames.Outbox, Tenant + "|" + Person, true)]
+    [InlineData(TableNames.DialogStates, "personal", true)]
+    public void Only_the_rows_every_turn_writes_are_left_to_lookups_by_key(string table, string partition, bool kept)
+    {
+        Assert.Equal(kept, RowIndex.Keeps(table, partition));
     }
 }

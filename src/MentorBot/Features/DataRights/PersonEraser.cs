@@ -77,7 +77,7 @@ public sealed class PersonEraser
         }
 
         // An invoke's first answer does not say whose words it quotes: the few still kept for redelivery all go.
-        if (await _answers.ForgetRecentAsync(cancellationToken).ConfigureAwait(false) is > 0 and var forgotten)
+        if (await _answers.ForgetAllAsync(cancellationToken).ConfigureAwait(false) is > 0 and var forgotten)
         {
             counts[TableNames.InvokeAnswers] = counts.GetValueOrDefault(TableNames.InvokeAnswers) + forgotten;
         }

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using MentorBot.Conversations;
 using MentorBot.Features.Pairs;
 using MentorBot.Infrastructure.Storage;
 using Microsoft.Extensions.Options;
@@ -17,12 +18,14 @@ public sealed class RetentionPurge
     private readonly StoredRows _rows;
     private readonly TimeProvider _time;
     private readonly RetentionSettings _settings;
+    private readonly InvokeAnswerStore _answers;
 
-    public RetentionPurge(TableStorage storage, StoredRows rows, TimeProvider time, IOptions<RetentionSettings> settings)
+    public RetentionPurge(TableStorage storage, StoredRows rows, TimeProvider time, IOptions<RetentionSettings> settings, InvokeAnswerStore answers)
     {
         ArgumentNullException.ThrowIfNull(settings);
         _storage = storage;
         _rows = rows;
+        _answers = answers;
         _time = time;
         _settings = settings.Value;
     }
@@ -46,6 +49,8 @@ public sealed class RetentionPurge
             await PurgeAsync(pairId, cancellationToken).ConfigureAwait(false);
         }
 
+        // Invoke answers are not in the row index: any that outlived their redelivery window (a failed job) go here.
+        await _answers.ForgetExpiredAsync(cancellationToken).ConfigureAwait(false);
         return expired;
     }
 

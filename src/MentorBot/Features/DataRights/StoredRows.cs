@@ -6,7 +6,8 @@ namespace MentorBot.Features.DataRights;
 
 /// <summary>
 /// The stored rows that name a person or a pair, found through the <see cref="RowIndex"/>: a look-up per identifier
-/// and a read per row, so data rights cost in proportion to the person's own rows, not to the store.
+/// and a read per row, so data rights cost in proportion to the person's own rows, not to the store. The few rows the
+/// index does not keep are found by their keys.
 /// </summary>
 public sealed class StoredRows
 {
@@ -22,7 +23,8 @@ public sealed class StoredRows
         IEnumerable<string> identifiers,
         [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken)
     {
-        var asked = identifiers.Select(i => i.Trim().ToLowerInvariant()).Where(i => i.Length > 0).Distinct(StringComparer.Ordinal).ToList();
+        var given = identifiers.ToList();
+        var asked = given.Select(i => i.Trim().ToLowerInvariant()).Where(i => i.Length > 0).Distinct(StringComparer.Ordinal).ToList();
         var rows = await _storage.Index.RowsNamingAsync(asked, cancellationToken).ConfigureAwait(false);
         foreach (var row in rows.OrderBy(r => r.Table, StringComparer.Ordinal).ThenBy(r => r.PartitionKey, StringComparer.Ordinal).ThenBy(r => r.RowKey, StringComparer.Ordinal))
         {
@@ -65,6 +67,61 @@ public sealed class StoredRows
 
             yield return (rule, entity);
         }
+
+        await foreach (var found in UnindexedNamingAsync(given, asked, cancellationToken).ConfigureAwait(false))
+        {
+            // Entries noted before these rows stopped being indexed may have listed them above already.
+            if (!rows.Contains(new RowRef(found.Rule.Table, found.Entity.PartitionKey, found.Entity.RowKey)))
+            {
+                yield return found;
+            }
+        }
+    }
+
+    /// <summary>
+    /// The rows the index does not keep (<see cref="RowIndex.Keeps"/>), found by their keys: the redelivery ledger of a
+    /// conversation is its partition (a personal chat's id is one of the person's identifiers), and the turn replies on
+    /// their way are one small partition, read whole.
+    /// </summary>
+    private async IAsyncEnumerable<(TableRule Rule, TableEntity Entity)> UnindexedNamingAsync(
+        IEnumerable<string> identifiers, IReadOnlyList<string> asked,
+        [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        // Partition keys match exactly: the identifiers as stored, not lower-cased.
+        foreach (var identifier in identifiers.Select(i => i.Trim()).Where(i => i.Length > 0).Distinct(StringComparer.Ordinal))
+        {
+            foreach (var entity in await PartitionAsync(TableNames.InboundActivities, TableKey.Escape(identifier), cancellationToken).ConfigureAwait(false))
+            {
+                yield return (TableRules.For(TableNames.InboundActivities)!, entity);
+            }
+        }
+
+        var named = new IdentifierMatch(asked);
+        foreach (var entity in await PartitionAsync(TableNames.Outbox, RowIndex.PendingTurnsPartition, cancellationToken).ConfigureAwait(false))
+        {
+            if (named.IsIn(entity))
+            {
+                yield return (TableRules.For(TableNames.Outbox)!, entity);
+            }
+        }
+    }
+
+    private async Task<List<TableEntity>> PartitionAsync(string table, string partitionKey, CancellationToken cancellationToken)
+    {
+        var rows = new List<TableEntity>();
+        try
+        {
+            await foreach (var entity in _storage.Table(table).QueryAsync<TableEntity>(e => e.PartitionKey == partitionKey, cancellationToken: cancellationToken).ConfigureAwait(false))
+            {
+                rows.Add(entity);
+            }
+        }
+        catch (RequestFailedException ex) when (ex.Status == 404)
+        {
+            // The table is not created yet.
+        }
+
+        return rows;
     }
 
     public async Task DeleteAsync(TableRule rule, TableEntity entity, CancellationToken cancellationToken)

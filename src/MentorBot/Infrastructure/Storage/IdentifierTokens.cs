@@ -92,7 +92,9 @@ public static partial class IdentifierTokens
         return Guid.TryParse(token, out _)
             || (token.Length >= 16 && token.All(char.IsAsciiHexDigit))
             || token.Contains('@', StringComparison.Ordinal)
-            || (colon is > 0 and <= 2 && token.Length - colon > 6 && token[..colon].All(char.IsAsciiLetterOrDigit));
+            // A Teams id's part after the colon always holds letters; a time's "41:10.93+00:00" (the tail of
+            // "2026-12-03T07:41:10.93+00:00" cut at its first colon) holds none and is no identifier.
+            || (colon is > 0 and <= 2 && token.Length - colon > 6 && token[..colon].All(char.IsAsciiLetterOrDigit) && token[(colon + 1)..].Any(char.IsAsciiLetter));
     }
 
     [GeneratedRegex(@"\\u([0-9a-fA-F]{4})")]

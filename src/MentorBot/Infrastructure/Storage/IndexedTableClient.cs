@@ -8,13 +8,15 @@ namespace MentorBot.Infrastructure.Storage;
 /// <summary>
 /// A table client that keeps the <see cref="RowIndex"/> with every write: identifiers are noted before a row is added,
 /// upserted or updated, and a deleted row's entries are removed after it is gone. Stores use it as any TableClient, so
-/// no feature can forget the index. Reads go straight through.
+/// no feature can forget the index. Reads go straight through, noting which rows' entries are known to exist
+/// (<see cref="NotedRows"/>), so a conditional update that names no new identifier costs no index request.
 /// </summary>
 internal sealed class IndexedTableClient : TableClient
 {
     private readonly TableClient _inner;
     private readonly string _table;
     private readonly RowIndex _index;
+    private readonly NotedRows _noted = new();
 
     public IndexedTableClient(TableClient inner, string table, RowIndex index)
     {
@@ -47,32 +49,67 @@ internal sealed class IndexedTableClient : TableClient
     public override Pageable<T> Query<T>(Expression<Func<T, bool>> filter, int? maxPerPage = null, IEnumerable<string>? select = null, CancellationToken cancellationToken = default)
         => _inner.Query(filter, maxPerPage, select, cancellationToken);
 
-    public override Task<Response<T>> GetEntityAsync<T>(string partitionKey, string rowKey, IEnumerable<string>? select = null, CancellationToken cancellationToken = default)
-        => _inner.GetEntityAsync<T>(partitionKey, rowKey, select, cancellationToken);
+    public override async Task<Response<T>> GetEntityAsync<T>(string partitionKey, string rowKey, IEnumerable<string>? select = null, CancellationToken cancellationToken = default)
+    {
+        var response = await _inner.GetEntityAsync<T>(partitionKey, rowKey, select, cancellationToken).ConfigureAwait(false);
+        Learn(partitionKey, rowKey, response.Value);
+        return response;
+    }
 
-    public override Task<NullableResponse<T>> GetEntityIfExistsAsync<T>(string partitionKey, string rowKey, IEnumerable<string>? select = null, CancellationToken cancellationToken = default)
-        => _inner.GetEntityIfExistsAsync<T>(partitionKey, rowKey, select, cancellationToken);
+    public override async Task<NullableResponse<T>> GetEntityIfExistsAsync<T>(string partitionKey, string rowKey, IEnumerable<string>? select = null, CancellationToken cancellationToken = default)
+    {
+        var response = await _inner.GetEntityIfExistsAsync<T>(partitionKey, rowKey, select, cancellationToken).ConfigureAwait(false);
+        if (response.HasValue && response.Value is { } entity)
+        {
+            Learn(partitionKey, rowKey, entity);
+        }
+
+        return response;
+    }
 
     public override async Task<Response> AddEntityAsync<T>(T entity, CancellationToken cancellationToken = default)
     {
         await _index.NoteAsync(_table, entity, cancellationToken).ConfigureAwait(false);
-        return await _inner.AddEntityAsync(entity, cancellationToken).ConfigureAwait(false);
+        var response = await _inner.AddEntityAsync(entity, cancellationToken).ConfigureAwait(false);
+        Learn(entity.PartitionKey, entity.RowKey, entity, response.Headers.ETag);
+        return response;
     }
 
     public override async Task<Response> UpsertEntityAsync<T>(T entity, TableUpdateMode mode = TableUpdateMode.Merge, CancellationToken cancellationToken = default)
     {
         await _index.NoteAsync(_table, entity, cancellationToken).ConfigureAwait(false);
-        return await _inner.UpsertEntityAsync(entity, mode, cancellationToken).ConfigureAwait(false);
+        var response = await _inner.UpsertEntityAsync(entity, mode, cancellationToken).ConfigureAwait(false);
+        Learn(entity.PartitionKey, entity.RowKey, entity, response.Headers.ETag);
+        return response;
     }
 
     public override async Task<Response> UpdateEntityAsync<T>(T entity, ETag ifMatch, TableUpdateMode mode = TableUpdateMode.Merge, CancellationToken cancellationToken = default)
     {
-        await _index.NoteAsync(_table, entity, cancellationToken).ConfigureAwait(false);
-        return await _inner.UpdateEntityAsync(entity, ifMatch, mode, cancellationToken).ConfigureAwait(false);
+        ArgumentNullException.ThrowIfNull(entity);
+        var row = new RowRef(_table, entity.PartitionKey, entity.RowKey);
+        if (!RowIndex.Keeps(_table, entity.PartitionKey) || !_noted.Covers(row, ifMatch, RowIndex.IdentifiersOf(entity)))
+        {
+            await _index.NoteAsync(_table, entity, cancellationToken).ConfigureAwait(false);
+        }
+
+        Response response;
+        try
+        {
+            response = await _inner.UpdateEntityAsync(entity, ifMatch, mode, cancellationToken).ConfigureAwait(false);
+        }
+        catch (RequestFailedException)
+        {
+            _noted.Forget(row);
+            throw;
+        }
+
+        Learn(entity.PartitionKey, entity.RowKey, entity, response.Headers.ETag);
+        return response;
     }
 
     public override async Task<Response> DeleteEntityAsync(string partitionKey, string rowKey, ETag ifMatch = default, CancellationToken cancellationToken = default)
     {
+        _noted.Forget(new RowRef(_table, partitionKey, rowKey));
         Response response;
         try
         {
@@ -81,11 +118,11 @@ internal sealed class IndexedTableClient : TableClient
         catch (RequestFailedException ex) when (ex.Status == 404)
         {
             // Gone already (another instance, an earlier try cut short): its entries go all the same.
-            await _index.ForgetRowAsync(new RowRef(_table, partitionKey, rowKey), cancellationToken).ConfigureAwait(false);
+            await ForgetAsync(partitionKey, rowKey, cancellationToken).ConfigureAwait(false);
             throw;
         }
 
-        await _index.ForgetRowAsync(new RowRef(_table, partitionKey, rowKey), cancellationToken).ConfigureAwait(false);
+        await ForgetAsync(partitionKey, rowKey, cancellationToken).ConfigureAwait(false);
         return response;
     }
 
@@ -99,6 +136,11 @@ internal sealed class IndexedTableClient : TableClient
     {
         ArgumentNullException.ThrowIfNull(transactionActions);
         var actions = transactionActions.ToList();
+        foreach (var action in actions)
+        {
+            _noted.Forget(new RowRef(_table, action.Entity.PartitionKey, action.Entity.RowKey));
+        }
+
         foreach (var action in actions.Where(a => a.ActionType != TableTransactionActionType.Delete))
         {
             await _index.NoteAsync(_table, action.Entity, cancellationToken).ConfigureAwait(false);
@@ -107,9 +149,32 @@ internal sealed class IndexedTableClient : TableClient
         var response = await _inner.SubmitTransactionAsync(actions, cancellationToken).ConfigureAwait(false);
         foreach (var action in actions.Where(a => a.ActionType == TableTransactionActionType.Delete))
         {
-            await _index.ForgetRowAsync(new RowRef(_table, action.Entity.PartitionKey, action.Entity.RowKey), cancellationToken).ConfigureAwait(false);
+            await ForgetAsync(action.Entity.PartitionKey, action.Entity.RowKey, cancellationToken).ConfigureAwait(false);
         }
 
         return response;
+    }
+
+    private async Task ForgetAsync(string partitionKey, string rowKey, CancellationToken cancellationToken)
+    {
+        // Rows the index does not keep have no entries to look for (a few noted before they stopped being indexed go
+        // when a look-up finds their row gone).
+        if (RowIndex.Keeps(_table, partitionKey))
+        {
+            await _index.ForgetRowAsync(new RowRef(_table, partitionKey, rowKey), cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    /// <summary>
+    /// Remembers the identifiers of a row as written or read at a version: the index holds entries for them, since
+    /// every write notes its entries first.
+    /// </summary>
+    private void Learn(string partitionKey, string rowKey, ITableEntity entity, ETag? version = null)
+    {
+        if (RowIndex.Keeps(_table, partitionKey))
+        {
+            // Keys come from the call: a read that selected a few properties may not carry them.
+            _noted.Remember(new RowRef(_table, partitionKey, rowKey), version ?? entity.ETag, RowIndex.IdentifiersOf(entity));
+        }
     }
 }

@@ -25,6 +25,9 @@ public readonly record struct RowRef(string Table, string PartitionKey, string R
 /// </summary>
 public sealed class RowIndex
 {
+    /// <summary>The outbox partition of turn replies on their way (<c>PendingReplyStore</c>): rows that live for seconds.</summary>
+    public const string PendingTurnsPartition = "turns";
+
     private const int BatchLimit = 100;
     private readonly TableClient _table;
 
@@ -33,10 +36,29 @@ public sealed class RowIndex
         _table = table;
     }
 
+    /// <summary>
+    /// False for the rows every turn writes, which data rights finds by their keys instead, so a turn does not pay two
+    /// or more index requests per write: the redelivery ledger, whose only identifier is its partition (the
+    /// conversation id, looked up directly by <c>StoredRows</c>); turn replies on their way, a partition holding
+    /// seconds of work, read whole by <c>StoredRows</c>; and invoke answers, a table of minutes of answers that
+    /// erasing anyone empties and retention clears of what outlived its window (<c>InvokeAnswerStore</c>).
+    /// </summary>
+    public static bool Keeps(string table, string partitionKey) => table switch
+    {
+        TableNames.InboundActivities or TableNames.InvokeAnswers => false,
+        TableNames.Outbox => partitionKey != PendingTurnsPartition,
+        _ => true,
+    };
+
     /// <summary>Notes the identifiers the row's keys and values hold, before it is written.</summary>
     public async Task NoteAsync(string table, ITableEntity entity, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(entity);
+        if (!Keeps(table, entity.PartitionKey))
+        {
+            return;
+        }
+
         var row = new RowRef(table, entity.PartitionKey, entity.RowKey);
         var identifiers = IdentifiersOf(entity).ToList();
         if (identifiers.Count == 0)

@@ -1,0 +1,85 @@
+using System.Collections.Concurrent;
+using System.Text;
+using System.Text.RegularExpressions;
+using Azure.Core;
+using Azure.Core.Pipeline;
+
+namespace MentorBot.Benchmarks;
+
+/// <summary>
+/// Counts every request the service's table clients send (each try, as Azurite sees it), by the phase the benchmark
+/// is in and by what it touches: the table from the request's path, or for a transaction (<c>$batch</c>) from the
+/// first operation in its body. Row-index requests are named by the table of the row they index ("RowIndex for
+/// Outbox"), and requests about a turn's pending replies (outbox partition "turns", directly or through the index)
+/// are marked as the outbox step.
+/// </summary>
+internal sealed partial class TableRequestCounter : HttpPipelineSynchronousPolicy
+{
+    private readonly string _prefix;
+    private readonly ConcurrentDictionary<(string Phase, string Target, bool OutboxStep), int> _counts = new();
+    private volatile string _phase = "start";
+
+    public TableRequestCounter(string prefix)
+    {
+        _prefix = prefix;
+    }
+
+    public string Phase
+    {
+        get => _phase;
+        set => _phase = value;
+    }
+
+    public override void OnSendingRequest(HttpMessage message)
+    {
+        ArgumentNullException.ThrowIfNull(message);
+        var request = message.Request;
+        var text = Uri.UnescapeDataString(request.Uri.ToUri().AbsolutePath);
+        if (text.EndsWith("/$batch", StringComparison.Ordinal) && request.Content is { } content)
+        {
+            using var body = new MemoryStream();
+            content.WriteTo(body, default);
+            text = Uri.UnescapeDataString(Encoding.UTF8.GetString(body.ToArray()));
+        }
+        else if (request.Method == RequestMethod.Get)
+        {
+            // A query names its partition in the filter.
+            text += " " + Uri.UnescapeDataString(request.Uri.Query);
+        }
+
+        var (target, outboxStep) = Classify(text);
+        target += request.Method == RequestMethod.Get ? " (read)" : request.Method == RequestMethod.Delete ? " (delete)" : "";
+        _counts.AddOrUpdate((_phase, target, outboxStep), 1, (_, n) => n + 1);
+    }
+
+    /// <summary>Requests of one phase (all phases when null), by target and outbox step.</summary>
+    public IReadOnlyList<(string Target, bool OutboxStep, int Count)> Of(string? phase) => _counts
+        .Where(p => phase is null || p.Key.Phase == phase)
+        .GroupBy(p => (p.Key.Target, p.Key.OutboxStep))
+        .Select(g => (g.Key.Target, g.Key.OutboxStep, g.Sum(p => p.Value)))
+        .OrderByDescending(t => t.Item3)
+        .ToList();
+
+    private (string Target, bool OutboxStep) Classify(string text)
+    {
+        var at = text.IndexOf("/" + _prefix, StringComparison.Ordinal);
+        var table = at < 0 ? "?" : TableName().Match(text, at + 1 + _prefix.Length).Value;
+        var outboxStep = text.Contains("Outbox(PartitionKey='turns'", StringComparison.Ordinal)
+            || text.Contains("Outbox|turns|", StringComparison.Ordinal)
+            || (table == "Outbox" && text.Contains("PartitionKey eq 'turns'", StringComparison.Ordinal));
+        if (table == "RowIndex")
+        {
+            var indexed = IndexedPattern().Match(text);
+            return (indexed.Success ? "RowIndex for " + indexed.Groups["table"].Value : "RowIndex", outboxStep);
+        }
+
+        return (table, outboxStep);
+    }
+
+    [GeneratedRegex(@"\G[A-Za-z]+")]
+    private static partial Regex TableName();
+
+    // Entries of the index: "row|<Table>|pk|rk" partitions and "<Table>|pk|rk" row keys.
+    [GeneratedRegex(@"(row\||RowKey=')(?<table>[A-Za-z]+)\|")]
+    private static partial Regex IndexedPattern();
+}

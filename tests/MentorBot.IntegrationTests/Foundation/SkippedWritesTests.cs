@@ -1,0 +1,146 @@
+using Azure;
+using Azure.Core;
+using Azure.Core.Pipeline;
+using Azure.Data.Tables;
+using MentorBot.Conversations;
+using MentorBot.Infrastructure.Storage;
+using MentorBot.Protocol.Schema;
+using MentorBot.Testing;
+
+namespace MentorBot.IntegrationTests.Foundation;
+
+/// <summary>
+/// Writes that change nothing are skipped (issue 17 item 5) without ever leaving a row the row index does not list:
+/// counted from the requests the table clients send to Azurite.
+/// </summary>
+public sealed class SkippedWritesTests : IClassFixture<AzuriteFixture>
+{
+    private const string Person = "11111111-aaaa-4bbb-8ccc-000000000001";
+    private const string PairId = "4d403a2f6ef41ea6886a";
+    private const string NewPairId = "9e8d7c6b5a4f3e2d1c0b";
+
+    private readonly AzuriteFixture _azurite;
+
+    public SkippedWritesTests(AzuriteFixture azurite)
+    {
+        _azurite = azurite;
+    }
+
+    [Fact]
+    public async Task An_update_of_the_version_read_naming_no_new_id_sends_only_itself_and_an_upsert_still_keeps_the_index()
+    {
+        var (storage, requests) = await NewStorageAsync();
+        var table = storage.Table(TableNames.DialogStates);
+        var added = await table.AddEntityAsync(Row(PairId, "first answer"));
+        var read = (await table.GetEntityAsync<TableEntity>("personal", Person)).Value;
+
+        var before = requests.Count;
+        await table.UpdateEntityAsync(Row(PairId, "second answer"), read.ETag, TableUpdateMode.Replace);
+        Assert.Equal(1, requests.Count - before);
+
+        before = requests.Count;
+        await table.UpsertEntityAsync(Row(PairId, "third answer"), TableUpdateMode.Replace);
+        Assert.True(requests.Count - before > 1, "an upsert may land on a row deleted meanwhile, so its entries are written again");
+        Assert.NotNull(added);
+        Assert.Contains(new RowRef(TableNames.DialogStates, "personal", Person), await storage.Index.RowsNamingAsync([PairId], default));
+    }
+
+    [Fact]
+    public async Task An_instance_holding_an_old_version_can_neither_skip_a_new_id_nor_write_a_row_another_deleted()
+    {
+        var prefix = _azurite.NewTablePrefix();
+        var (first, _) = await NewStorageAsync(prefix);
+        var (second, _) = await NewStorageAsync(prefix);
+        var mine = await first.Table(TableNames.DialogStates).AddEntityAsync(Row(PairId, "first answer"));
+        var version = mine.Headers.ETag!.Value;
+
+        // Another instance rewrites the row naming a new pair: its own write indexes it.
+        var theirs = (await second.Table(TableNames.DialogStates).GetEntityAsync<TableEntity>("personal", Person)).Value;
+        await second.Table(TableNames.DialogStates).UpdateEntityAsync(Row(NewPairId, "their answer"), theirs.ETag, TableUpdateMode.Replace);
+        var stale = await Assert.ThrowsAsync<RequestFailedException>(() =>
+            first.Table(TableNames.DialogStates).UpdateEntityAsync(Row(PairId, "late answer"), version, TableUpdateMode.Replace));
+        Assert.Equal(412, stale.Status);
+        Assert.Contains(new RowRef(TableNames.DialogStates, "personal", Person), await first.Index.RowsNamingAsync([NewPairId], default));
+
+        // Another instance deletes it (its entries go): the first instance's update cannot bring it back unlisted.
+        await second.Table(TableNames.DialogStates).DeleteEntityAsync("personal", Person, ETag.All);
+        await Assert.ThrowsAsync<RequestFailedException>(() =>
+            first.Table(TableNames.DialogStates).UpdateEntityAsync(Row(PairId, "late answer"), ETag.All, TableUpdateMode.Replace));
+        Assert.False((await first.Table(TableNames.DialogStates).GetEntityIfExistsAsync<TableEntity>("personal", Person)).HasValue);
+    }
+
+    [Fact]
+    public async Task A_turn_s_ledger_and_replies_on_their_way_write_no_index_entries()
+    {
+        var (storage, requests) = await NewStorageAsync();
+        var ledger = new InboundActivityLedger(storage, new InvokeAnswerStore(storage, new MentorBot.Infrastructure.Jobs.JobStore(storage), TimeProvider.System), TimeProvider.System);
+        var pending = new PendingReplyStore(storage, TimeProvider.System);
+        var chat = "a:1xyzPersonalChatOf" + Person;
+        var reply = Activity.CreateMessage("Here is what I can do");
+        reply.Recipient = new ChannelAccount { Id = "29:1abcDEFghi", AadObjectId = Person };
+        var replies = new PendingReplies(chat + "|1:activity", "https://smba.trafficmanager.net/emea/", chat, [new PendingMessage(null, reply)]);
+
+        var before = requests.Count;
+        var claim = await ledger.ClaimAsync(chat, "1:activity", default);
+        await pending.SaveAsync(replies, default);
+        await ledger.CompleteAsync(claim, null, default);
+        await pending.RemoveAsync(replies, default);
+
+        Assert.Equal(4, requests.Count - before);
+        Assert.Empty(await storage.Index.RowsNamingAsync([Person, chat, "29:1abcDEFghi"], default));
+    }
+
+    [Fact]
+    public async Task A_conversation_update_after_a_message_rewrites_no_reference_and_a_changed_name_does()
+    {
+        var (storage, requests) = await NewStorageAsync();
+        var references = new ConversationReferenceStore(storage);
+        const string Chat = "a:1xyzPersonalChat";
+        await references.RememberAsync(Personal(Chat, "Max Mentee"), default);
+
+        var before = requests.Count;
+        // An install event carries no name; the chat it names is the one just remembered.
+        await references.RememberAsync(Personal(Chat, null), default);
+        await references.SetPersonalConversationAsync(Person, Chat, default);
+        Assert.Equal(0, requests.Count - before);
+
+        await references.RememberAsync(Personal(Chat, "Max M. Mentee"), default);
+        Assert.True(requests.Count - before > 0);
+        Assert.Equal("Max M. Mentee", (await references.FindUserAsync(Person, default))!.Name);
+        Assert.Equal(Chat, (await references.FindUserAsync(Person, default))!.PersonalConversationId);
+    }
+
+    private static Activity Personal(string chat, string? name) => new()
+    {
+        Type = ActivityTypes.Message,
+        ServiceUrl = "https://smba.trafficmanager.net/emea/",
+        Conversation = new ConversationAccount { Id = chat, ConversationType = ConversationTypes.Personal, TenantId = "2f9e8d7c-6b5a-4c3d-8e1f-0a9b8c7d6e5f" },
+        From = new ChannelAccount { Id = "29:1abcDEFghi", AadObjectId = Person, Name = name },
+        Recipient = new ChannelAccount { Id = "28:6b1f0c34-8d2a-4e7b-9c5d-1a2b3c4d5e6f" },
+    };
+
+    private static TableEntity Row(string pairId, string answer) => new("personal", Person)
+    {
+        ["DialogId"] = "expectations",
+        ["State"] = $"{{\"Options\":{{\"pair\":\"{pairId}\"}},\"Values\":{{\"offer\":\"{answer}\"}},\"UpdatedAt\":\"{DateTimeOffset.UtcNow:O}\"}}",
+    };
+
+    private async Task<(TableStorage Storage, RequestCount Requests)> NewStorageAsync(string? prefix = null)
+    {
+        var requests = new RequestCount();
+        var options = new TableClientOptions();
+        options.AddPolicy(requests, HttpPipelinePosition.PerRetry);
+        var storage = new TableStorage(_azurite.CreateServiceClient(options), prefix ?? _azurite.NewTablePrefix());
+        await storage.CreateTablesAsync(TableNames.All, default);
+        return (storage, requests);
+    }
+
+    private sealed class RequestCount : HttpPipelineSynchronousPolicy
+    {
+        private int _count;
+
+        public int Count => Volatile.Read(ref _count);
+
+        public override void OnSendingRequest(HttpMessage message) => Interlocked.Increment(ref _count);
+    }
+}
