@@ -35,21 +35,15 @@ public sealed class CheckInAnsweredJob : IJobHandler
     public string Kind => JobKind;
 
     /// <param name="notifyPartner">False for an answer given in the pair chat: the partner sees it there on the updated card.</param>
-    public static Job For(CheckInAnswer answer, string programId, bool notifyPartner, DateTimeOffset now)
+    public static Job For(Pair pair, CheckInAnswer answer, bool notifyPartner, DateTimeOffset now)
     {
+        ArgumentNullException.ThrowIfNull(pair);
         ArgumentNullException.ThrowIfNull(answer);
-        return new Job(JobKind, $"{answer.TenantId}/{answer.PairId}/{answer.MeetingKey}/{answer.Role}", now)
-        {
-            Data = new Dictionary<string, string>
-            {
-                ["tenant"] = answer.TenantId,
-                ["program"] = programId,
-                ["pair"] = answer.PairId,
-                ["meeting"] = answer.MeetingKey,
-                ["role"] = answer.Role,
-                ["notifyPartner"] = notifyPartner ? "true" : "false",
-            },
-        };
+        var data = PairJobs.Data(pair);
+        data["meeting"] = answer.MeetingKey;
+        data["role"] = answer.Role;
+        data["notifyPartner"] = notifyPartner ? "true" : "false";
+        return new Job(JobKind, $"{pair.TenantId}/{pair.PairId}/{answer.MeetingKey}/{answer.Role}", now) { Data = data };
     }
 
     public async Task RunAsync(Job job, CancellationToken cancellationToken)

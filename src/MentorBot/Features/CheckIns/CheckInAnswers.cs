@@ -128,7 +128,7 @@ public sealed class CheckInAnswers : ICardActionHandler
         if (program is not null)
         {
             // In the pair chat the partner sees the answer on the updated card already.
-            turn.RunAfter(CheckInAnsweredJob.For(answer, pair.ProgramId, notifyPartner: turn.IsPersonal, _time.GetUtcNow()));
+            turn.RunAfter(CheckInAnsweredJob.For(pair, answer, notifyPartner: turn.IsPersonal, _time.GetUtcNow()));
         }
     }
 
