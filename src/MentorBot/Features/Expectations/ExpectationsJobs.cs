@@ -36,10 +36,7 @@ public static class ExpectationsJobs
     private static Job OfVersion(string kind, ExpectationsAgreement agreement, string? serviceUrl, DateTimeOffset now)
     {
         ArgumentNullException.ThrowIfNull(agreement);
-        var data = new Dictionary<string, string>
-        {
-            ["tenant"] = agreement.TenantId, ["program"] = agreement.ProgramId, ["pair"] = agreement.PairId, ["version"] = Number(agreement.Version),
-        };
+        var data = DataOf(PairKey.Of(agreement), ("version", Number(agreement.Version)));
         if (serviceUrl is not null)
         {
             // From the authenticated activity the confirmation came in, as the inline call had it.
@@ -62,7 +59,9 @@ public static class ExpectationsJobs
 
     private static string Number(int value) => value.ToString(CultureInfo.InvariantCulture);
 
-    private static Dictionary<string, string> DataOf(Pair pair, params (string Name, string Value)[] extra)
+    private static Dictionary<string, string> DataOf(Pair pair, params (string Name, string Value)[] extra) => DataOf(PairKey.Of(pair), extra);
+
+    private static Dictionary<string, string> DataOf(PairKey pair, params (string Name, string Value)[] extra)
     {
         var data = new Dictionary<string, string> { ["tenant"] = pair.TenantId, ["program"] = pair.ProgramId, ["pair"] = pair.PairId };
         foreach (var (name, value) in extra)
