@@ -118,7 +118,17 @@ public sealed class Outbox
             ["ActivityId"] = activityId,
             ["SentAt"] = status == Sent ? _time.GetUtcNow() : null,
         };
-        await _table.UpdateEntityAsync(entity, ETag.All, TableUpdateMode.Replace, cancellationToken).ConfigureAwait(false);
+        try
+        {
+            // Conditional on the claim this sender holds: the row's index entries are then known to this instance and
+            // the mark costs one request, not the index's as well.
+            await _table.UpdateEntityAsync(entity, entry.ETag, TableUpdateMode.Replace, cancellationToken).ConfigureAwait(false);
+        }
+        catch (RequestFailedException ex) when (StorageConflict.IsStale(ex))
+        {
+            // Written since the claim (a stale claim taken over): what this sender did is still what happened.
+            await _table.UpdateEntityAsync(entity, ETag.All, TableUpdateMode.Replace, cancellationToken).ConfigureAwait(false);
+        }
     }
 
     /// <summary>

@@ -9,7 +9,7 @@ namespace MentorBot.Infrastructure.Storage;
 /// A table client that keeps the <see cref="RowIndex"/> with every write: identifiers are noted before a row is added,
 /// upserted or updated, and a deleted row's entries are removed after it is gone. Stores use it as any TableClient, so
 /// no feature can forget the index. Reads go straight through, noting which rows' entries are known to exist
-/// (<see cref="NotedRows"/>), so a conditional update that names no new identifier costs no index request.
+/// (<see cref="NotedRows"/>), so a conditional update notes only the identifiers that are new to the row (often none).
 /// </summary>
 internal sealed class IndexedTableClient : TableClient
 {
@@ -87,9 +87,10 @@ internal sealed class IndexedTableClient : TableClient
     {
         ArgumentNullException.ThrowIfNull(entity);
         var row = new RowRef(_table, entity.PartitionKey, entity.RowKey);
-        if (!RowIndex.Keeps(_table, entity.PartitionKey) || !_noted.Covers(row, ifMatch, RowIndex.IdentifiersOf(entity)))
+        if (RowIndex.Keeps(_table, entity.PartitionKey))
         {
-            await _index.NoteAsync(_table, entity, cancellationToken).ConfigureAwait(false);
+            var identifiers = RowIndex.IdentifiersOf(entity).ToList();
+            await _index.NoteAsync(row, _noted.NotYetNoted(row, ifMatch, identifiers) ?? identifiers, cancellationToken).ConfigureAwait(false);
         }
 
         Response response;

@@ -33,10 +33,15 @@ internal sealed class NotedRows
         _rows[row] = (Normalized(known), identifiers.ToHashSet(StringComparer.Ordinal));
     }
 
-    /// <summary>Whether a write conditional on <paramref name="ifMatch"/> names only identifiers known to be indexed for the row.</summary>
-    public bool Covers(RowRef row, ETag ifMatch, IEnumerable<string> identifiers) =>
+    /// <summary>
+    /// For a write conditional on <paramref name="ifMatch"/> to a row known at that version, the identifiers it names
+    /// that are not indexed for the row yet (often none: a status change); null when the row is not known at that
+    /// version, so every identifier must be noted.
+    /// </summary>
+    public IReadOnlyList<string>? NotYetNoted(RowRef row, ETag ifMatch, IEnumerable<string> identifiers) =>
         ifMatch != ETag.All && ifMatch != default && _rows.TryGetValue(row, out var noted) && noted.Version == Normalized(ifMatch)
-        && identifiers.All(noted.Identifiers.Contains);
+            ? identifiers.Where(i => !noted.Identifiers.Contains(i)).ToList()
+            : null;
 
     public void Forget(RowRef row) => _rows.TryRemove(row, out _);
 

@@ -59,8 +59,13 @@ public sealed class RowIndex
             return;
         }
 
-        var row = new RowRef(table, entity.PartitionKey, entity.RowKey);
-        var identifiers = IdentifiersOf(entity).ToList();
+        await NoteAsync(new RowRef(table, entity.PartitionKey, entity.RowKey), IdentifiersOf(entity).ToList(), cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>Notes that the row names these identifiers (no request when there are none).</summary>
+    public async Task NoteAsync(RowRef row, IReadOnlyCollection<string> identifiers, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(identifiers);
         if (identifiers.Count == 0)
         {
             return;
