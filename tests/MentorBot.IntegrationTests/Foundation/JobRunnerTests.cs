@@ -81,4 +81,44 @@ public sealed class JobRunnerTests : IClassFixture<AzuriteFixture>
         await bot.RunJobsAsync();
         Assert.Equal(8, recorder.Started.Count);
     }
+
+    /// <summary>Fails the runs whose number (1, 2, ...) is listed.</summary>
+    private sealed class FlakyJob(params int[] failingRuns) : IJobHandler
+    {
+        public string Kind => "test.flaky";
+
+        public int Runs { get; private set; }
+
+        public Task RunAsync(Job job, CancellationToken cancellationToken)
+        {
+            Runs++;
+            return failingRuns.Contains(Runs) ? throw new InvalidOperationException($"run {Runs} fails") : Task.CompletedTask;
+        }
+    }
+
+    [Fact]
+    public async Task A_follow_up_that_fails_again_after_its_key_once_completed_is_retried_not_dropped()
+    {
+        // Runs 1 and 3 (run at once, as a turn's follow-up) fail; 2 and 4 (the stored retries) succeed.
+        var flaky = new FlakyJob(1, 3);
+        await using var bot = await BotScenario.StartAsync(_azurite, services => services.AddSingleton<IJobHandler>(flaky));
+        var runner = bot.Host.Services.GetRequiredService<JobRunner>();
+        var followUp = new Job("test.flaky", "pair-1/answer", bot.Clock.GetUtcNow());
+
+        await runner.RunNowAsync(followUp, default);
+        bot.Clock.Advance(TimeSpan.FromHours(1));
+        await bot.RunJobsAsync();
+        Assert.Equal(2, flaky.Runs);
+
+        // A later press runs the same follow-up again, and it fails: the key's "done" row must not swallow the retry.
+        await runner.RunNowAsync(followUp, default);
+        bot.Clock.Advance(TimeSpan.FromHours(1));
+        await bot.RunJobsAsync();
+        Assert.Equal(4, flaky.Runs);
+
+        // And once it succeeded, nothing is left to run.
+        bot.Clock.Advance(TimeSpan.FromHours(1));
+        await bot.RunJobsAsync();
+        Assert.Equal(4, flaky.Runs);
+    }
 }

@@ -63,12 +63,13 @@ public sealed partial class JobRunner
             // Not a failure: it becomes a stored job for the time the channel gave, not counted as an attempt. (Handing the
             // throttle to the caller instead would lose it when the caller is a job whose own work is already done.)
             LogThrottled(job.Kind, job.Key, retryAt);
-            await _store.ScheduleAsync(job with { DueAt = retryAt }, CancellationToken.None).ConfigureAwait(false);
+            await _store.ScheduleAgainAsync(job with { DueAt = retryAt }, CancellationToken.None).ConfigureAwait(false);
         }
         catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
         {
             LogFailed(ex, job.Kind, job.Key, 1, false);
-            await _store.ScheduleAsync(job with { Attempts = 1, DueAt = _time.GetUtcNow() + RetryDelays[0] }, CancellationToken.None).ConfigureAwait(false);
+            // Again even if this key ran to completion before: this run, not that one, is what failed.
+            await _store.ScheduleAgainAsync(job with { Attempts = 1, DueAt = _time.GetUtcNow() + RetryDelays[0] }, CancellationToken.None).ConfigureAwait(false);
         }
     }
 

@@ -28,11 +28,15 @@ public sealed class JobStore
     {
         var rowKey = RowKey(job.Kind, job.Key);
         var done = await _table.GetEntityIfExistsAsync<TableEntity>(Done, rowKey, cancellationToken: cancellationToken).ConfigureAwait(false);
-        if (done.HasValue)
-        {
-            return false;
-        }
+        return !done.HasValue && await ScheduleAgainAsync(job, cancellationToken).ConfigureAwait(false);
+    }
 
+    /// <summary>
+    /// Schedules work that has to run again although a job of the same key ran before (a turn's follow-up that failed
+    /// when a later press ran it once more): a done row does not stop it. False when it is already pending.
+    /// </summary>
+    public async Task<bool> ScheduleAgainAsync(Job job, CancellationToken cancellationToken)
+    {
         try
         {
             await _table.AddEntityAsync(ToEntity(Pending, job, leasedUntil: DateTimeOffset.MinValue), cancellationToken).ConfigureAwait(false);
