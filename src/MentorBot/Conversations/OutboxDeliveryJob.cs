@@ -29,13 +29,13 @@ public sealed class OutboxDeliveryJob : IJobHandler
             data["fallbackServiceUrl"] = fallbackServiceUrl;
         }
 
-        return new Job(JobKind, $"{tenantId}/{personId}/{key}", DateTimeOffset.MinValue) { Data = data };
+        return new Job(JobKind, $"{tenantId}/{personId}/{key}", Job.RightAfterTheTurn) { Data = data };
     }
 
     public static Job ToConversation(string tenantId, ConversationReference conversation, string key)
     {
         ArgumentNullException.ThrowIfNull(conversation);
-        return new Job(JobKind, $"{tenantId}/{conversation.ConversationId}/{key}", DateTimeOffset.MinValue)
+        return new Job(JobKind, $"{tenantId}/{conversation.ConversationId}/{key}", Job.RightAfterTheTurn)
         {
             Data = new Dictionary<string, string>
             {
@@ -46,7 +46,7 @@ public sealed class OutboxDeliveryJob : IJobHandler
 
     /// <summary>Everything that waited for the person (they just installed the app or opened its chat).</summary>
     public static Job WaitingFor(string tenantId, string personId, string activityId) =>
-        new(WaitingKind, $"{tenantId}/{personId}/{activityId}", DateTimeOffset.MinValue)
+        new(WaitingKind, $"{tenantId}/{personId}/{activityId}", Job.RightAfterTheTurn)
         {
             Data = new Dictionary<string, string> { ["tenant"] = tenantId, ["person"] = personId },
         };

@@ -19,7 +19,7 @@ public sealed class AlertPostJob : IJobHandler
     public static Job For(EscalationAlert alert)
     {
         ArgumentNullException.ThrowIfNull(alert);
-        return new Job(JobKind, $"{alert.TenantId}/{alert.ProgramId}/{alert.AlertId}", DateTimeOffset.MinValue)
+        return new Job(JobKind, $"{alert.TenantId}/{alert.ProgramId}/{alert.AlertId}", Job.RightAfterTheTurn)
         {
             Data = new Dictionary<string, string> { ["tenant"] = alert.TenantId, ["program"] = alert.ProgramId, ["alert"] = alert.AlertId },
         };

@@ -24,7 +24,7 @@ public sealed class MidpointAlertJob : IJobHandler
         ArgumentNullException.ThrowIfNull(pair);
         var data = PairJobs.Data(pair);
         data["timedOut"] = timedOut ? "true" : "false";
-        return new Job(JobKind, $"{pair.TenantId}/{pair.PairId}/{(timedOut ? "timed-out" : "complete")}", DateTimeOffset.MinValue) { Data = data };
+        return new Job(JobKind, $"{pair.TenantId}/{pair.PairId}/{(timedOut ? "timed-out" : "complete")}", Job.RightAfterTheTurn) { Data = data };
     }
 
     public async Task RunAsync(Job job, CancellationToken cancellationToken)

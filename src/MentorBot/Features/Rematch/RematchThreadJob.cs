@@ -56,7 +56,7 @@ public sealed class RematchThreadJob : IJobHandler
     private static Job For(RematchRequest request, string step)
     {
         ArgumentNullException.ThrowIfNull(request);
-        return new Job(JobKind, $"{request.TenantId}/{request.RequestId}/{step}", DateTimeOffset.MinValue)
+        return new Job(JobKind, $"{request.TenantId}/{request.RequestId}/{step}", Job.RightAfterTheTurn)
         {
             Data = new Dictionary<string, string> { ["tenant"] = request.TenantId, ["pair"] = request.PairId, ["request"] = request.RequestId, ["step"] = step },
         };

@@ -6,6 +6,12 @@ namespace MentorBot.Infrastructure.Jobs;
 /// </summary>
 public sealed record Job(string Kind, string Key, DateTimeOffset DueAt)
 {
+    /// <summary>
+    /// The due time of a turn's follow-up (<c>Turn.RunAfter</c>), which runs right after the answer, not from the
+    /// store; only a stored retry of it is given a real time.
+    /// </summary>
+    public static readonly DateTimeOffset RightAfterTheTurn = DateTimeOffset.MinValue;
+
     public IReadOnlyDictionary<string, string> Data { get; init; } = new Dictionary<string, string>();
 
     public int Attempts { get; init; }
