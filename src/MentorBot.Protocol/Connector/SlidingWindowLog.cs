@@ -11,7 +11,7 @@ public readonly record struct WindowLimit(int Count, TimeSpan Window);
 public sealed class SlidingWindowLog
 {
     private readonly List<(DateTimeOffset At, SendLane Lane)> _calls = [];
-    private readonly TimeSpan _longest;
+    private TimeSpan _longest;
 
     public SlidingWindowLog(IReadOnlyList<WindowLimit> limits)
     {
@@ -19,7 +19,14 @@ public sealed class SlidingWindowLog
         _longest = limits.Max(limit => limit.Window);
     }
 
-    public IReadOnlyList<WindowLimit> Limits { get; }
+    public IReadOnlyList<WindowLimit> Limits { get; private set; }
+
+    /// <summary>Counts the calls already recorded against new limits (a tenant's share when instances come or go).</summary>
+    public void Limit(IReadOnlyList<WindowLimit> limits)
+    {
+        Limits = limits;
+        _longest = limits.Max(limit => limit.Window);
+    }
 
     public bool IsEmpty => _calls.Count == 0;
 
