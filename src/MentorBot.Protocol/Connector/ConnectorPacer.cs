@@ -52,10 +52,19 @@ public sealed class ConnectorPacer
         var tenant = request.Options.TryGetValue(TenantOption, out var t) && !string.IsNullOrEmpty(t) ? t : "(unknown tenant)";
         var lane = request.Options.TryGetValue(LaneOption, out var l) ? l : SendLane.Background;
         var conversation = ConversationOf(request.RequestUri);
-        await WaitForTurnAsync(tenant, conversation, lane, ConnectorThrottle.CanComeBackLaterFor(request), cancellationToken)
+        var turn = await TakeTurnAsync(tenant, conversation, lane, ConnectorThrottle.CanComeBackLaterFor(request), onItsWay: true, cancellationToken)
             .ConfigureAwait(false);
 
-        var response = await send().ConfigureAwait(false);
+        HttpResponseMessage response;
+        try
+        {
+            response = await send().ConfigureAwait(false);
+        }
+        finally
+        {
+            Landed(turn!);
+        }
+
         if (response.StatusCode == HttpStatusCode.TooManyRequests)
         {
             var reach = await _pauses.PauseAsync(tenant, conversation, RetryAfter(response), cancellationToken).ConfigureAwait(false);
@@ -74,8 +83,16 @@ public sealed class ConnectorPacer
     /// <see cref="ConnectorThrottle.LongestWaitInPlace"/>: it gets a throttled <see cref="ConnectorException"/> saying
     /// when its turn will be, and nothing is recorded.
     /// </summary>
-    public async Task WaitForTurnAsync(
-        string tenant, string? conversation, SendLane lane, bool canComeBackLater, CancellationToken cancellationToken)
+    public Task WaitForTurnAsync(
+        string tenant, string? conversation, SendLane lane, bool canComeBackLater, CancellationToken cancellationToken) =>
+        TakeTurnAsync(tenant, conversation, lane, canComeBackLater, onItsWay: false, cancellationToken);
+
+    /// <summary>
+    /// Waits for the turn; a call <paramref name="onItsWay"/> counts in every window until <see cref="Landed"/>,
+    /// others count at the moment they were let through.
+    /// </summary>
+    private async Task<Turn?> TakeTurnAsync(
+        string tenant, string? conversation, SendLane lane, bool canComeBackLater, bool onItsWay, CancellationToken cancellationToken)
     {
         var counted = false;
         try
@@ -88,10 +105,11 @@ public sealed class ConnectorPacer
                 {
                     var now = _time.GetUtcNow();
                     var (pausedUntil, reach) = PauseOf(pauses, conversation, now);
-                    wait = pausedUntil is { } until ? until - now : TryTake(tenant, conversation, lane, now);
+                    Turn? turn = null;
+                    wait = pausedUntil is { } until ? until - now : TryTake(tenant, conversation, lane, now, onItsWay, out turn);
                     if (wait <= TimeSpan.Zero)
                     {
-                        return;
+                        return turn;
                     }
 
                     if (canComeBackLater && wait > ConnectorThrottle.LongestWaitInPlace)
@@ -136,8 +154,9 @@ public sealed class ConnectorPacer
         return (until, tenant is null ? PauseReach.Conversation : PauseReach.Tenant);
     }
 
-    private TimeSpan TryTake(string tenant, string? conversation, SendLane lane, DateTimeOffset now)
+    private TimeSpan TryTake(string tenant, string? conversation, SendLane lane, DateTimeOffset now, bool onItsWay, out Turn? turn)
     {
+        turn = null;
         var limit = TenantLimit;
         var tenantLog = LogOf(_tenants, tenant, [new WindowLimit(limit, Second)]);
         if (tenantLog.Limits[0].Count != limit)
@@ -157,7 +176,11 @@ public sealed class ConnectorPacer
             wait = Recheck;
         }
 
-        if (wait <= TimeSpan.Zero)
+        if (wait <= TimeSpan.Zero && onItsWay)
+        {
+            turn = new Turn(tenantLog, tenantLog.Start(lane), conversationLog, conversationLog?.Start(lane) ?? 0);
+        }
+        else if (wait <= TimeSpan.Zero)
         {
             tenantLog.Record(now, lane);
             conversationLog?.Record(now, lane);
@@ -165,6 +188,20 @@ public sealed class ConnectorPacer
 
         return wait;
     }
+
+    /// <summary>The call of <paramref name="turn"/> was answered: from now it counts at this moment.</summary>
+    private void Landed(Turn turn)
+    {
+        lock (_gate)
+        {
+            var now = _time.GetUtcNow();
+            turn.Tenant.Landed(turn.TenantCall, now);
+            turn.Conversation?.Landed(turn.ConversationCall, now);
+        }
+    }
+
+    /// <summary>A call on its way, in the logs of its tenant and its conversation.</summary>
+    private sealed record Turn(SlidingWindowLog Tenant, long TenantCall, SlidingWindowLog? Conversation, long ConversationCall);
 
     /// <summary>Background's share of the tenant second, in proportion when this instance has only part of the limit.</summary>
     private int BackgroundShareOf(int limit) =>
