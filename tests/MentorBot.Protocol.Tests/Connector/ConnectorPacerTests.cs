@@ -122,6 +122,33 @@ public sealed class ConnectorPacerTests
         Assert.Equal(22, MostInAnyWindow(s => s.Tenant == "A", TimeSpan.FromSeconds(1)));
     }
 
+    [Fact]
+    public async Task A_call_counts_in_the_tenants_second_until_it_is_answered()
+    {
+        var pacer = NewInstance();
+        var answer = new TaskCompletionSource<HttpResponseMessage>(TaskCreationOptions.RunContinuationsAsynchronously);
+        var slow = Enumerable.Range(0, 45).Select(i => pacer.SendPacedAsync(Request("A", $"a{i}"), () => answer.Task, CancellationToken.None)).ToList();
+        var next = Send(pacer, "A", "next");
+
+        // Teams counts a call when it arrives, which may be as late as its answer: 45 unanswered calls fill the second.
+        await RunFor(TimeSpan.FromSeconds(1.5), TimeSpan.FromMilliseconds(20));
+        Assert.False(next.IsCompleted);
+        var answeredAt = _time.GetUtcNow();
+        answer.SetResult(new HttpResponseMessage(System.Net.HttpStatusCode.Created));
+        await Task.WhenAll(slow);
+
+        await RunFor(TimeSpan.FromSeconds(1.2), TimeSpan.FromMilliseconds(20));
+        Assert.True(next.IsCompleted);
+        Assert.True(_sent.Single().At >= answeredAt + TimeSpan.FromSeconds(1));
+    }
+
+    private static HttpRequestMessage Request(string tenant, string conversation)
+    {
+        var request = new HttpRequestMessage(HttpMethod.Post, $"https://smba.trafficmanager.net/teams/v3/conversations/{conversation}/activities");
+        request.Options.Set(ConnectorPacer.TenantOption, tenant);
+        return request;
+    }
+
     private sealed class FixedShare(int live) : IInstanceShare
     {
         public int LiveInstances => live;
