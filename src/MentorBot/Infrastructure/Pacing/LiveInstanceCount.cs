@@ -64,8 +64,9 @@ public sealed partial class LiveInstanceCount : IInstanceShare
                 await ForgetAsync(rowKey, cancellationToken).ConfigureAwait(false);
             }
         }
-        catch (Exception ex) when (ex is RequestFailedException or HttpRequestException or AggregateException)
+        catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
         {
+            // Whatever storage does, the heartbeat goes on and the pacer keeps the last count.
             LogBeatFailed(ex, LiveInstances);
         }
     }
