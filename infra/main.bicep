@@ -178,9 +178,8 @@ module webApp 'modules/webapp.bicep' = {
       Storage__TablePrefix: storageTablePrefix
       Teams__AllowedTenantIds__0: allowedTenantId
       Graph__BaseUrl: graphBaseUrl
-      // Teams allows about 50 requests a second per tenant for the whole bot, and each instance paces itself:
-      // the instances share the budget.
-      Teams__RequestsPerSecond: string(48 / instanceCount)
+      // Teams__RequestsPerSecond is left at its default (45 per tenant for all instances together): the instances
+      // count each other through Table Storage and each paces a tenant at its share, so instanceCount is capacity only.
       // Empty switches downloads off.
       Reports__PublicBaseUrl: publicBaseUrl
       APPLICATIONINSIGHTS_CONNECTION_STRING: monitoring.outputs.appInsightsConnectionString

@@ -91,7 +91,8 @@ public sealed class InfraTests(CompiledInfra infra) : IClassFixture<CompiledInfr
         Assert.StartsWith("[format('@Microsoft.KeyVault(SecretUri={0})'", (string?)settings["Storage__ConnectionString"], StringComparison.Ordinal);
         Assert.Equal("[parameters('graphBaseUrl')]", (string?)settings["Graph__BaseUrl"]);
         Assert.Equal("[parameters('publicBaseUrl')]", (string?)settings["Reports__PublicBaseUrl"]);
-        Assert.Equal("[string(div(48, parameters('instanceCount')))]", (string?)settings["Teams__RequestsPerSecond"]);
+        // Not divided by instanceCount: the instances share the tenant's budget through Table Storage (LiveInstanceCount).
+        Assert.False(settings.ContainsKey("Teams__RequestsPerSecond"), "Teams__RequestsPerSecond must not split the tenant's budget by instanceCount");
         Assert.Equal("https://graph.microsoft.com/v1.0", (string?)infra.Template["parameters"]!["graphBaseUrl"]!["defaultValue"]);
     }
 

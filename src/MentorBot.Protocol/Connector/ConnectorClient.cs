@@ -123,7 +123,10 @@ public sealed class ConnectorClient
         if (!response.IsSuccessStatusCode)
         {
             var (code, message) = await ReadErrorAsync(response, cancellationToken).ConfigureAwait(false);
-            throw new ConnectorException(response.StatusCode, code, $"{method} {path} failed with {(int)response.StatusCode}: {message}", RetryAtOf(response));
+            throw new ConnectorException(response.StatusCode, code, $"{method} {path} failed with {(int)response.StatusCode}: {message}", RetryAtOf(response))
+            {
+                HoldsTenant = request.Options.TryGetValue(ConnectorPacer.PauseReachOption, out var reach) && reach == PauseReach.Tenant,
+            };
         }
 
         if (response.Content.Headers.ContentLength is 0 || typeof(T) == typeof(JsonElement?))

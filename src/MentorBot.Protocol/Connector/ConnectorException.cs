@@ -38,8 +38,14 @@ public sealed class ConnectorException : Exception
     /// A call that could come back later (<see cref="ConnectorThrottle.ComeBackLater"/>) was refused with a 429, or not
     /// sent at all because its tenant is paused or its windows are full: try again at <see cref="RetryAt"/>.
     /// </summary>
-    public static ConnectorException Throttled(DateTimeOffset retryAt, string message, string errorCode = "Throttled") =>
-        new(HttpStatusCode.TooManyRequests, errorCode, message, retryAt);
+    public static ConnectorException Throttled(DateTimeOffset retryAt, string message, string errorCode = "Throttled", bool holdsTenant = false) =>
+        new(HttpStatusCode.TooManyRequests, errorCode, message, retryAt) { HoldsTenant = holdsTenant };
+
+    /// <summary>
+    /// Throttled, and the pause holds every call of the tenant until <see cref="RetryAt"/> (<see cref="PauseReachRule"/>),
+    /// not only the conversation this call was for.
+    /// </summary>
+    public bool HoldsTenant { get; init; }
 
     /// <summary>
     /// The <see cref="ErrorCode"/> of a call the pacer held back because a sliding window (usually its conversation's)

@@ -6,7 +6,9 @@ namespace MentorBot.Protocol.Connector;
 /// Paces every attempt to the channel, retries included, as Teams limits bots (protocol.md C; "Rate limiting for
 /// bots"): per tenant <see cref="PacingOptions.TenantRequestsPerSecond"/> in any sliding second, per conversation
 /// 7/1 s, 8/2 s, 60/30 s, 1,800/1 h. Interactive sends go first; background fan-out keeps a guaranteed share of
-/// the tenant's second so it never starves. A 429 pauses only its tenant, for every instance (<see cref="ThrottlePauses"/>).
+/// the tenant's second so it never starves. A 429 pauses its conversation, or its tenant when it is evidently
+/// tenant-wide (<see cref="PauseReachRule"/>), for every instance (<see cref="ThrottlePauses"/>). With several
+/// instances live, each paces a tenant at its share of the limit (<see cref="IInstanceShare"/>).
 /// </summary>
 public sealed class ConnectorPacer
 {
@@ -15,6 +17,9 @@ public sealed class ConnectorPacer
 
     public static readonly HttpRequestOptionsKey<SendLane> LaneOption = new("MentorBot.Lane");
 
+    /// <summary>Set by the pacer on a request answered 429: how far the pause it caused reaches.</summary>
+    public static readonly HttpRequestOptionsKey<PauseReach> PauseReachOption = new("MentorBot.PauseReach");
+
     private static readonly TimeSpan Second = TimeSpan.FromSeconds(1);
 
     // Longest the pacer sleeps before looking again, so a background send notices the interactive queue emptying.
@@ -22,32 +27,48 @@ public sealed class ConnectorPacer
 
     private readonly PacingOptions _options;
     private readonly ThrottlePauses _pauses;
+    private readonly IInstanceShare _share;
     private readonly TimeProvider _time;
     private readonly object _gate = new();
     private readonly Dictionary<string, SlidingWindowLog> _tenants = [];
     private readonly Dictionary<string, SlidingWindowLog> _conversations = [];
     private readonly Dictionary<string, int> _interactiveWaiting = [];
 
-    public ConnectorPacer(PacingOptions options, ThrottlePauses pauses, TimeProvider time)
+    public ConnectorPacer(PacingOptions options, ThrottlePauses pauses, TimeProvider time, IInstanceShare? share = null)
     {
         _options = options;
         _pauses = pauses;
         _time = time;
+        _share = share ?? new OneInstance();
     }
 
-    /// <summary>Waits for the request's turn, sends it through <paramref name="send"/>, and pauses its tenant on a 429.</summary>
+    /// <summary>Calls per tenant in any second from this instance: its share of <see cref="PacingOptions.TenantRequestsPerSecond"/>.</summary>
+    public int TenantLimit => Math.Max(1, _options.TenantRequestsPerSecond / Math.Max(1, _share.LiveInstances));
+
+    /// <summary>Waits for the request's turn, sends it through <paramref name="send"/>, and on a 429 pauses what it reaches.</summary>
     public async Task<HttpResponseMessage> SendPacedAsync(
         HttpRequestMessage request, Func<Task<HttpResponseMessage>> send, CancellationToken cancellationToken)
     {
         var tenant = request.Options.TryGetValue(TenantOption, out var t) && !string.IsNullOrEmpty(t) ? t : "(unknown tenant)";
         var lane = request.Options.TryGetValue(LaneOption, out var l) ? l : SendLane.Background;
-        await WaitForTurnAsync(tenant, ConversationOf(request.RequestUri), lane, ConnectorThrottle.CanComeBackLaterFor(request), cancellationToken)
+        var conversation = ConversationOf(request.RequestUri);
+        var turn = await TakeTurnAsync(tenant, conversation, lane, ConnectorThrottle.CanComeBackLaterFor(request), onItsWay: true, cancellationToken)
             .ConfigureAwait(false);
 
-        var response = await send().ConfigureAwait(false);
+        HttpResponseMessage response;
+        try
+        {
+            response = await send().ConfigureAwait(false);
+        }
+        finally
+        {
+            Landed(turn!);
+        }
+
         if (response.StatusCode == HttpStatusCode.TooManyRequests)
         {
-            await _pauses.PauseAsync(tenant, RetryAfter(response), cancellationToken).ConfigureAwait(false);
+            var reach = await _pauses.PauseAsync(tenant, conversation, RetryAfter(response), cancellationToken).ConfigureAwait(false);
+            request.Options.Set(PauseReachOption, reach);
         }
 
         return response;
@@ -62,23 +83,33 @@ public sealed class ConnectorPacer
     /// <see cref="ConnectorThrottle.LongestWaitInPlace"/>: it gets a throttled <see cref="ConnectorException"/> saying
     /// when its turn will be, and nothing is recorded.
     /// </summary>
-    public async Task WaitForTurnAsync(
-        string tenant, string? conversation, SendLane lane, bool canComeBackLater, CancellationToken cancellationToken)
+    public Task WaitForTurnAsync(
+        string tenant, string? conversation, SendLane lane, bool canComeBackLater, CancellationToken cancellationToken) =>
+        TakeTurnAsync(tenant, conversation, lane, canComeBackLater, onItsWay: false, cancellationToken);
+
+    /// <summary>
+    /// Waits for the turn; a call <paramref name="onItsWay"/> counts in every window until <see cref="Landed"/>,
+    /// others count at the moment they were let through.
+    /// </summary>
+    private async Task<Turn?> TakeTurnAsync(
+        string tenant, string? conversation, SendLane lane, bool canComeBackLater, bool onItsWay, CancellationToken cancellationToken)
     {
         var counted = false;
         try
         {
             while (true)
             {
-                var pausedUntil = await _pauses.PausedUntilAsync(tenant, cancellationToken).ConfigureAwait(false);
+                var pauses = await _pauses.OfTenantAsync(tenant, cancellationToken).ConfigureAwait(false);
                 TimeSpan wait;
                 lock (_gate)
                 {
                     var now = _time.GetUtcNow();
-                    wait = pausedUntil is { } until ? until - now : TryTake(tenant, conversation, lane, now);
+                    var (pausedUntil, reach) = PauseOf(pauses, conversation, now);
+                    Turn? turn = null;
+                    wait = pausedUntil is { } until ? until - now : TryTake(tenant, conversation, lane, now, onItsWay, out turn);
                     if (wait <= TimeSpan.Zero)
                     {
-                        return;
+                        return turn;
                     }
 
                     if (canComeBackLater && wait > ConnectorThrottle.LongestWaitInPlace)
@@ -86,7 +117,9 @@ public sealed class ConnectorPacer
                         throw pausedUntil is null
                             ? ConnectorException.Throttled(now + wait,
                                 $"Not sent: the windows of tenant {tenant} or its conversation are full until {now + wait:O}.", ConnectorException.WindowsFullCode)
-                            : ConnectorException.Throttled(now + wait, $"Not sent: tenant {tenant} is paused after a 429 until {now + wait:O}.");
+                            : reach == PauseReach.Tenant
+                                ? ConnectorException.Throttled(now + wait, $"Not sent: tenant {tenant} is paused after a 429 until {now + wait:O}.", holdsTenant: true)
+                                : ConnectorException.Throttled(now + wait, $"Not sent: the conversation is paused after a 429 until {now + wait:O}.");
                     }
 
                     if (lane == SendLane.Interactive && !counted)
@@ -111,21 +144,43 @@ public sealed class ConnectorPacer
         }
     }
 
-    private TimeSpan TryTake(string tenant, string? conversation, SendLane lane, DateTimeOffset now)
+    /// <summary>The pause that holds this call now, if any: its tenant's, or its conversation's (which holds no other).</summary>
+    private static (DateTimeOffset? Until, PauseReach Reach) PauseOf(TenantPauses pauses, string? conversation, DateTimeOffset now)
     {
-        var tenantLog = LogOf(_tenants, tenant, [new WindowLimit(_options.TenantRequestsPerSecond, Second)]);
+        var tenant = pauses.Tenant > now ? pauses.Tenant : null;
+        var own = conversation is not null && pauses.Conversations.Count > 0 ? pauses.Of(TenantPauses.KeyOf(conversation)) : null;
+        own = own > now ? own : null;
+        var until = own > tenant || tenant is null ? own : tenant;
+        return (until, tenant is null ? PauseReach.Conversation : PauseReach.Tenant);
+    }
+
+    private TimeSpan TryTake(string tenant, string? conversation, SendLane lane, DateTimeOffset now, bool onItsWay, out Turn? turn)
+    {
+        turn = null;
+        var limit = TenantLimit;
+        var tenantLog = LogOf(_tenants, tenant, [new WindowLimit(limit, Second)]);
+        if (tenantLog.Limits[0].Count != limit)
+        {
+            // The number of live instances changed: the calls already made still count against the new share.
+            tenantLog.Limit([new WindowLimit(limit, Second)]);
+        }
+
         var conversationLog = conversation is null ? null : LogOf(_conversations, conversation, PacingOptions.ConversationLimits);
         var wait = tenantLog.WaitBeforeNext(now);
         var conversationWait = conversationLog?.WaitBeforeNext(now) ?? TimeSpan.Zero;
         wait = conversationWait > wait ? conversationWait : wait;
         if (wait <= TimeSpan.Zero && lane == SendLane.Background && _interactiveWaiting.GetValueOrDefault(tenant) > 0
-            && tenantLog.CountInside(now, Second, SendLane.Background) >= _options.BackgroundShare)
+            && tenantLog.CountInside(now, Second, SendLane.Background) >= BackgroundShareOf(limit))
         {
             // People are waiting and fan-out has had its share of this second: let them go first.
             wait = Recheck;
         }
 
-        if (wait <= TimeSpan.Zero)
+        if (wait <= TimeSpan.Zero && onItsWay)
+        {
+            turn = new Turn(tenantLog, tenantLog.Start(lane), conversationLog, conversationLog?.Start(lane) ?? 0);
+        }
+        else if (wait <= TimeSpan.Zero)
         {
             tenantLog.Record(now, lane);
             conversationLog?.Record(now, lane);
@@ -133,6 +188,24 @@ public sealed class ConnectorPacer
 
         return wait;
     }
+
+    /// <summary>The call of <paramref name="turn"/> was answered: from now it counts at this moment.</summary>
+    private void Landed(Turn turn)
+    {
+        lock (_gate)
+        {
+            var now = _time.GetUtcNow();
+            turn.Tenant.Landed(turn.TenantCall, now);
+            turn.Conversation?.Landed(turn.ConversationCall, now);
+        }
+    }
+
+    /// <summary>A call on its way, in the logs of its tenant and its conversation.</summary>
+    private sealed record Turn(SlidingWindowLog Tenant, long TenantCall, SlidingWindowLog? Conversation, long ConversationCall);
+
+    /// <summary>Background's share of the tenant second, in proportion when this instance has only part of the limit.</summary>
+    private int BackgroundShareOf(int limit) =>
+        Math.Max(1, _options.BackgroundShare * limit / Math.Max(1, _options.TenantRequestsPerSecond));
 
     private static SlidingWindowLog LogOf(Dictionary<string, SlidingWindowLog> logs, string key, IReadOnlyList<WindowLimit> limits)
     {
@@ -167,7 +240,7 @@ public sealed class PacingOptions
         new(1800, TimeSpan.FromHours(1)),
     ];
 
-    /// <summary>Calls per tenant in any second; Teams allows 50, the default keeps a 10 % margin.</summary>
+    /// <summary>Calls per tenant in any second from all instances together; Teams allows 50, the default keeps a 10 % margin.</summary>
     public int TenantRequestsPerSecond { get; init; } = 45;
 
     /// <summary>Calls per tenant second that background fan-out keeps while interactive sends wait.</summary>

@@ -7,7 +7,7 @@ public sealed class BotEndpointOptions
     /// <summary>Activities larger than this are refused with 413; Teams' own message limit is about 100 KB.</summary>
     public int MaxRequestBytes { get; set; } = 1024 * 1024;
 
-    /// <summary>Calls per second to the channel from this process (Teams allows about 50 per tenant); 0 turns pacing off.</summary>
+    /// <summary>Calls per tenant second to the channel from all live instances together (Teams allows 50 per tenant); 0 turns pacing off.</summary>
     public int ConnectorRequestsPerSecond { get; set; } = 45;
 
     /// <summary>Channels whose activities are processed; others are refused. Teams only unless configured otherwise.</summary>

@@ -7,6 +7,7 @@ using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Http.Resilience;
+using Microsoft.Extensions.Logging;
 using Polly;
 
 namespace MentorBot.Protocol.Hosting;
@@ -47,11 +48,14 @@ public static class BotProtocolServiceCollectionExtensions
         if (endpoint.ConnectorRequestsPerSecond > 0)
         {
             // Inside the retry handler: first attempts and retries alike wait for their tenant's and conversation's windows.
+            // One process by default; an application with shared storage replaces both, so its instances share pauses and the limit.
             services.TryAddSingleton<IThrottleMarkerStore, InProcessThrottleMarkers>();
+            services.TryAddSingleton<IInstanceShare, OneInstance>();
             services.AddSingleton(sp => new ConnectorPacer(
                 new PacingOptions { TenantRequestsPerSecond = endpoint.ConnectorRequestsPerSecond },
-                new ThrottlePauses(sp.GetRequiredService<IThrottleMarkerStore>(), TimeProvider.System),
-                TimeProvider.System));
+                new ThrottlePauses(sp.GetRequiredService<IThrottleMarkerStore>(), TimeProvider.System, sp.GetService<ILogger<ThrottlePauses>>()),
+                TimeProvider.System,
+                sp.GetRequiredService<IInstanceShare>()));
             // One pacer per process: the handler factory must not build a new one (with empty windows) per client.
             connector.AddHttpMessageHandler(sp => new ConnectorPacingHandler(sp.GetRequiredService<ConnectorPacer>()));
         }

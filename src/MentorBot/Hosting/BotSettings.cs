@@ -120,7 +120,7 @@ public sealed partial record BotSettings
             ? int.TryParse(rate, out var parsed) && parsed is >= 0 and <= 1000
                 ? parsed
                 : throw new SettingsException(Keys.ConnectorRequestsPerSecond, $"'{rate}' is not a number of requests per second from 0 (no pacing) to 1000.")
-            : 48;
+            : 45;
 
         var callers = ReadList(configuration, Keys.AllowedCallers);
         if (callers.FirstOrDefault(c => !Guid.TryParse(c, out _)) is { } badCaller)

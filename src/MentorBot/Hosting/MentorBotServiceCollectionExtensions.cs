@@ -22,10 +22,12 @@ using MentorBot.Infrastructure.Jobs;
 using MentorBot.Features.Programs;
 using MentorBot.Features.Welcome;
 using MentorBot.Infrastructure.Graph;
+using MentorBot.Infrastructure.Pacing;
 using MentorBot.Infrastructure.Storage;
 using MentorBot.Protocol.Authentication;
 using MentorBot.Protocol.Connector;
 using MentorBot.Protocol.Hosting;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Graph;
 
 namespace MentorBot.Hosting;
@@ -84,6 +86,13 @@ public static class MentorBotServiceCollectionExtensions
         services.AddSingleton(new TableServiceClient(settings.StorageConnectionString));
         services.AddSingleton(sp => new TableStorage(sp.GetRequiredService<TableServiceClient>(), settings.TablePrefix));
         services.AddHostedService<StorageInitializer>();
+
+        // Instead of the protocol layer's in-process defaults: all instances share 429 pauses and the tenant limit.
+        services.AddSingleton<TablePauseMarkers>();
+        services.Replace(ServiceDescriptor.Singleton<IThrottleMarkerStore>(sp => sp.GetRequiredService<TablePauseMarkers>()));
+        services.AddSingleton<LiveInstanceCount>();
+        services.Replace(ServiceDescriptor.Singleton<IInstanceShare>(sp => sp.GetRequiredService<LiveInstanceCount>()));
+        services.AddHostedService<InstanceHeartbeat>();
     }
 
     private static void AddConversations(IServiceCollection services, IConfiguration configuration)

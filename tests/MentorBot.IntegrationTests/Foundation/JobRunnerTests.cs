@@ -1,5 +1,7 @@
 using MentorBot.Infrastructure.Jobs;
 using MentorBot.IntegrationTests.Infrastructure;
+using MentorBot.Protocol.Connector;
+using MentorBot.Protocol.Schema;
 using MentorBot.Testing;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -120,5 +122,74 @@ public sealed class JobRunnerTests : IClassFixture<AzuriteFixture>
         bot.Clock.Advance(TimeSpan.FromHours(1));
         await bot.RunJobsAsync();
         Assert.Equal(4, flaky.Runs);
+    }
+
+    /// <summary>Sends one message (or opens a personal chat) through the product's connector, as a job of a tenant.</summary>
+    private sealed class SendingJob(ConnectorClient connector) : IJobHandler
+    {
+        public string Kind => "test.sending";
+
+        public List<string> Ran { get; } = [];
+
+        public async Task RunAsync(Job job, CancellationToken cancellationToken)
+        {
+            lock (Ran)
+            {
+                Ran.Add(job.Key);
+            }
+
+            var serviceUrl = job.Get("serviceUrl")!;
+            if (job.Get("conversation") is { } conversation)
+            {
+                var message = Activity.CreateMessage("hello");
+                message.Conversation = new ConversationAccount { Id = conversation, TenantId = BotScenario.TenantId };
+                await connector.SendAsync(serviceUrl, conversation, message, cancellationToken);
+            }
+            else
+            {
+                await connector.CreatePersonalConversationAsync(serviceUrl, BotScenario.TenantId, "29:someone", null, cancellationToken);
+            }
+        }
+    }
+
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public async Task After_a_429_the_tenants_other_jobs_wait_only_when_the_pause_holds_the_tenant(bool tenantWide)
+    {
+        SendingJob? sender = null;
+        await using var bot = await BotScenario.StartAsync(_azurite, services => services.AddSingleton<IJobHandler>(sp =>
+            sender = new SendingJob(sp.GetRequiredService<ConnectorClient>())));
+        var store = bot.Host.Services.GetRequiredService<JobStore>();
+        var now = bot.Clock.GetUtcNow();
+        Dictionary<string, string> Data(string? conversation) => conversation is null
+            ? new() { ["tenant"] = BotScenario.TenantId, ["serviceUrl"] = bot.Channel.ServiceUrl }
+            : new() { ["tenant"] = BotScenario.TenantId, ["serviceUrl"] = bot.Channel.ServiceUrl, ["conversation"] = conversation };
+        // Creating a conversation has none to pause, so its 429 holds the tenant; a send's 429 holds only its chat.
+        if (tenantWide)
+        {
+            bot.Channel.FailNext(1, 429, TimeSpan.FromSeconds(30));
+        }
+        else
+        {
+            bot.Channel.FailNextSendsIn("19:first@thread.v2", 1, 429, TimeSpan.FromSeconds(30));
+        }
+
+        await store.ScheduleAsync(new Job("test.sending", "first", now) { Data = Data(tenantWide ? null : "19:first@thread.v2") }, default);
+        await bot.RunJobsAsync();
+        await store.ScheduleAsync(new Job("test.sending", "second", now) { Data = Data("19:second@thread.v2") }, default);
+        await bot.RunJobsAsync();
+
+        Assert.Single(bot.Channel.Calls, c => c.StatusCode == 429);
+        if (tenantWide)
+        {
+            Assert.Equal(["first"], sender!.Ran);
+            Assert.Empty(bot.Channel.ActivitiesSentTo("19:second@thread.v2"));
+        }
+        else
+        {
+            Assert.Equal(["first", "second"], sender!.Ran);
+            Assert.Single(bot.Channel.ActivitiesSentTo("19:second@thread.v2"));
+        }
     }
 }

@@ -9,7 +9,7 @@ public sealed class ConnectorPacerTests
     private readonly InProcessThrottleMarkers _markers = new();
     private readonly List<(string Tenant, string Conversation, SendLane Lane, DateTimeOffset At)> _sent = [];
 
-    private ConnectorPacer NewInstance() => new(new PacingOptions(), new ThrottlePauses(_markers, _time), _time);
+    private ConnectorPacer NewInstance(IInstanceShare? share = null) => new(new PacingOptions(), new ThrottlePauses(_markers, _time), _time, share);
 
     private Task Send(ConnectorPacer pacer, string tenant, string conversation, SendLane lane = SendLane.Background) =>
         Task.Run(async () =>
@@ -59,7 +59,8 @@ public sealed class ConnectorPacerTests
     public async Task A_429_in_one_tenant_pauses_only_that_tenant()
     {
         var pacer = NewInstance();
-        await new ThrottlePauses(_markers, _time).PauseAsync("A", TimeSpan.FromSeconds(3), CancellationToken.None);
+        // A 429 of a call without a conversation (creating one) pauses the tenant.
+        await new ThrottlePauses(_markers, _time).PauseAsync("A", null, TimeSpan.FromSeconds(3), CancellationToken.None);
         var sends = Enumerable.Range(0, 20).SelectMany(i => new[] { Send(pacer, "A", $"a{i}"), Send(pacer, "B", $"b{i}") }).ToList();
 
         await RunFor(TimeSpan.FromSeconds(2), TimeSpan.FromMilliseconds(20));
@@ -72,6 +73,88 @@ public sealed class ConnectorPacerTests
     }
 
     [Fact]
+    public async Task A_429_in_one_conversation_pauses_that_conversation_and_not_the_rest_of_its_tenant()
+    {
+        var pauses = new ThrottlePauses(_markers, _time);
+        var pacer = new ConnectorPacer(new PacingOptions(), pauses, _time);
+        Assert.Equal(PauseReach.Conversation, await pauses.PauseAsync("A", "a0", TimeSpan.FromSeconds(3), CancellationToken.None));
+        var held = Enumerable.Range(0, 3).Select(_ => Send(pacer, "A", "a0")).ToList();
+        var others = Enumerable.Range(1, 20).Select(i => Send(pacer, "A", $"a{i}")).ToList();
+
+        await RunFor(TimeSpan.FromSeconds(2), TimeSpan.FromMilliseconds(20));
+        Assert.All(others, s => Assert.True(s.IsCompleted));
+        Assert.DoesNotContain(_sent, s => s.Conversation == "a0");
+
+        await RunFor(TimeSpan.FromSeconds(2), TimeSpan.FromMilliseconds(20));
+        Assert.All(held, s => Assert.True(s.IsCompleted));
+    }
+
+    [Fact]
+    public async Task Two_conversations_throttled_within_a_second_pause_the_whole_tenant()
+    {
+        var pauses = new ThrottlePauses(_markers, _time);
+        var pacer = new ConnectorPacer(new PacingOptions(), pauses, _time);
+        await pauses.PauseAsync("A", "a0", TimeSpan.FromSeconds(5), CancellationToken.None);
+        _time.Advance(TimeSpan.FromMilliseconds(300));
+        Assert.Equal(PauseReach.Tenant, await pauses.PauseAsync("A", "a1", TimeSpan.FromSeconds(5), CancellationToken.None));
+        var sends = Enumerable.Range(2, 20).Select(i => Send(pacer, "A", $"a{i}")).ToList();
+
+        await RunFor(TimeSpan.FromSeconds(2), TimeSpan.FromMilliseconds(20));
+        Assert.Empty(_sent);
+        var ex = await Assert.ThrowsAsync<ConnectorException>(() =>
+            pacer.WaitForTurnAsync("A", "a99", SendLane.Background, canComeBackLater: true, CancellationToken.None).WaitAsync(TimeSpan.FromSeconds(5)));
+        Assert.True(ex.HoldsTenant);
+
+        await RunFor(TimeSpan.FromSeconds(4), TimeSpan.FromMilliseconds(20));
+        Assert.All(sends, s => Assert.True(s.IsCompleted));
+    }
+
+    [Fact]
+    public async Task With_two_live_instances_each_paces_a_tenant_at_half_the_limit()
+    {
+        var pacer = NewInstance(new FixedShare(2));
+        var sends = Enumerable.Range(0, 60).Select(i => Send(pacer, "A", $"a{i}")).ToList();
+
+        await RunFor(TimeSpan.FromSeconds(3.5), TimeSpan.FromMilliseconds(10));
+
+        Assert.All(sends, s => Assert.True(s.IsCompleted));
+        Assert.Equal(22, pacer.TenantLimit);
+        Assert.Equal(22, MostInAnyWindow(s => s.Tenant == "A", TimeSpan.FromSeconds(1)));
+    }
+
+    [Fact]
+    public async Task A_call_counts_in_the_tenants_second_until_it_is_answered()
+    {
+        var pacer = NewInstance();
+        var answer = new TaskCompletionSource<HttpResponseMessage>(TaskCreationOptions.RunContinuationsAsynchronously);
+        var slow = Enumerable.Range(0, 45).Select(i => pacer.SendPacedAsync(Request("A", $"a{i}"), () => answer.Task, CancellationToken.None)).ToList();
+        var next = Send(pacer, "A", "next");
+
+        // Teams counts a call when it arrives, which may be as late as its answer: 45 unanswered calls fill the second.
+        await RunFor(TimeSpan.FromSeconds(1.5), TimeSpan.FromMilliseconds(20));
+        Assert.False(next.IsCompleted);
+        var answeredAt = _time.GetUtcNow();
+        answer.SetResult(new HttpResponseMessage(System.Net.HttpStatusCode.Created));
+        await Task.WhenAll(slow);
+
+        await RunFor(TimeSpan.FromSeconds(1.2), TimeSpan.FromMilliseconds(20));
+        Assert.True(next.IsCompleted);
+        Assert.True(_sent.Single().At >= answeredAt + TimeSpan.FromSeconds(1));
+    }
+
+    private static HttpRequestMessage Request(string tenant, string conversation)
+    {
+        var request = new HttpRequestMessage(HttpMethod.Post, $"https://smba.trafficmanager.net/teams/v3/conversations/{conversation}/activities");
+        request.Options.Set(ConnectorPacer.TenantOption, tenant);
+        return request;
+    }
+
+    private sealed class FixedShare(int live) : IInstanceShare
+    {
+        public int LiveInstances => live;
+    }
+
+    [Fact]
     public async Task Two_instances_sharing_the_markers_both_hold_back_after_a_429_within_a_second()
     {
         var first = NewInstance();
@@ -79,7 +162,7 @@ public sealed class ConnectorPacerTests
         await Send(second, "A", "warm-up").WaitAsync(TimeSpan.FromSeconds(5));
 
         // The first instance meets the 429; the second cached "not paused" and must learn it within CacheFor.
-        await new ThrottlePauses(_markers, _time).PauseAsync("A", TimeSpan.FromSeconds(5), CancellationToken.None);
+        await new ThrottlePauses(_markers, _time).PauseAsync("A", null, TimeSpan.FromSeconds(5), CancellationToken.None);
         var sends = Enumerable.Range(0, 30).SelectMany(i => new[] { Send(first, "A", $"x{i}"), Send(second, "A", $"y{i}") }).ToList();
         await RunFor(TimeSpan.FromSeconds(4), TimeSpan.FromMilliseconds(20));
 

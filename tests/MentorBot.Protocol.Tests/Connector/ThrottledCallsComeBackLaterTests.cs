@@ -36,14 +36,70 @@ public sealed class ThrottledCallsComeBackLaterTests
         Conversation = new ConversationAccount { Id = "a:1", TenantId = Tenant },
     };
 
-    private static async Task<ConnectorException> SendLaterAsync(ConnectorClient client)
+    private static async Task<ConnectorException> SendLaterAsync(ConnectorClient client, string conversation = "a:1")
     {
         using var later = ConnectorThrottle.ComeBackLater();
-        return await Assert.ThrowsAsync<ConnectorException>(() => client.SendAsync(ServiceUrl, "a:1", Message(), default));
+        return await Assert.ThrowsAsync<ConnectorException>(() => client.SendAsync(ServiceUrl, conversation, Message(), default));
     }
 
     [Fact]
-    public async Task A_429_with_Retry_After_in_seconds_comes_back_at_once_with_its_time_and_pauses_the_tenant()
+    public async Task A_429_in_one_conversation_leaves_the_tenants_other_conversations_sending()
+    {
+        var handler = new RecordingHandler().Then(HttpStatusCode.TooManyRequests, Throttled, TimeSpan.FromSeconds(30));
+        var (client, provider) = Create(handler);
+        using var _ = provider;
+        await SendLaterAsync(client, "a:1");
+
+        using (ConnectorThrottle.ComeBackLater())
+        {
+            await client.SendAsync(ServiceUrl, "a:2", Message(), default);
+        }
+
+        Assert.Equal(2, handler.Requests.Count);
+        Assert.Contains("a%3A2", handler.Requests[1].Uri.AbsoluteUri, StringComparison.Ordinal);
+        var held = await SendLaterAsync(client, "a:1");
+        Assert.False(held.HoldsTenant);
+        Assert.Equal(2, handler.Requests.Count);
+    }
+
+    [Fact]
+    public async Task A_429_on_creating_a_conversation_pauses_the_whole_tenant()
+    {
+        var handler = new RecordingHandler().Then(HttpStatusCode.TooManyRequests, Throttled, TimeSpan.FromSeconds(30));
+        var (client, provider) = Create(handler);
+        using var _ = provider;
+        using (ConnectorThrottle.ComeBackLater())
+        {
+            var create = await Assert.ThrowsAsync<ConnectorException>(() =>
+                client.CreatePersonalConversationAsync(ServiceUrl, Tenant, "29:someone", null, default));
+            Assert.True(create.HoldsTenant);
+        }
+
+        var held = await SendLaterAsync(client, "a:2");
+
+        Assert.True(held.HoldsTenant);
+        Assert.Single(handler.Requests);
+    }
+
+    [Fact]
+    public async Task Throttled_in_two_conversations_within_a_second_the_tenant_is_paused()
+    {
+        var handler = new RecordingHandler()
+            .Then(HttpStatusCode.TooManyRequests, Throttled, TimeSpan.FromSeconds(30))
+            .Then(HttpStatusCode.TooManyRequests, Throttled, TimeSpan.FromSeconds(30));
+        var (client, provider) = Create(handler);
+        using var _ = provider;
+        Assert.False((await SendLaterAsync(client, "a:1")).HoldsTenant);
+        Assert.True((await SendLaterAsync(client, "a:2")).HoldsTenant);
+
+        var held = await SendLaterAsync(client, "a:3");
+
+        Assert.True(held.HoldsTenant);
+        Assert.Equal(2, handler.Requests.Count);
+    }
+
+    [Fact]
+    public async Task A_429_with_Retry_After_in_seconds_comes_back_at_once_with_its_time_and_pauses_the_conversation()
     {
         var handler = new RecordingHandler().Then(HttpStatusCode.TooManyRequests, Throttled, TimeSpan.FromSeconds(7));
         var (client, provider) = Create(handler);
@@ -58,8 +114,11 @@ public sealed class ThrottledCallsComeBackLaterTests
         Assert.InRange(ex.RetryAt!.Value, before + TimeSpan.FromSeconds(7), after + TimeSpan.FromSeconds(7));
         // Not retried in place: the caller has it back after the one attempt.
         Assert.Single(handler.Requests);
-        var pause = await provider.GetRequiredService<IThrottleMarkerStore>().ReadPauseAsync(Tenant, default);
-        Assert.InRange(pause!.Value, before + TimeSpan.FromSeconds(7), after + TimeSpan.FromSeconds(7));
+        // One conversation's 429 pauses that conversation, not the tenant (PauseReachRule).
+        Assert.False(ex.HoldsTenant);
+        var pauses = await provider.GetRequiredService<IThrottleMarkerStore>().ReadPausesAsync(Tenant, before, default);
+        Assert.Null(pauses.Tenant);
+        Assert.InRange(pauses.Of(TenantPauses.KeyOf("a:1"))!.Value, before + TimeSpan.FromSeconds(7), after + TimeSpan.FromSeconds(7));
     }
 
     [Fact]
@@ -76,12 +135,12 @@ public sealed class ThrottledCallsComeBackLaterTests
         Assert.Equal(date, ex.RetryAt);
         Assert.Single(handler.Requests);
         // The pacer turns the date into a delay and back on its own reading of the clock: equal within a moment.
-        var pause = await provider.GetRequiredService<IThrottleMarkerStore>().ReadPauseAsync(Tenant, default);
-        Assert.Equal(date, pause!.Value, TimeSpan.FromMilliseconds(50));
+        var pauses = await provider.GetRequiredService<IThrottleMarkerStore>().ReadPausesAsync(Tenant, DateTimeOffset.UtcNow, default);
+        Assert.Equal(date, pauses.Of(TenantPauses.KeyOf("a:1"))!.Value, TimeSpan.FromMilliseconds(50));
     }
 
     [Fact]
-    public async Task A_paused_tenant_sends_nothing_for_a_call_that_can_come_back_later_while_another_call_still_waits_its_turn()
+    public async Task A_paused_conversation_sends_nothing_for_a_call_that_can_come_back_later_while_another_call_still_waits_its_turn()
     {
         var handler = new RecordingHandler()
             .Then(HttpStatusCode.TooManyRequests, Throttled, TimeSpan.FromSeconds(2))

@@ -111,6 +111,8 @@ public static class TableRules
         new(TableNames.MatchExclusions, ExportPolicy.Never, "\"do not match these two\": would tell one what the other asked"),
         new(TableNames.MatchProposals, ExportPolicy.Never, "a coordinator's proposed cohort matching, with fits for everyone in it"),
         new(TableNames.RowIndex, ExportPolicy.Never, "which rows name which id or address (keys only); an entry goes with its row"),
+        new(TableNames.PacingMarkers, ExportPolicy.Never, "429 pauses of a tenant and of conversations, named by a digest of the conversation id"),
+        new(TableNames.LiveInstances, ExportPolicy.Never, "a heartbeat row per running instance of the bot"),
     ];
 
     private static readonly Dictionary<string, TableRule> ByTable = Rules.ToDictionary(r => r.Table, StringComparer.Ordinal);

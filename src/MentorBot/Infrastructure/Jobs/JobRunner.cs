@@ -147,8 +147,8 @@ public sealed partial class JobRunner
         {
             // Not a failure (the outbox entry it claimed is pending again): the job runs again when the channel said.
             var wait = ex.RetryAt!.Value - TimeProvider.System.GetUtcNow();
-            // A 429 pauses the tenant; a full window of one conversation does not hold back the tenant's other jobs.
-            if (ex.ErrorCode != ConnectorException.WindowsFullCode && job.Get("tenant") is { } tenant)
+            // A tenant-wide pause holds back the tenant's other jobs; a paused or full conversation holds only its own.
+            if (ex.HoldsTenant && job.Get("tenant") is { } tenant)
             {
                 _throttledTenants.AddOrUpdate(tenant, ex.RetryAt.Value, (_, known) => known > ex.RetryAt.Value ? known : ex.RetryAt.Value);
             }

@@ -46,6 +46,8 @@ public sealed class RowIndex
     public static bool Keeps(string table, string partitionKey) => table switch
     {
         TableNames.InboundActivities or TableNames.InvokeAnswers => false,
+        // Pacing rows name no person (a conversation's pause is keyed by a digest of its id) and are written on 429s and heartbeats.
+        TableNames.PacingMarkers or TableNames.LiveInstances => false,
         TableNames.Outbox => partitionKey != PendingTurnsPartition,
         _ => true,
     };

@@ -34,6 +34,8 @@ public static class TableNames
     public const string MatchExclusions = "MatchExclusions";
     public const string MatchProposals = "MatchProposals";
     public const string RowIndex = "RowIndex";
+    public const string PacingMarkers = "PacingMarkers";
+    public const string LiveInstances = "LiveInstances";
 
     public static IReadOnlyList<string> All { get; } =
     [
@@ -68,5 +70,7 @@ public static class TableNames
         MatchExclusions,
         MatchProposals,
         RowIndex,
+        PacingMarkers,
+        LiveInstances,
     ];
 }
