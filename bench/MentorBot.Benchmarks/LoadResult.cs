@@ -4,7 +4,7 @@ namespace MentorBot.Benchmarks;
 
 /// <summary>
 /// What one design did under the load, read from the channel stand-in's record of every call: a "help" reply is the
-/// delivery whose <c>replyToId</c> is the typed message; the fan-out is every delivery outside the pool's chats
+/// first help card to arrive in the typist's chat after the post; the fan-out is every delivery outside the pool's chats
 /// (the new people's chats and the coordinator's report). A duplicate is a second delivery of the same activity to
 /// the same conversation; lost counts what should have arrived and did not, and what is still left in storage.
 /// </summary>
@@ -37,18 +37,12 @@ internal sealed record LoadResult(
         var deliveries = calls.Where(c => c.Succeeded && c.Activity is not null && c.ReceivedAt >= started
             && c.Operation is ConnectorOperation.Send or ConnectorOperation.Reply or ConnectorOperation.CreateConversation).ToList();
 
-        var replyArrivals = new Dictionary<string, DateTimeOffset>(StringComparer.Ordinal);
-        foreach (var d in deliveries)
-        {
-            if (d.Activity!["replyToId"]?.ToString() is { Length: > 0 } replyTo)
-            {
-                replyArrivals.TryAdd(replyTo, d.ReceivedAt);
-            }
-        }
-
+        // The help card ("What I can do", HelpCard) is sent, not replied, to the person's chat: the first one there after the post.
+        var helpCards = deliveries.Where(d => d.AllText.Contains("What I can do", StringComparison.Ordinal)).ToLookup(d => d.ConversationId ?? "", StringComparer.Ordinal);
         var answeredHelps = helps.Where(h => h.Status is >= 200 and < 300).ToList();
-        var helpMs = answeredHelps.Where(h => replyArrivals.ContainsKey(h.ActivityId))
-            .Select(h => (replyArrivals[h.ActivityId] - h.SentAt).TotalMilliseconds).Order().ToList();
+        var helpMs = answeredHelps
+            .Select(h => helpCards[h.ConversationId].Where(d => d.ReceivedAt >= h.SentAt).Select(d => (double?)(d.ReceivedAt - h.SentAt).TotalMilliseconds).FirstOrDefault())
+            .OfType<double>().Order().ToList();
         var helpsWithoutReply = helps.Count - helpMs.Count;
         var clickMs = clicks.Where(c => c.Status is >= 200 and < 300).Select(c => c.AnswerMs).Order().ToList();
         var clicksFailed = clicks.Count - clickMs.Count;

@@ -30,7 +30,9 @@ internal static class Bench
         {
             // The load scenario of issue 17 beside today's design; it starts its own channel and Graph stand-ins.
             await using var loadStorage = await AzuriteProcess.StartAsync();
-            await LoadBench.RunAsync(loadStorage, quick);
+            var everyNth = Array.IndexOf(args, "--every-nth") is var at and >= 0 && at + 1 < args.Length
+                ? int.Parse(args[at + 1], CultureInfo.InvariantCulture) : (int?)null;
+            await LoadBench.RunAsync(loadStorage, quick, everyNth);
             return 0;
         }
 
