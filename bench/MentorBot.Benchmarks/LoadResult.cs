@@ -25,7 +25,8 @@ internal sealed record LoadResult(
     int RefusedByWindow,
     int RefusedAsEveryNth,
     long PeakPerSecond,
-    bool Drained)
+    bool Drained,
+    int HelpsRepliedBeforeAnswer)
 {
     public double FanOutPerSecond => FanOutSeconds > 0 ? FanOut / FanOutSeconds : 0;
 
@@ -43,6 +44,9 @@ internal sealed record LoadResult(
         var helpMs = answeredHelps
             .Select(h => helpCards[h.ConversationId].Where(d => d.ReceivedAt >= h.SentAt).Select(d => (double?)(d.ReceivedAt - h.SentAt).TotalMilliseconds).FirstOrDefault())
             .OfType<double>().Order().ToList();
+        // Shows which design ran: today's sends the reply before the HTTP answer, the product after it.
+        var repliedBeforeAnswer = answeredHelps.Count(h => helpCards[h.ConversationId].Any(d => d.ReceivedAt >= h.SentAt
+            && d.ReceivedAt <= h.SentAt.AddMilliseconds(h.AnswerMs)));
         var helpsWithoutReply = helps.Count - helpMs.Count;
         var clickMs = clicks.Where(c => c.Status is >= 200 and < 300).Select(c => c.AnswerMs).Order().ToList();
         var clicksFailed = clicks.Count - clickMs.Count;
@@ -62,7 +66,7 @@ internal sealed record LoadResult(
             $"report {(report ? "arrived" : "MISSING")}, turn rows left {pendingTurns}, jobs given up {deadJobs}, drained {(drained ? "yes" : "NO")} in {(finished - started).TotalSeconds:F0} s";
         return new LoadResult(name, clickMs, helpMs, csv.AnswerMs, csv.Status, fanOut.Count, span, span > 0 ? inSpan / span : 0,
             perPerson.Count == 0 ? 0 : perPerson.Min(), perPerson.Count == 0 ? 0 : perPerson.Max(), duplicates, lost, detail,
-            limits.RefusedByWindow, limits.RefusedAsEveryNth, limits.PeakPerSecond, drained);
+            limits.RefusedByWindow, limits.RefusedAsEveryNth, limits.PeakPerSecond, drained, repliedBeforeAnswer);
     }
 }
 
@@ -90,6 +94,7 @@ internal static class LoadReport
         Text("lost", $"{todays.Lost}", $"{product.Lost}", "0", product.Lost == 0);
         Text("429s: over a window / every 20th", $"{todays.RefusedByWindow} / {todays.RefusedAsEveryNth}", $"{product.RefusedByWindow} / {product.RefusedAsEveryNth}", "", null);
         Text("peak calls in a sliding second", $"{todays.PeakPerSecond}", $"{product.PeakPerSecond}", "<= 50", null);
+        Text("help cards that arrived before the HTTP answer", $"{todays.HelpsRepliedBeforeAnswer}", $"{product.HelpsRepliedBeforeAnswer}", "", null);
         Text("clicks / helps measured", $"{todays.ClickMs.Count} / {todays.HelpMs.Count}", $"{product.ClickMs.Count} / {product.HelpMs.Count}", "", null);
         Console.WriteLine($"lost, today's design: {todays.LostDetail}");
         Console.WriteLine($"lost, product: {product.LostDetail}");
