@@ -109,10 +109,11 @@ internal sealed class ServerTimings
 }
 
 /// <summary>
-/// One shared send schedule for the whole process: each connector request (first try or retry) waits for its slot,
-/// so the tenant sees at most <c>perSecond</c> requests in any second, however many senders run at once.
+/// One shared FIFO send schedule for the whole process: each connector request (first try or retry) waits for its
+/// slot, so the tenant sees at most <c>perSecond</c> requests in any second (after a burst of <c>burst</c>), however
+/// many senders run at once.
 /// </summary>
-internal sealed class SendPacer(double perSecond)
+internal sealed class SendPacer(double perSecond, int burst = 1)
 {
     private readonly Lock _gate = new();
     private readonly long _interval = (long)(Stopwatch.Frequency / perSecond);
@@ -126,7 +127,8 @@ internal sealed class SendPacer(double perSecond)
         var now = Stopwatch.GetTimestamp();
         lock (_gate)
         {
-            slot = Math.Max(now, _next);
+            // Unused time is kept for at most burst - 1 slots: a token bucket of that depth.
+            slot = Math.Max(now, Math.Max(_next, now - (burst - 1) * _interval));
             _next = slot + _interval;
         }
 

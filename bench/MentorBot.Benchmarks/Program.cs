@@ -24,10 +24,18 @@ internal static class Bench
         var fanOutCards = quick ? 600 : 5000;
         var baselineCards = quick ? 300 : 1500;
         var concurrency = 16;
-        var inboundRate = quick ? 100 : 200;
-        var inboundSeconds = quick ? 5 : 15;
 
         Console.WriteLine($"MentorBot benchmark ({(quick ? "quick" : "full")}), {Environment.ProcessorCount} cores, .NET {Environment.Version}");
+        if (args.Contains("--load"))
+        {
+            // The load scenario of issue 17 beside today's design; it starts its own channel and Graph stand-ins.
+            await using var loadStorage = await AzuriteProcess.StartAsync();
+            var everyNth = Array.IndexOf(args, "--every-nth") is var at and >= 0 && at + 1 < args.Length
+                ? int.Parse(args[at + 1], CultureInfo.InvariantCulture) : (int?)null;
+            await LoadBench.RunAsync(loadStorage, quick, everyNth);
+            return 0;
+        }
+
         if (!onlyDiscovery && !args.Contains("--jobs") && !args.Contains("--table-requests"))
         {
             // No I/O, so before Azurite starts; "--matching" runs only this.
@@ -122,40 +130,6 @@ internal static class Bench
         Console.WriteLine($"Tenant limit = {TenantLimit * 60} cards/min; goal >= 90 % ({TenantLimit * 60 * 0.9:F0}/min), 0 duplicates, 0 lost.");
         Console.WriteLine();
 
-        // ---------------------------------------------------------------- Inbound
-        Console.WriteLine($"== Inbound: POST /api/messages ('help' from {200} users) at {inboundRate}/s for {inboundSeconds} s, signed tokens, Azurite ==");
-        await using (var host = new BenchHost(Settings("benchin" + Stamp()), null))
-        {
-            var client = host.CreateClient();
-            (await client.GetAsync(new Uri("/health/ready", UriKind.Relative))).EnsureSuccessStatusCode();
-            var activities = new ActivityFactory(teams, AppId, TenantId);
-            var token = activities.CreateToken();
-            var users = Enumerable.Range(0, 200).Select(i => TestUser.Create($"User{i}")).ToList();
-            using var counter = new PortRequestCounter(azurite.Port);
-
-            // Warm up both paths (JIT, metadata and key fetch, table creation).
-            for (var i = 0; i < 50; i++)
-            {
-                (await client.PostActivityAsync(activities.PersonalMessage(users[i % users.Count], "help"), token, "/bench/token")).Dispose();
-                (await client.PostActivityAsync(activities.PersonalMessage(users[i % users.Count], "help"), token)).Dispose();
-            }
-
-            host.Timings.Clear();
-            var baselineClient = await FixedRateAsync(i => client.PostActivityAsync(activities.PersonalMessage(users[i % users.Count], "help"), token, "/bench/token"));
-            var before = counter.Count;
-            var messagesClient = await FixedRateAsync(i => client.PostActivityAsync(activities.PersonalMessage(users[i % users.Count], "help"), token));
-            var tableOps = counter.Count - before;
-            var baseline = host.Timings.For("/bench/token");
-            var handled = host.Timings.For("/api/messages");
-            var ok = messagesClient.Count(s => s is >= 200 and < 300);
-            Console.WriteLine($"{"endpoint",-44} {"n",6} {"p50 ms",8} {"p99 ms",8} {"max ms",8} {"2xx",6} {"sent/s",7}");
-            Console.WriteLine($"{"baseline: parse + validate token only",-44} {baseline.Count,6} {P(baseline, 0.50),8:F2} {P(baseline, 0.99),8:F2} {baseline[^1],8:F1} {baselineClient.Count(s => s is >= 200 and < 300),6} {inboundRate,7}");
-            Console.WriteLine($"{"/api/messages ('help': ledger, refs, reply)",-44} {handled.Count,6} {P(handled, 0.50),8:F2} {P(handled, 0.99),8:F2} {handled[^1],8:F1} {ok,6} {inboundRate,7}");
-            Console.WriteLine($"Table requests reaching Azurite: {tableOps} for {ok} handled activities = {(double)tableOps / Math.Max(1, ok):F2} per activity (goal <= 3; the baseline makes 0).");
-        }
-
-        Console.WriteLine();
-
     Discovery:
         var discoveryPairs = quick ? 200 : 1000;
         Console.WriteLine($"== Meeting discovery: {discoveryPairs} pairs through the job runner, Graph stand-in with 4 requests in flight per mailbox (429 + Retry-After: 1 over it), 20 ms per request ==");
@@ -172,31 +146,6 @@ internal static class Bench
         var steady = phases.Skip(1).Max(d => (double)d.Requests / d.Pairs);
         Console.WriteLine($"Goal: <= 1 Graph request per pair on a steady-state delta scan: {(steady <= 1 ? "met" : "NOT met")} ({steady:F2} per pair, baseline full sync {discoveryBaseline:F2}).");
         return 0;
-
-        async Task<List<int>> FixedRateAsync(Func<int, Task<HttpResponseMessage>> send)
-        {
-            var total = inboundRate * inboundSeconds;
-            var tasks = new List<Task<int>>(total);
-            var start = Stopwatch.GetTimestamp();
-            for (var i = 0; i < total; i++)
-            {
-                var due = TimeSpan.FromSeconds((double)i / inboundRate);
-                var wait = due - Stopwatch.GetElapsedTime(start);
-                if (wait > TimeSpan.FromMilliseconds(1))
-                {
-                    await Task.Delay(wait);
-                }
-
-                var index = i;
-                tasks.Add(Task.Run(async () =>
-                {
-                    using var response = await send(index);
-                    return (int)response.StatusCode;
-                }));
-            }
-
-            return (await Task.WhenAll(tasks)).ToList();
-        }
 
         async Task<FanOutResult> FanOutAsync(string name, int cards, int senders, SendPacer? pacer)
         {
@@ -266,7 +215,6 @@ internal static class Bench
 
         static string Stamp() => DateTime.UtcNow.ToString("HHmmssfff", CultureInfo.InvariantCulture) + Random.Shared.Next(1000).ToString(CultureInfo.InvariantCulture);
 
-        static double P(IReadOnlyList<double> sorted, double q) => sorted.Count == 0 ? double.NaN : sorted[Math.Min(sorted.Count - 1, (int)Math.Ceiling(q * sorted.Count) - 1)];
     }
 }
 

@@ -141,15 +141,15 @@ internal static class TableRequestsBench
         return ok;
     }
 
-    private sealed record Party(TestUser User, Person Person)
+    internal sealed record Party(TestUser User, Person Person)
     {
         public static Party Of(TestUser user) => new(user, new Person(user.AadObjectId, user.Name, user.Upn, user.Email));
     }
 
-    private sealed record SeededPair(Pair Pair, Party Mentor, Party Mentee, string MeetingKey);
+    internal sealed record SeededPair(Pair Pair, Party Mentor, Party Mentee, string MeetingKey);
 
     /// <summary>The mentee answers the check-in of the pair's last meeting in their personal chat ("working well").</summary>
-    private static JsonObject CheckInClick(ActivityFactory activities, SeededPair p)
+    internal static JsonObject CheckInClick(ActivityFactory activities, SeededPair p)
     {
         var card = CardJson.ToElement(CheckInCard.Create(p.Pair, p.MeetingKey, "yesterday", p.Mentee.Person.Id, []));
         var data = JsonNode.Parse(card.GetProperty("actions")[0].GetProperty("data").GetRawText())!.AsObject();
@@ -183,7 +183,7 @@ internal static class TableRequestsBench
     }
 
     /// <summary>A program and started pairs of stand-in users, each with a meeting that ended an hour ago (no pair chat).</summary>
-    private static async Task<IReadOnlyList<SeededPair>> SeedAsync(IServiceProvider services, string tenantId, string serviceUrl, string programId, int count)
+    internal static async Task<IReadOnlyList<SeededPair>> SeedAsync(IServiceProvider services, string tenantId, string serviceUrl, string programId, int count)
     {
         var now = DateTimeOffset.UtcNow;
         await services.GetRequiredService<ProgramStore>().SaveAsync(new MentorshipProgram

@@ -16,8 +16,18 @@ internal sealed class ConnectorApi(ConnectorCallLog log, ChannelDirectory direct
     public void FailNextSendsIn(string conversationId, int count, int statusCode, TimeSpan? retryAfter) =>
         _sendFaults.GetOrAdd(conversationId, _ => new FaultPlan()).FailNext(count, statusCode, retryAfter);
 
-    private bool TryTakeFault(ConnectorOperation operation, string? conversationId, out int statusCode, out TimeSpan? retryAfter)
+    /// <summary>Teams' send limits, enforced when set (off by default: most tests count calls, not rates).</summary>
+    public TeamsRateLimits? Limits { get; set; }
+
+    private bool TryTakeFault(ConnectorOperation operation, string? conversationId, JsonNode? body, out int statusCode, out TimeSpan? retryAfter)
     {
+        if (Limits is { } limits && !limits.TryAdmit(ThreadOf(operation, conversationId, body)))
+        {
+            statusCode = 429;
+            retryAfter = limits.RetryAfter;
+            return true;
+        }
+
         if (operation is ConnectorOperation.Send or ConnectorOperation.Reply && conversationId is not null
             && _sendFaults.TryGetValue(conversationId, out var plan) && plan.TryTake(out statusCode, out retryAfter))
         {
@@ -35,7 +45,7 @@ internal sealed class ConnectorApi(ConnectorCallLog log, ChannelDirectory direct
         var body = JsonHttp.TryParse(bodyText);
         var (operation, conversationId, activityId, memberId) = Route(request.Method, segments);
 
-        var outcome = TryTakeFault(operation, conversationId, out var faultStatus, out var retryAfter)
+        var outcome = TryTakeFault(operation, conversationId, body, out var faultStatus, out var retryAfter)
             ? ConnectorOutcome.Error(faultStatus, FaultPlan.ErrorCodeFor(faultStatus), "Failure injected by the stand-in channel.")
                 with { RetryAfter = retryAfter, InjectedFault = true }
             : Answer(operation, conversationId, activityId, memberId, body);
@@ -69,6 +79,18 @@ internal sealed class ConnectorApi(ConnectorCallLog log, ChannelDirectory direct
 
         await JsonHttp.WriteAsync(context.Response, outcome.StatusCode, outcome.Response).ConfigureAwait(false);
     }
+
+    /// <summary>
+    /// The thread whose limits a call counts towards: sends, replies and updates to their conversation, a 1:1 create to
+    /// the person's chat (rate-limit.md lists "Create conversation" per thread; update is not listed, so it is counted
+    /// as a send to be safe, protocol.md C); lookups count only towards the tenant.
+    /// </summary>
+    private static string? ThreadOf(ConnectorOperation operation, string? conversationId, JsonNode? body) => operation switch
+    {
+        ConnectorOperation.Send or ConnectorOperation.Reply or ConnectorOperation.Update or ConnectorOperation.Delete => conversationId,
+        ConnectorOperation.CreateConversation => "create:" + (body?["members"]?[0]?["id"]?.ToString() ?? ""),
+        _ => null,
+    };
 
     private static (ConnectorOperation Operation, string? ConversationId, string? ActivityId, string? MemberId) Route(string method, string[] segments) =>
         (method.ToUpperInvariant(), segments) switch

@@ -139,6 +139,9 @@ public sealed class TeamsChannelStandIn : IAsyncDisposable
         return new Release(() => held.TrySetResult());
     }
 
+    /// <summary>Enforces Teams' send limits from now on (429 with Retry-After over them); null turns them off.</summary>
+    public void EnforceRateLimits(TeamsRateLimits? limits) => _connector.Limits = limits;
+
     /// <summary>The next <paramref name="count"/> connector calls fail with this status (and Retry-After when given).</summary>
     public void FailNext(int count, int statusCode, TimeSpan? retryAfter = null) => _faults.FailNext(count, statusCode, retryAfter);
 
