@@ -192,4 +192,60 @@ public sealed class JobRunnerTests : IClassFixture<AzuriteFixture>
             Assert.Single(bot.Channel.ActivitiesSentTo("19:second@thread.v2"));
         }
     }
+
+    /// <summary>Holds its run until released: a long job, such as an import of many rows.</summary>
+    private sealed class LongJob : IJobHandler
+    {
+        public string Kind => "test.long";
+
+        public TaskCompletionSource Started { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+        public TaskCompletionSource Release { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+        public async Task RunAsync(Job job, CancellationToken cancellationToken)
+        {
+            Started.TrySetResult();
+            await Release.Task.WaitAsync(cancellationToken);
+        }
+    }
+
+    [Fact(Timeout = 60_000)]
+    public async Task Jobs_scheduled_while_a_long_job_runs_are_run_without_waiting_for_it()
+    {
+        var recorder = new RecordingJob();
+        var longJob = new LongJob();
+        await using var bot = await BotScenario.StartAsync(_azurite, services =>
+        {
+            services.AddSingleton<IJobHandler>(recorder);
+            services.AddSingleton<IJobHandler>(longJob);
+        });
+        var store = bot.Host.Services.GetRequiredService<JobStore>();
+        var now = bot.Clock.GetUtcNow();
+        await store.ScheduleAsync(new Job("test.long", "import", now), default);
+
+        var run = bot.RunJobsAsync();
+        await longJob.Started.Task.WaitAsync(TimeSpan.FromSeconds(20));
+        // What the long job causes (an import's pair starts) is scheduled while it still runs.
+        foreach (var pair in new[] { "p1", "p2", "p3" })
+        {
+            await store.ScheduleAsync(new Job("test.recording", $"{pair}/start", now) { Data = new Dictionary<string, string> { ["pair"] = pair } }, default);
+        }
+
+        var deadline = DateTime.UtcNow.AddSeconds(20);
+        while (recorder.Started.Count < 3 && DateTime.UtcNow < deadline)
+        {
+            await Task.Delay(50);
+        }
+
+        try
+        {
+            Assert.Equal(3, recorder.Started.Count);
+            Assert.False(run.IsCompleted);
+        }
+        finally
+        {
+            longJob.Release.TrySetResult();
+            await run;
+        }
+    }
 }

@@ -17,6 +17,12 @@ public sealed partial class JobRunner
     // Longer than an outbox claim (5 minutes): when a dead instance's job runs again, its half-sent messages are
     // claimable again rather than taken for sent.
     private static readonly TimeSpan Lease = TimeSpan.FromMinutes(10);
+    // Bounds one call (a job that keeps scheduling itself at once cannot hold it forever); the worker calls again.
+    private const int MaxClaimsPerCall = 2000;
+
+    // Groups in a row that claimed nothing, with none running, before the call leaves the rest to the next one.
+    private const int QuietReadsBeforeGivingUp = 3;
+
     private static readonly TimeSpan[] RetryDelays =
         [TimeSpan.FromMinutes(1), TimeSpan.FromMinutes(5), TimeSpan.FromMinutes(15), TimeSpan.FromHours(1), TimeSpan.FromHours(4)];
 
@@ -73,55 +79,134 @@ public sealed partial class JobRunner
         }
     }
 
-    /// <summary>Runs every job due now, until none is left; returns how many ran to completion.</summary>
+    /// <summary>
+    /// Runs every job due now, until none is left; returns how many ran to completion. Up to
+    /// <see cref="JobOptions.Concurrency"/> groups run at once, and a slot that frees up takes the next group at once
+    /// (jobs a running job scheduled included), so one long job, such as an import, never holds the others back.
+    /// </summary>
     public async Task<int> RunDueAsync(CancellationToken cancellationToken)
     {
         var completed = 0;
-        // A job may schedule another that is due at once (e.g. a follow-up); keep going until the queue is quiet.
-        for (var round = 0; round < 20; round++)
+        var claims = 0;
+        var quietReads = 0;
+        var backlog = new List<ClaimableJob>();
+        var running = new Dictionary<string, Task<(int Claimed, int Completed)>>(StringComparer.Ordinal);
+        Exception? failure = null;
+        while (failure is null && claims < MaxClaimsPerCall)
         {
-            var due = await _store.DueAsync(_time.GetUtcNow(), 100, cancellationToken).ConfigureAwait(false);
-            if (due.Count == 0)
+            if (running.Count < _options.Concurrency)
             {
+                // What is left of the last read, unless it holds only groups already running: then read again.
+                backlog.RemoveAll(j => IsTenantThrottled(j.Job));
+                if (!backlog.Any(j => !running.ContainsKey(GroupOf(j.Job))))
+                {
+                    try
+                    {
+                        backlog = (await _store.DueAsync(_time.GetUtcNow(), 100, cancellationToken).ConfigureAwait(false))
+                            .Where(j => !IsTenantThrottled(j.Job)).ToList();
+                    }
+                    catch (Exception ex) when (running.Count > 0)
+                    {
+                        // Storage failing midway: the groups in hand finish first, then the failure is reported.
+                        failure = ex;
+                        break;
+                    }
+                }
+
+                foreach (var group in backlog.GroupBy(j => GroupOf(j.Job), StringComparer.Ordinal).Where(g => !running.ContainsKey(g.Key)).ToList())
+                {
+                    if (running.Count >= _options.Concurrency)
+                    {
+                        break;
+                    }
+
+                    backlog.RemoveAll(j => GroupOf(j.Job) == group.Key);
+                    running[group.Key] = RunGroupAsync(group.ToList(), cancellationToken);
+                }
+            }
+
+            if (running.Count == 0)
+            {
+                // Nothing due that this instance may run now.
                 break;
             }
 
-            // Jobs of one pair (or one mentor's calendar) run one after another, so they never race on the same
-            // records; different pairs run side by side, which is what lets a fan-out approach the platform's limits.
-            var ranThisRound = 0;
-            var groups = due.GroupBy(j => j.Job.Get("pair") ?? j.Job.Get("mentor") ?? j.Job.Key, StringComparer.Ordinal);
-            await Parallel.ForEachAsync(groups, new ParallelOptions { MaxDegreeOfParallelism = _options.Concurrency, CancellationToken = cancellationToken },
-                async (group, token) =>
-                {
-                    foreach (var candidate in group)
-                    {
-                        if (IsTenantThrottled(candidate.Job))
-                        {
-                            // Its sends would only be throttled again: no claim, no retry written, until the pause ends.
-                            continue;
-                        }
-
-                        var claimed = await _store.TryClaimAsync(candidate, _time.GetUtcNow(), Lease, token).ConfigureAwait(false);
-                        if (claimed is null)
-                        {
-                            continue;
-                        }
-
-                        Interlocked.Increment(ref ranThisRound);
-                        if (await RunOneAsync(claimed, token).ConfigureAwait(false))
-                        {
-                            Interlocked.Increment(ref completed);
-                        }
-                    }
-                }).ConfigureAwait(false);
-
-            if (ranThisRound == 0)
+            await Task.WhenAny(running.Values).ConfigureAwait(false);
+            foreach (var (group, task) in running.Where(r => r.Value.IsCompleted).ToList())
             {
+                running.Remove(group);
+                try
+                {
+                    var (claimed, done) = await task.ConfigureAwait(false);
+                    claims += claimed;
+                    completed += done;
+                    quietReads = claimed == 0 ? quietReads + 1 : 0;
+                }
+                catch (Exception ex)
+                {
+                    // Storage failing midway: let the groups in hand finish, then report it (the worker tries again later).
+                    failure ??= ex;
+                }
+            }
+
+            if (quietReads > QuietReadsBeforeGivingUp && running.Count == 0)
+            {
+                // Due jobs that cannot be claimed (others hold them): leave them to the next round.
                 break;
             }
         }
 
-        return completed;
+        var rest = await Task.WhenAll(running.Values.Select(async t =>
+        {
+            try
+            {
+                return (await t.ConfigureAwait(false)).Completed;
+            }
+            catch (Exception ex)
+            {
+                failure ??= ex;
+                return 0;
+            }
+        })).ConfigureAwait(false);
+        if (failure is not null)
+        {
+            System.Runtime.ExceptionServices.ExceptionDispatchInfo.Capture(failure).Throw();
+        }
+
+        return completed + rest.Sum();
+    }
+
+    // Jobs of one pair (or one mentor's calendar) run one after another, so they never race on the same records;
+    // different pairs run side by side, which is what lets a fan-out approach the platform's limits.
+    private static string GroupOf(Job job) => job.Get("pair") ?? job.Get("mentor") ?? job.Key;
+
+    private async Task<(int Claimed, int Completed)> RunGroupAsync(IReadOnlyList<ClaimableJob> group, CancellationToken cancellationToken)
+    {
+        // Off the caller's thread at once, so starting a group never runs its first job inline.
+        await Task.Yield();
+        int claimed = 0, completed = 0;
+        foreach (var candidate in group)
+        {
+            if (IsTenantThrottled(candidate.Job))
+            {
+                // Its sends would only be throttled again: no claim, no retry written, until the pause ends.
+                continue;
+            }
+
+            var job = await _store.TryClaimAsync(candidate, _time.GetUtcNow(), Lease, cancellationToken).ConfigureAwait(false);
+            if (job is null)
+            {
+                continue;
+            }
+
+            claimed++;
+            if (await RunOneAsync(job, cancellationToken).ConfigureAwait(false))
+            {
+                completed++;
+            }
+        }
+
+        return (claimed, completed);
     }
 
     private async Task<bool> RunOneAsync(ClaimableJob claimed, CancellationToken cancellationToken)
