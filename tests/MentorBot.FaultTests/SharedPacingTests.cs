@@ -60,7 +60,7 @@ public sealed class SharedPacingTests(AzuriteFixture azurite, ITestOutputHelper 
 
         var met = await SendLaterAsync(client1, channel.ServiceUrl, Paused);
         Assert.False(met.HoldsTenant);
-        await Task.Delay(ThrottlePauses.CacheFor + TimeSpan.FromMilliseconds(200));
+        await LearnsOfAsync(second, TenantPauses.KeyOf(Paused), met.RetryAt!.Value);
         var held = await SendLaterAsync(client2, channel.ServiceUrl, Paused);
         using (ConnectorThrottle.ComeBackLater())
         {
@@ -93,7 +93,7 @@ public sealed class SharedPacingTests(AzuriteFixture azurite, ITestOutputHelper 
                 .CreatePersonalConversationAsync(channel.ServiceUrl, FaultHost.TenantId, "29:someone", null, default));
         }
 
-        await Task.Delay(ThrottlePauses.CacheFor + TimeSpan.FromMilliseconds(200));
+        await LearnsOfAsync(second, null, met.RetryAt!.Value);
         var held = await SendLaterAsync(client2, channel.ServiceUrl, "19:any@thread.v2");
 
         Assert.True(met.HoldsTenant);
@@ -121,6 +121,23 @@ public sealed class SharedPacingTests(AzuriteFixture azurite, ITestOutputHelper 
 
         Assert.All(new[] { first, second }, host => Assert.Equal(2, host.Services.GetRequiredService<IInstanceShare>().LiveInstances));
         return (first, second);
+    }
+
+    /// <summary>
+    /// Waits until <paramref name="host"/> knows the pause another instance stored (key null: the tenant's). The store
+    /// is read at most once per <see cref="ThrottlePauses.CacheFor"/> and a read or write slower than
+    /// <see cref="ThrottlePauses.StoreTimeout"/> is given up, which on a loaded CI machine happens; so this asks
+    /// again rather than trust one fixed delay. An instance that never reads the other's pause fails here.
+    /// </summary>
+    private static async Task LearnsOfAsync(FaultHost host, string? conversationKey, DateTimeOffset until)
+    {
+        var pauses = host.Services.GetRequiredService<ThrottlePauses>();
+        var deadline = DateTimeOffset.UtcNow + PauseFor / 2;
+        while (!((await pauses.OfTenantAsync(FaultHost.TenantId, default)).Of(conversationKey) is { } end && end >= until - TimeSpan.FromMilliseconds(100)))
+        {
+            Assert.True(DateTimeOffset.UtcNow < deadline, "The second instance never learnt of the pause the first stored.");
+            await Task.Delay(ThrottlePauses.CacheFor / 4);
+        }
     }
 
     private static async Task<ConnectorException> SendLaterAsync(ConnectorClient client, string serviceUrl, string conversation)

@@ -51,9 +51,11 @@ public static class BotProtocolServiceCollectionExtensions
             // One process by default; an application with shared storage replaces both, so its instances share pauses and the limit.
             services.TryAddSingleton<IThrottleMarkerStore, InProcessThrottleMarkers>();
             services.TryAddSingleton<IInstanceShare, OneInstance>();
+            services.AddSingleton(sp =>
+                new ThrottlePauses(sp.GetRequiredService<IThrottleMarkerStore>(), TimeProvider.System, sp.GetService<ILogger<ThrottlePauses>>()));
             services.AddSingleton(sp => new ConnectorPacer(
                 new PacingOptions { TenantRequestsPerSecond = endpoint.ConnectorRequestsPerSecond },
-                new ThrottlePauses(sp.GetRequiredService<IThrottleMarkerStore>(), TimeProvider.System, sp.GetService<ILogger<ThrottlePauses>>()),
+                sp.GetRequiredService<ThrottlePauses>(),
                 TimeProvider.System,
                 sp.GetRequiredService<IInstanceShare>()));
             // One pacer per process: the handler factory must not build a new one (with empty windows) per client.
