@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using System.Diagnostics;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
+using OpenTelemetry;
 using OpenTelemetry.Trace;
 
 namespace MentorBot.IntegrationTests.DataRights;
@@ -13,7 +14,7 @@ namespace MentorBot.IntegrationTests.DataRights;
 internal sealed class TelemetryCapture : ILoggerProvider
 {
     private readonly ConcurrentQueue<string> _lines = new();
-    private readonly List<Activity> _spans = [];
+    private readonly ConcurrentQueue<Activity> _spans = new();
 
     static TelemetryCapture()
     {
@@ -27,7 +28,7 @@ internal sealed class TelemetryCapture : ILoggerProvider
     {
         services.AddSingleton<ILoggerProvider>(this);
         services.AddLogging(logging => logging.AddFilter<TelemetryCapture>(null, LogLevel.Debug));
-        services.ConfigureOpenTelemetryTracerProvider(tracing => tracing.AddSource("*").AddInMemoryExporter(_spans));
+        services.ConfigureOpenTelemetryTracerProvider(tracing => tracing.AddSource("*").AddProcessor(new SpanCapture(_spans)));
     }
 
     /// <summary>
@@ -38,20 +39,17 @@ internal sealed class TelemetryCapture : ILoggerProvider
     {
         var standInPorts = standIns.Select(u => new Uri(u).Port).ToHashSet();
         var all = _lines.Select(l => ("log", l)).ToList();
-        lock (_spans)
+        foreach (var span in _spans)
         {
-            foreach (var span in _spans.ToList())
+            if (span.Kind == ActivityKind.Server && span.GetTagItem("server.port") is int port && standInPorts.Contains(port))
             {
-                if (span.Kind == ActivityKind.Server && span.GetTagItem("server.port") is int port && standInPorts.Contains(port))
-                {
-                    continue;
-                }
-
-                var tags = string.Join("\n", span.TagObjects.Select(t => $"{t.Key}={t.Value}"));
-                var events = string.Join("\n", span.Events.SelectMany(e => e.Tags.Select(t => $"{e.Name}:{t.Key}={t.Value}")));
-                var baggage = string.Join("\n", span.Baggage.Select(b => $"{b.Key}={b.Value}"));
-                all.Add(($"span {span.Source.Name}", $"{span.DisplayName}\n{span.OperationName}\n{tags}\n{events}\n{baggage}\n{span.StatusDescription}"));
+                continue;
             }
+
+            var tags = string.Join("\n", span.TagObjects.Select(t => $"{t.Key}={t.Value}"));
+            var events = string.Join("\n", span.Events.SelectMany(e => e.Tags.Select(t => $"{e.Name}:{t.Key}={t.Value}")));
+            var baggage = string.Join("\n", span.Baggage.Select(b => $"{b.Key}={b.Value}"));
+            all.Add(($"span {span.Source.Name}", $"{span.DisplayName}\n{span.OperationName}\n{tags}\n{events}\n{baggage}\n{span.StatusDescription}"));
         }
 
         return all;
@@ -61,6 +59,16 @@ internal sealed class TelemetryCapture : ILoggerProvider
 
     public void Dispose()
     {
+    }
+
+    /// <summary>
+    /// Keeps every ended span. Spans end on whichever thread finishes the work, while the test may already be reading;
+    /// the in-memory exporter adds to a plain list without a lock (a CI run failed copying it mid-add), so this
+    /// processor adds to a concurrent queue instead.
+    /// </summary>
+    private sealed class SpanCapture(ConcurrentQueue<Activity> spans) : BaseProcessor<Activity>
+    {
+        public override void OnEnd(Activity data) => spans.Enqueue(data);
     }
 
     private sealed class Logger(string category, ConcurrentQueue<string> lines) : ILogger
