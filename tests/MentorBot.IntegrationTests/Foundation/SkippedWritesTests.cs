@@ -18,6 +18,7 @@ public sealed class SkippedWritesTests : IClassFixture<AzuriteFixture>
     private const string Person = "11111111-aaaa-4bbb-8ccc-000000000001";
     private const string PairId = "4d403a2f6ef41ea6886a";
     private const string NewPairId = "9e8d7c6b5a4f3e2d1c0b";
+    private const string Tenant = "2f9e8d7c-6b5a-4c3d-8e1f-0a9b8c7d6e5f";
 
     private readonly AzuriteFixture _azurite;
 
@@ -108,6 +109,77 @@ public sealed class SkippedWritesTests : IClassFixture<AzuriteFixture>
         Assert.True(requests.Count - before > 0);
         Assert.Equal("Max M. Mentee", (await references.FindUserAsync(Person, default))!.Name);
         Assert.Equal(Chat, (await references.FindUserAsync(Person, default))!.PersonalConversationId);
+    }
+
+    [Fact]
+    public async Task A_job_notes_no_entry_for_its_tenant_and_its_claim_after_the_query_that_found_it_is_one_request()
+    {
+        var prefix = _azurite.NewTablePrefix();
+        var (storage, _) = await NewStorageAsync(prefix);
+        var jobs = new MentorBot.Infrastructure.Jobs.JobStore(storage);
+        // Another instance (or this one after a restart) runs it: it knows the row only from the query.
+        var (runner, requests) = await NewStorageAsync(prefix);
+        var running = new MentorBot.Infrastructure.Jobs.JobStore(runner);
+        var now = DateTimeOffset.UtcNow;
+        var job = new MentorBot.Infrastructure.Jobs.Job("pair.start", PairId, now)
+        {
+            Data = new Dictionary<string, string> { ["tenant"] = Tenant, ["pair"] = PairId },
+        };
+
+        Assert.True(await jobs.ScheduleAsync(job, default));
+        Assert.Empty(await storage.Index.RowsNamingAsync([Tenant], default));
+        var due = Assert.Single(await running.DueAsync(now.AddSeconds(1), 10, default));
+
+        var before = requests.Count;
+        var claimed = await running.TryClaimAsync(due, now.AddSeconds(1), TimeSpan.FromMinutes(1), default);
+        Assert.NotNull(claimed);
+        Assert.Equal(1, requests.Count - before);
+
+        await running.CompleteAsync(claimed, now.AddSeconds(2), default);
+        var naming = await storage.Index.RowsNamingAsync([PairId], default);
+        Assert.Equal("done", Assert.Single(naming).PartitionKey);
+        Assert.Empty(await storage.Index.RowsNamingAsync([Tenant], default));
+    }
+
+    [Fact]
+    public async Task A_deleted_row_s_own_entries_go_in_one_transaction_and_one_already_gone_does_not_keep_the_others()
+    {
+        var (storage, requests) = await NewStorageAsync();
+        var table = storage.Table(TableNames.DialogStates);
+        string[] ids = [PairId, NewPairId, "max.mentee@contoso.example"];
+        var row = new TableEntity("personal", Person)
+        {
+            ["DialogId"] = "expectations",
+            ["State"] = $"{{\"pair\":\"{ids[0]}\",\"next\":\"{ids[1]}\",\"with\":\"{ids[2]}\"}}",
+        };
+        await table.AddEntityAsync(row);
+        var before = requests.Count;
+        await table.DeleteEntityAsync("personal", Person, ETag.All);
+        // The delete, the read of the row's entries, one delete per identifier's list (4: the person and three ids),
+        // and one transaction for the row's own list.
+        Assert.Equal(1 + 1 + 4 + 1, requests.Count - before);
+        Assert.Empty(await storage.Index.RowsNamingAsync([Person, .. ids], default));
+        Assert.Empty(await EntriesOfAsync(storage, new RowRef(TableNames.DialogStates, "personal", Person)));
+
+        // Forgetting an identifier that was never noted (a transaction fails whole on a missing row) still removes the rest.
+        var again = new TableEntity("personal", Person) { ["DialogId"] = "expectations", ["State"] = $"{{\"pair\":\"{ids[0]}\"}}" };
+        await table.AddEntityAsync(again);
+        var rowRef = new RowRef(TableNames.DialogStates, "personal", Person);
+        await storage.Index.ForgetAsync(rowRef, [ids[0], Person, "never-noted@contoso.example"], default);
+        Assert.Empty(await storage.Index.RowsNamingAsync([Person, ids[0]], default));
+        Assert.Empty(await EntriesOfAsync(storage, rowRef));
+    }
+
+    private static async Task<List<TableEntity>> EntriesOfAsync(TableStorage storage, RowRef row)
+    {
+        var entries = new List<TableEntity>();
+        var reverse = "row|" + row;
+        await foreach (var entry in storage.Table(TableNames.RowIndex).QueryAsync<TableEntity>(e => e.PartitionKey == reverse))
+        {
+            entries.Add(entry);
+        }
+
+        return entries;
     }
 
     private static Activity Personal(string chat, string? name) => new()

@@ -157,6 +157,9 @@ public sealed class JobStore
         ["LeasedUntil"] = leasedUntil == DateTimeOffset.MinValue ? new DateTimeOffset(1601, 1, 1, 0, 0, 0, TimeSpan.Zero) : leasedUntil,
         ["Attempts"] = job.Attempts,
         ["Data"] = JsonSerializer.Serialize(job.Data),
+        // Says which tenant the row is in, so the row index does not note the tenant id for every job (nobody is
+        // erased by a tenant id; RowIndex.IdentifiersOf): one index request fewer per job written and per job deleted.
+        ["TenantId"] = job.Get("tenant"),
     };
 
     private static Job Read(TableEntity entity) =>

@@ -38,10 +38,10 @@ internal sealed class IndexedTableClient : TableClient
     public override Task<Response> DeleteAsync(CancellationToken cancellationToken = default) => _inner.DeleteAsync(cancellationToken);
 
     public override AsyncPageable<T> QueryAsync<T>(string? filter = null, int? maxPerPage = null, IEnumerable<string>? select = null, CancellationToken cancellationToken = default)
-        => _inner.QueryAsync<T>(filter, maxPerPage, select, cancellationToken);
+        => new LearningPageable<T>(_inner.QueryAsync<T>(filter, maxPerPage, select, cancellationToken), this);
 
     public override AsyncPageable<T> QueryAsync<T>(Expression<Func<T, bool>> filter, int? maxPerPage = null, IEnumerable<string>? select = null, CancellationToken cancellationToken = default)
-        => _inner.QueryAsync(filter, maxPerPage, select, cancellationToken);
+        => new LearningPageable<T>(_inner.QueryAsync(filter, maxPerPage, select, cancellationToken), this);
 
     public override Pageable<T> Query<T>(string? filter = null, int? maxPerPage = null, IEnumerable<string>? select = null, CancellationToken cancellationToken = default)
         => _inner.Query<T>(filter, maxPerPage, select, cancellationToken);
@@ -163,6 +163,33 @@ internal sealed class IndexedTableClient : TableClient
         if (RowIndex.Keeps(_table, partitionKey))
         {
             await _index.ForgetRowAsync(new RowRef(_table, partitionKey, rowKey), cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    /// <summary>
+    /// A query's rows, learnt as they are read like a single read's, so a job claimed or a message marked right after
+    /// the query that found it costs one request. Sync queries (<see cref="Query{T}(string?, int?, IEnumerable{string}?, CancellationToken)"/>)
+    /// go straight through: nothing in the service uses them.
+    /// </summary>
+    private sealed class LearningPageable<T>(AsyncPageable<T> inner, IndexedTableClient client) : AsyncPageable<T>
+        where T : class, ITableEntity
+    {
+        public override async IAsyncEnumerable<Page<T>> AsPages(string? continuationToken = null, int? pageSizeHint = null)
+        {
+            await foreach (var page in inner.AsPages(continuationToken, pageSizeHint).ConfigureAwait(false))
+            {
+                foreach (var entity in page.Values)
+                {
+                    // A query that selected a few properties may leave the keys out: such a row is not learnt. One that
+                    // left some values out is learnt with fewer identifiers, which costs at most a redundant note later.
+                    if (entity.PartitionKey is { } partitionKey && entity.RowKey is { } rowKey)
+                    {
+                        client.Learn(partitionKey, rowKey, entity);
+                    }
+                }
+
+                yield return page;
+            }
         }
     }
 

@@ -105,7 +105,21 @@ public sealed class RowIndex
         var list = identifiers.Select(Normalize).Distinct(StringComparer.Ordinal).ToList();
         var reverse = ReversePartition(row);
         await Task.WhenAll(list.Select(i => DeleteAsync(ForwardPartition(i), row.ToString(), cancellationToken))).ConfigureAwait(false);
-        await Task.WhenAll(list.Select(i => DeleteAsync(reverse, TableKey.Escape(i), cancellationToken))).ConfigureAwait(false);
+        // The row's own entries share a partition: one transaction per hundred, unless one of them is gone already
+        // (a transaction fails whole on a missing row), then one by one.
+        foreach (var chunk in list.Chunk(BatchLimit))
+        {
+            try
+            {
+                await _table.SubmitTransactionAsync(
+                    chunk.Select(i => new TableTransactionAction(TableTransactionActionType.Delete, new TableEntity(reverse, TableKey.Escape(i)), ETag.All)),
+                    cancellationToken).ConfigureAwait(false);
+            }
+            catch (RequestFailedException ex) when (ex.Status == 404)
+            {
+                await Task.WhenAll(chunk.Select(i => DeleteAsync(reverse, TableKey.Escape(i), cancellationToken))).ConfigureAwait(false);
+            }
+        }
     }
 
     /// <summary>The rows noted as naming any of the identifiers (each once).</summary>
