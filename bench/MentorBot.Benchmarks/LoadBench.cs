@@ -6,6 +6,7 @@ using MentorBot.Conversations;
 using MentorBot.Infrastructure.Jobs;
 using MentorBot.Testing;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace MentorBot.Benchmarks;
@@ -72,7 +73,13 @@ internal static class LoadBench
         }
 
         await using var bench = new BenchHost(settings, todaysDesign ? new SendPacer(48, burst: 2) : null);
-        WebApplicationFactory<Program> host = todaysDesign ? bench.WithWebHostBuilder(b => TodaysDesign.Apply(b, azurite.ConnectionString)) : bench;
+        // The product's table requests are counted (each try, as Azurite sees it), to show what the fan-out costs Azurite.
+        var counter = new TableRequestCounter(settings["Storage:TablePrefix"]);
+        var counted = new Azure.Data.Tables.TableClientOptions();
+        counted.AddPolicy(counter, Azure.Core.HttpPipelinePosition.PerRetry);
+        WebApplicationFactory<Program> host = todaysDesign
+            ? bench.WithWebHostBuilder(b => TodaysDesign.Apply(b, azurite.ConnectionString))
+            : bench.WithWebHostBuilder(b => b.ConfigureTestServices(s => s.AddSingleton(new Azure.Data.Tables.TableServiceClient(azurite.ConnectionString, counted))));
         var client = host.CreateClient();
         client.Timeout = TimeSpan.FromMinutes(2);
         (await client.GetAsync(new Uri("/health/ready", UriKind.Relative))).EnsureSuccessStatusCode();
@@ -125,6 +132,7 @@ internal static class LoadBench
         await Task.Delay(TimeSpan.FromSeconds(1.1)); // an empty tenant window
 
         Console.WriteLine($"({name}: load...)");
+        counter.Phase = "load";
         var load = new LoadRun(client, token);
         var started = DateTimeOffset.UtcNow;
         var clicks = load.AtFixedRate(scale.ClicksPerSecond, scale.LoadSeconds, TimeSpan.Zero,
@@ -139,10 +147,28 @@ internal static class LoadBench
         Console.WriteLine($"({name}: load sent; waiting for the fan-out to drain...)");
         var drained = await DrainAsync(services, teams, scale.DrainAtMost);
         var finished = DateTimeOffset.UtcNow;
+        counter.Phase = "after";
+        if (!todaysDesign)
+        {
+            PrintTableRequests(name, counter, teams.Calls.Count(c => c.Succeeded && c.ReceivedAt >= started));
+        }
+
         var pendingTurns = await CountPendingTurnsAsync(azurite.ConnectionString, settings["Storage:TablePrefix"]);
         var dead = (await services.GetRequiredService<JobStore>().DeadAsync(CancellationToken.None)).Count;
         return LoadResult.From(name, teams.Calls, limits, started, finished, clickPosts, helpPosts, csvPost, poolChats, coordinatorChat,
             newPeople.Select(u => ConversationIds.Personal(u.TeamsId)).ToList(), pendingTurns, dead, drained);
+    }
+
+    /// <summary>The table requests of the load and drain, per call the channel accepted, by table (the largest first).</summary>
+    private static void PrintTableRequests(string name, TableRequestCounter counter, int accepted)
+    {
+        var counts = counter.Of("load");
+        var total = counts.Sum(c => c.Count);
+        Console.WriteLine($"({name}: {total} table requests during the load and drain, {(double)total / Math.Max(1, accepted):F2} per call the channel accepted ({accepted}); by table:)");
+        foreach (var (target, outboxStep, count) in counts.Take(14))
+        {
+            Console.WriteLine($"   {(outboxStep ? "* " : "") + target,-36} {count,7} {(double)count / Math.Max(1, accepted),6:F2}");
+        }
     }
 
     private static void Know(TeamsChannelStandIn teams, GraphStandIn graph, TestUser person)
