@@ -75,11 +75,9 @@ internal static class LoadBench
         await using var bench = new BenchHost(settings, todaysDesign ? new SendPacer(48, burst: 2) : null);
         // The product's table requests are counted (each try, as Azurite sees it), to show what the fan-out costs Azurite.
         var counter = new TableRequestCounter(settings["Storage:TablePrefix"]);
-        var counted = new Azure.Data.Tables.TableClientOptions();
-        counted.AddPolicy(counter, Azure.Core.HttpPipelinePosition.PerRetry);
         WebApplicationFactory<Program> host = todaysDesign
             ? bench.WithWebHostBuilder(b => TodaysDesign.Apply(b, azurite.ConnectionString))
-            : bench.WithWebHostBuilder(b => b.ConfigureTestServices(s => s.AddSingleton(new Azure.Data.Tables.TableServiceClient(azurite.ConnectionString, counted))));
+            : bench.WithWebHostBuilder(b => b.ConfigureTestServices(s => s.AddSingleton(counter.CountedClient(azurite.ConnectionString))));
         var client = host.CreateClient();
         client.Timeout = TimeSpan.FromMinutes(2);
         (await client.GetAsync(new Uri("/health/ready", UriKind.Relative))).EnsureSuccessStatusCode();

@@ -3,6 +3,7 @@ using System.Text;
 using System.Text.RegularExpressions;
 using Azure.Core;
 using Azure.Core.Pipeline;
+using Azure.Data.Tables;
 
 namespace MentorBot.Benchmarks;
 
@@ -22,6 +23,14 @@ internal sealed partial class TableRequestCounter : HttpPipelineSynchronousPolic
     public TableRequestCounter(string prefix)
     {
         _prefix = prefix;
+    }
+
+    /// <summary>A table service client for the service under test whose every request this counter sees.</summary>
+    public TableServiceClient CountedClient(string connectionString)
+    {
+        var options = new TableClientOptions();
+        options.AddPolicy(this, HttpPipelinePosition.PerRetry);
+        return new TableServiceClient(connectionString, options);
     }
 
     public string Phase

@@ -44,12 +44,10 @@ internal static class TableRequestsBench
         var updates = quick ? 10 : 20;
         var prefix = settings["Storage:TablePrefix"];
         var counter = new TableRequestCounter(prefix);
-        var options = new TableClientOptions();
-        options.AddPolicy(counter, HttpPipelinePosition.PerRetry);
         await using var bench = new BenchHost(settings, null);
         // The product's own registrations, with a table service client that counts what reaches Azurite.
         await using var host = bench.WithWebHostBuilder(b => b.ConfigureTestServices(s =>
-            s.AddSingleton(new TableServiceClient(settings["Storage:ConnectionString"], options))));
+            s.AddSingleton(counter.CountedClient(settings["Storage:ConnectionString"]))));
         var client = host.CreateClient();
         (await client.GetAsync(new Uri("/health/ready", UriKind.Relative))).EnsureSuccessStatusCode();
         var services = host.Services;
