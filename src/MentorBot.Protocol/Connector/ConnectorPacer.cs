@@ -67,7 +67,7 @@ public sealed class ConnectorPacer
 
         if (response.StatusCode == HttpStatusCode.TooManyRequests)
         {
-            var reach = await _pauses.PauseAsync(tenant, conversation, RetryAfter(response), cancellationToken).ConfigureAwait(false);
+            var reach = await _pauses.PauseAsync(tenant, conversation, RetryAfter(response), CallsInLastSecond(tenant), cancellationToken).ConfigureAwait(false);
             request.Options.Set(PauseReachOption, reach);
         }
 
@@ -197,6 +197,18 @@ public sealed class ConnectorPacer
             var now = _time.GetUtcNow();
             turn.Tenant.Landed(turn.TenantCall, now);
             turn.Conversation?.Landed(turn.ConversationCall, now);
+        }
+    }
+
+    /// <summary>This instance's calls to the tenant in the last second, both lanes, those on their way included.</summary>
+    private int CallsInLastSecond(string tenant)
+    {
+        lock (_gate)
+        {
+            var now = _time.GetUtcNow();
+            return _tenants.TryGetValue(tenant, out var log)
+                ? log.CountInside(now, Second, SendLane.Interactive) + log.CountInside(now, Second, SendLane.Background)
+                : 0;
         }
     }
 

@@ -1,27 +1,32 @@
 namespace MentorBot.Protocol.Connector;
 
 /// <summary>
-/// Decides how far a 429 reaches. Teams counts its limits per conversation (7/1 s, 8/2 s, 60/30 s, 1,800/h) and per
-/// tenant (50/s) (protocol.md C, "Rate limiting for bots"), and its answer does not say which was met. So a 429 on a
-/// call to one conversation pauses that conversation; it pauses the tenant only when it is evidently tenant-wide:
-/// the call had no conversation (creating one), or 429s came from two or more conversations of the tenant within
-/// <see cref="Together"/>. Not thread-safe on its own: <see cref="ThrottlePauses"/> holds its lock around it.
+/// Decides how far a 429 reaches. Teams counts its limits per thread (send and create conversation alike: 7/1 s,
+/// 8/2 s, 60/30 s, 1,800/h) and per tenant (50/s) (protocol.md C, "Rate limiting for bots"), and its answer does not
+/// say which was met. So a 429 pauses only its conversation (a create's, only that call), and pauses the tenant when
+/// the tenant's limit is evidently what was met: within <see cref="Together"/>, 429s came from two or more threads
+/// and they were at least <see cref="TenantWideShare"/> of the tenant's calls. A few scattered 429s of a busy tenant
+/// (the budget briefly shared with other work of the app) pause no one else; when others hold much of the budget,
+/// a fifth or more of the calls are refused and the whole tenant waits out the Retry-After.
+/// Not thread-safe on its own: <see cref="ThrottlePauses"/> holds its lock around it.
 /// </summary>
 public sealed class PauseReachRule
 {
-    /// <summary>429s of different conversations this close together are the tenant's limit, not theirs.</summary>
+    /// <summary>429s of different threads this close together may be the tenant's limit, not theirs.</summary>
     public static readonly TimeSpan Together = TimeSpan.FromSeconds(1);
 
-    private readonly Dictionary<string, List<(string Conversation, DateTimeOffset At)>> _recent = [];
+    /// <summary>The share of the tenant's calls in <see cref="Together"/> answered 429 that shows its limit was met.</summary>
+    public const double TenantWideShare = 0.2;
 
-    /// <summary>Notes a 429 of <paramref name="tenant"/> for <paramref name="conversation"/> (none: a create call) at <paramref name="at"/>.</summary>
-    public PauseReach ReachOf(string tenant, string? conversation, DateTimeOffset at)
+    private readonly Dictionary<string, List<(string? Conversation, DateTimeOffset At)>> _recent = [];
+
+    /// <summary>
+    /// Notes a 429 of <paramref name="tenant"/> for <paramref name="conversation"/> (none: a create call) at
+    /// <paramref name="at"/>, when the tenant had <paramref name="callsInLastSecond"/> calls in the second before
+    /// (its own call included; 0 when unknown, which counts the 429s alone).
+    /// </summary>
+    public PauseReach ReachOf(string tenant, string? conversation, DateTimeOffset at, int callsInLastSecond = 0)
     {
-        if (conversation is null)
-        {
-            return PauseReach.Tenant;
-        }
-
         if (!_recent.TryGetValue(tenant, out var recent))
         {
             recent = [];
@@ -30,6 +35,9 @@ public sealed class PauseReachRule
 
         recent.RemoveAll(r => r.At <= at - Together);
         recent.Add((conversation, at));
-        return recent.Any(r => r.Conversation != conversation) ? PauseReach.Tenant : PauseReach.Conversation;
+        // Every create goes to a thread of its own (a person's chat not made yet).
+        var threads = recent.Where(r => r.Conversation is null).Count() + recent.Where(r => r.Conversation is not null).Select(r => r.Conversation).Distinct(StringComparer.Ordinal).Count();
+        var share = (double)recent.Count / Math.Max(recent.Count, callsInLastSecond);
+        return threads >= 2 && share >= TenantWideShare ? PauseReach.Tenant : PauseReach.Conversation;
     }
 }

@@ -70,11 +70,17 @@ public sealed partial class ThrottlePauses
         }
     }
 
+    /// <summary>As below, with the tenant's calls of the last second unknown (the 429s alone decide).</summary>
+    public Task<PauseReach> PauseAsync(string tenantId, string? conversationId, TimeSpan retryAfter, CancellationToken cancellationToken) =>
+        PauseAsync(tenantId, conversationId, retryAfter, 0, cancellationToken);
+
     /// <summary>
     /// Pauses what a 429 of <paramref name="tenantId"/> on <paramref name="conversationId"/> (none: a call without one)
-    /// reaches, for <paramref name="retryAfter"/>, and says how far that is.
+    /// reaches, for <paramref name="retryAfter"/>, and says how far that is. <paramref name="tenantCallsInLastSecond"/>:
+    /// this instance's calls to the tenant in the second before (<see cref="PauseReachRule"/>; 0 when unknown).
     /// </summary>
-    public async Task<PauseReach> PauseAsync(string tenantId, string? conversationId, TimeSpan retryAfter, CancellationToken cancellationToken)
+    public async Task<PauseReach> PauseAsync(
+        string tenantId, string? conversationId, TimeSpan retryAfter, int tenantCallsInLastSecond, CancellationToken cancellationToken)
     {
         var now = _time.GetUtcNow();
         var until = now + retryAfter;
@@ -82,7 +88,13 @@ public sealed partial class ThrottlePauses
         string? key;
         lock (_gate)
         {
-            reach = _rule.ReachOf(tenantId, conversationId, now);
+            reach = _rule.ReachOf(tenantId, conversationId, now, tenantCallsInLastSecond);
+            if (reach == PauseReach.Conversation && conversationId is null)
+            {
+                // A create's own thread has no id yet: only the call itself waits (its caller comes back after Retry-After).
+                return reach;
+            }
+
             key = reach == PauseReach.Tenant ? null : TenantPauses.KeyOf(conversationId!);
             var known = _known.GetValueOrDefault(tenantId, TenantPauses.None);
             if (known.Of(key) is { } end && end >= until)

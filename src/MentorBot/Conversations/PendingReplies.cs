@@ -38,8 +38,13 @@ public sealed record PendingReplies(string Key, string ServiceUrl, string Conver
             messages.Add(new PendingMessage(null, Address(reply, incoming)));
         }
 
-        // After the sender's own: the others' cards carry their own address.
-        messages.AddRange(turn.UpdatesElsewhere);
+        // After the sender's own: the others' cards carry their own address, in the turn's tenant (a turn acts only on its
+        // own tenant's records), so the pacer counts them in that tenant's budget.
+        foreach (var update in turn.UpdatesElsewhere)
+        {
+            update.Activity.Conversation!.TenantId ??= incoming.TenantId;
+            messages.Add(update);
+        }
 
         // The activity id makes the key deterministic: a turn run again writes over its own row instead of adding one.
         var key = incoming.Conversation.Id + "|" + (string.IsNullOrEmpty(incoming.Id) ? Guid.NewGuid().ToString("N") : incoming.Id);

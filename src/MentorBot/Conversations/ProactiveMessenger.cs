@@ -81,7 +81,7 @@ public sealed partial class ProactiveMessenger
         var claimed = await _outbox.TryClaimAsync(entry, cancellationToken).ConfigureAwait(false);
         return claimed is null
             ? new Delivery(DeliveryOutcome.AlreadySent, null, null)
-            : await SendClaimedAsync(claimed, conversation.ServiceUrl, conversation.ConversationId, cancellationToken).ConfigureAwait(false);
+            : await SendClaimedAsync(claimed, tenantId, conversation.ServiceUrl, conversation.ConversationId, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>Delivers what was waiting for the person, e.g. once they installed the app.</summary>
@@ -129,7 +129,7 @@ public sealed partial class ProactiveMessenger
             return new Delivery(DeliveryOutcome.AlreadySent, null, null);
         }
 
-        return await SendClaimedAsync(claimed, conversation.ServiceUrl, conversation.ConversationId, cancellationToken).ConfigureAwait(false);
+        return await SendClaimedAsync(claimed, tenantId, conversation.ServiceUrl, conversation.ConversationId, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>Where the messages to a conversation (not a person) are kept in the outbox.</summary>
@@ -161,15 +161,17 @@ public sealed partial class ProactiveMessenger
             return new Delivery(DeliveryOutcome.AlreadySent, null, null);
         }
 
-        return await SendClaimedAsync(claimed, chat.Value.ServiceUrl, chat.Value.ConversationId, cancellationToken).ConfigureAwait(false);
+        return await SendClaimedAsync(claimed, tenantId, chat.Value.ServiceUrl, chat.Value.ConversationId, cancellationToken).ConfigureAwait(false);
     }
 
-    private async Task<Delivery> SendClaimedAsync(OutboxEntry claimed, string serviceUrl, string conversationId, CancellationToken cancellationToken)
+    private async Task<Delivery> SendClaimedAsync(OutboxEntry claimed, string tenantId, string serviceUrl, string conversationId, CancellationToken cancellationToken)
     {
         try
         {
             var message = claimed.Message;
-            message.Conversation = new ConversationAccount { Id = conversationId };
+            // The conversation's tenant, as a continuation activity carries it (protocol.md D1): the pacer counts the send in
+            // that tenant's one budget, where the turn replies to its people count too.
+            message.Conversation = new ConversationAccount { Id = conversationId, TenantId = tenantId };
             AlertInActivityFeed(message);
             var sent = await _connector.SendAsync(serviceUrl, conversationId, message, cancellationToken).ConfigureAwait(false);
             await _outbox.MarkAsync(claimed, Outbox.Sent, conversationId, sent?.Id, cancellationToken).ConfigureAwait(false);

@@ -1,6 +1,7 @@
 using MentorBot.Conversations;
 using MentorBot.Features.Pairs;
 using MentorBot.Features.Programs;
+using MentorBot.Infrastructure.Storage;
 using MentorBot.IntegrationTests.Infrastructure;
 using MentorBot.Protocol.Schema;
 using MentorBot.Testing;
@@ -83,6 +84,10 @@ public sealed class DeliveryStateTests : IClassFixture<AzuriteFixture>
         var pauseOver = DateTimeOffset.UtcNow + retryAfter;
 
         Assert.Single(bot.Channel.Calls, c => c.StatusCode == 429);
+        // The chat's pause is kept in the pair's tenant: the introduction was paced in that tenant's one budget, with the
+        // turn replies to its people, not in a budget of its own.
+        var pause = Assert.Single(await bot.EntitiesAsync(TableNames.PacingMarkers));
+        Assert.Equal(TableKey.Escape(BotScenario.TenantId), pause.PartitionKey);
         var start = Assert.Single(await PendingStartJobsAsync(bot));
         Assert.Equal(0, start.GetInt32("Attempts"));
         Assert.InRange(start.GetDateTimeOffset("DueAt")!.Value, bot.Clock.GetUtcNow() + TimeSpan.FromSeconds(3), bot.Clock.GetUtcNow() + retryAfter);

@@ -59,8 +59,10 @@ public sealed class ConnectorPacerTests
     public async Task A_429_in_one_tenant_pauses_only_that_tenant()
     {
         var pacer = NewInstance();
-        // A 429 of a call without a conversation (creating one) pauses the tenant.
-        await new ThrottlePauses(_markers, _time).PauseAsync("A", null, TimeSpan.FromSeconds(3), CancellationToken.None);
+        // 429s of two conversations of a quiet tenant within a second pause the tenant (PauseReachRule).
+        var pauses = new ThrottlePauses(_markers, _time);
+        await pauses.PauseAsync("A", "a:x", TimeSpan.FromSeconds(3), CancellationToken.None);
+        Assert.Equal(PauseReach.Tenant, await pauses.PauseAsync("A", "a:y", TimeSpan.FromSeconds(3), CancellationToken.None));
         var sends = Enumerable.Range(0, 20).SelectMany(i => new[] { Send(pacer, "A", $"a{i}"), Send(pacer, "B", $"b{i}") }).ToList();
 
         await RunFor(TimeSpan.FromSeconds(2), TimeSpan.FromMilliseconds(20));
@@ -161,8 +163,10 @@ public sealed class ConnectorPacerTests
         var second = NewInstance();
         await Send(second, "A", "warm-up").WaitAsync(TimeSpan.FromSeconds(5));
 
-        // The first instance meets the 429; the second cached "not paused" and must learn it within CacheFor.
-        await new ThrottlePauses(_markers, _time).PauseAsync("A", null, TimeSpan.FromSeconds(5), CancellationToken.None);
+        // The first instance meets tenant-wide 429s; the second cached "not paused" and must learn it within CacheFor.
+        var pauses = new ThrottlePauses(_markers, _time);
+        await pauses.PauseAsync("A", "a:x", TimeSpan.FromSeconds(5), CancellationToken.None);
+        Assert.Equal(PauseReach.Tenant, await pauses.PauseAsync("A", "a:y", TimeSpan.FromSeconds(5), CancellationToken.None));
         var sends = Enumerable.Range(0, 30).SelectMany(i => new[] { Send(first, "A", $"x{i}"), Send(second, "A", $"y{i}") }).ToList();
         await RunFor(TimeSpan.FromSeconds(4), TimeSpan.FromMilliseconds(20));
 

@@ -43,11 +43,26 @@ public sealed class ThrottlePausesTests
     }
 
     [Fact]
+    public async Task A_lone_creates_429_of_a_busy_tenant_pauses_nothing_and_writes_nothing()
+    {
+        var store = new CountingStore();
+        var pauses = new ThrottlePauses(store, _time);
+
+        Assert.Equal(PauseReach.Conversation, await pauses.PauseAsync("A", null, TimeSpan.FromSeconds(5), tenantCallsInLastSecond: 40, default));
+
+        Assert.Equal(0, store.Writes);
+        var known = await pauses.OfTenantAsync("A", default);
+        Assert.Null(known.Tenant);
+        Assert.Empty(known.Conversations);
+    }
+
+    [Fact]
     public async Task A_failing_store_neither_breaks_sending_nor_loses_this_instances_pause()
     {
         var pauses = new ThrottlePauses(new FailingStore(), _time);
 
-        Assert.Equal(PauseReach.Tenant, await pauses.PauseAsync("A", null, TimeSpan.FromSeconds(4), default));
+        await pauses.PauseAsync("A", "a:1", TimeSpan.FromSeconds(4), default);
+        Assert.Equal(PauseReach.Tenant, await pauses.PauseAsync("A", "a:2", TimeSpan.FromSeconds(4), default));
         var known = await pauses.OfTenantAsync("A", default);
 
         Assert.Equal(_time.GetUtcNow() + TimeSpan.FromSeconds(4), known.Tenant);

@@ -63,8 +63,9 @@ public sealed class ThrottledCallsComeBackLaterTests
     }
 
     [Fact]
-    public async Task A_429_on_creating_a_conversation_pauses_the_whole_tenant()
+    public async Task A_lone_429_on_creating_a_conversation_holds_that_call_and_not_the_tenant()
     {
+        // Teams limits creates per thread as well (protocol.md C): one refused create is that chat's, not the tenant's.
         var handler = new RecordingHandler().Then(HttpStatusCode.TooManyRequests, Throttled, TimeSpan.FromSeconds(30));
         var (client, provider) = Create(handler);
         using var _ = provider;
@@ -72,13 +73,35 @@ public sealed class ThrottledCallsComeBackLaterTests
         {
             var create = await Assert.ThrowsAsync<ConnectorException>(() =>
                 client.CreatePersonalConversationAsync(ServiceUrl, Tenant, "29:someone", null, default));
-            Assert.True(create.HoldsTenant);
+            Assert.True(create.IsThrottled);
+            Assert.False(create.HoldsTenant);
+        }
+
+        await client.SendAsync(ServiceUrl, "a:2", Message(), default);
+
+        Assert.Equal(2, handler.Requests.Count);
+    }
+
+    [Fact]
+    public async Task Two_creates_refused_within_a_second_pause_the_whole_tenant()
+    {
+        var handler = new RecordingHandler()
+            .Then(HttpStatusCode.TooManyRequests, Throttled, TimeSpan.FromSeconds(30))
+            .Then(HttpStatusCode.TooManyRequests, Throttled, TimeSpan.FromSeconds(30));
+        var (client, provider) = Create(handler);
+        using var _ = provider;
+        using (ConnectorThrottle.ComeBackLater())
+        {
+            Assert.False((await Assert.ThrowsAsync<ConnectorException>(() =>
+                client.CreatePersonalConversationAsync(ServiceUrl, Tenant, "29:someone", null, default))).HoldsTenant);
+            Assert.True((await Assert.ThrowsAsync<ConnectorException>(() =>
+                client.CreatePersonalConversationAsync(ServiceUrl, Tenant, "29:someone-else", null, default))).HoldsTenant);
         }
 
         var held = await SendLaterAsync(client, "a:2");
 
         Assert.True(held.HoldsTenant);
-        Assert.Single(handler.Requests);
+        Assert.Equal(2, handler.Requests.Count);
     }
 
     [Fact]

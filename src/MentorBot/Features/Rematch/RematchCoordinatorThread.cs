@@ -122,7 +122,7 @@ public sealed partial class RematchCoordinatorThread
         if (request is { CardServiceUrl: { } serviceUrl, CardConversationId: { } conversationId, CardActivityId: { } activityId })
         {
             var viewers = program is null ? [] : await ViewersAsync(program, cancellationToken).ConfigureAwait(false);
-            await TryUpdateAsync(serviceUrl, conversationId, activityId, RematchCoordinatorCard.Create(request, viewers), cancellationToken).ConfigureAwait(false);
+            await TryUpdateAsync(request.TenantId, serviceUrl, conversationId, activityId, RematchCoordinatorCard.Create(request, viewers), cancellationToken).ConfigureAwait(false);
         }
 
         if (postNote && request is { CardServiceUrl: { } threadServiceUrl, CardConversationId: { } threadId })
@@ -159,18 +159,21 @@ public sealed partial class RematchCoordinatorThread
 
             if (resolved is { ServiceUrl: { } serviceUrl, ConversationId: { } conversationId, ActivityId: { } activityId })
             {
-                await TryUpdateAsync(serviceUrl, conversationId, activityId, AlertCard.Create(resolved, []), cancellationToken).ConfigureAwait(false);
+                await TryUpdateAsync(request.TenantId, serviceUrl, conversationId, activityId, AlertCard.Create(resolved, []), cancellationToken).ConfigureAwait(false);
             }
 
             return;
         }
     }
 
-    private async Task TryUpdateAsync(string serviceUrl, string conversationId, string activityId, AdaptiveCard card, CancellationToken cancellationToken)
+    private async Task TryUpdateAsync(string tenantId, string serviceUrl, string conversationId, string activityId, AdaptiveCard card, CancellationToken cancellationToken)
     {
         try
         {
-            await _connector.UpdateAsync(serviceUrl, conversationId, activityId, CardJson.ToMessage(card), cancellationToken).ConfigureAwait(false);
+            var update = CardJson.ToMessage(card);
+            // Paced in the tenant's budget with its other sends.
+            update.Conversation = new ConversationAccount { Id = conversationId, TenantId = tenantId };
+            await _connector.UpdateAsync(serviceUrl, conversationId, activityId, update, cancellationToken).ConfigureAwait(false);
         }
         catch (ConnectorException ex)
         {
