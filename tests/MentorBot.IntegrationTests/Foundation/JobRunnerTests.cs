@@ -165,25 +165,28 @@ public sealed class JobRunnerTests : IClassFixture<AzuriteFixture>
         Dictionary<string, string> Data(string? conversation) => conversation is null
             ? new() { ["tenant"] = BotScenario.TenantId, ["serviceUrl"] = bot.Channel.ServiceUrl }
             : new() { ["tenant"] = BotScenario.TenantId, ["serviceUrl"] = bot.Channel.ServiceUrl, ["conversation"] = conversation };
-        // Creating a conversation has none to pause, so its 429 holds the tenant; a send's 429 holds only its chat.
+        // Two creates refused together (all the tenant's calls) show its limit met, so they hold the tenant; one send's
+        // 429 holds only its chat (PauseReachRule).
         if (tenantWide)
         {
-            bot.Channel.FailNext(1, 429, TimeSpan.FromSeconds(30));
+            bot.Channel.FailNext(2, 429, TimeSpan.FromSeconds(30));
+            await store.ScheduleAsync(new Job("test.sending", "first", now) { Data = Data(null) }, default);
+            await store.ScheduleAsync(new Job("test.sending", "first-too", now) { Data = Data(null) }, default);
         }
         else
         {
             bot.Channel.FailNextSendsIn("19:first@thread.v2", 1, 429, TimeSpan.FromSeconds(30));
+            await store.ScheduleAsync(new Job("test.sending", "first", now) { Data = Data("19:first@thread.v2") }, default);
         }
 
-        await store.ScheduleAsync(new Job("test.sending", "first", now) { Data = Data(tenantWide ? null : "19:first@thread.v2") }, default);
         await bot.RunJobsAsync();
         await store.ScheduleAsync(new Job("test.sending", "second", now) { Data = Data("19:second@thread.v2") }, default);
         await bot.RunJobsAsync();
 
-        Assert.Single(bot.Channel.Calls, c => c.StatusCode == 429);
+        Assert.Equal(tenantWide ? 2 : 1, bot.Channel.Calls.Count(c => c.StatusCode == 429));
         if (tenantWide)
         {
-            Assert.Equal(["first"], sender!.Ran);
+            Assert.Equal(["first", "first-too"], sender!.Ran.Order());
             Assert.Empty(bot.Channel.ActivitiesSentTo("19:second@thread.v2"));
         }
         else
@@ -225,6 +228,9 @@ public sealed class JobRunnerTests : IClassFixture<AzuriteFixture>
 
         var run = bot.RunJobsAsync();
         await longJob.Started.Task.WaitAsync(TimeSpan.FromSeconds(20));
+        // Only the long job is left running (the host's own jobs at start are done), so nothing else ending makes the
+        // runner read again: it must notice the new jobs by itself.
+        await OnlyPendingAsync(bot, "import");
         // What the long job causes (an import's pair starts) is scheduled while it still runs.
         foreach (var pair in new[] { "p1", "p2", "p3" })
         {
@@ -247,5 +253,81 @@ public sealed class JobRunnerTests : IClassFixture<AzuriteFixture>
             longJob.Release.TrySetResult();
             await run;
         }
+    }
+
+    [Fact(Timeout = 60_000)]
+    public async Task A_job_due_now_scheduled_while_the_worker_is_idle_runs_without_waiting_for_the_next_poll()
+    {
+        var recorder = new RecordingJob();
+        await using var bot = await BotScenario.StartAsync(_azurite, services => services.AddSingleton<IJobHandler>(recorder),
+            settings: new Dictionary<string, string> { ["Jobs:Enabled"] = "true", ["Jobs:PollSeconds"] = "300" });
+        var store = bot.Host.Services.GetRequiredService<JobStore>();
+        // The worker's first round (the host's own jobs at start) is over; its next look is five minutes away.
+        await OnlyPendingAsync(bot, null);
+
+        await store.ScheduleAsync(new Job("test.recording", "p1/now", bot.Clock.GetUtcNow()) { Data = new Dictionary<string, string> { ["pair"] = "p1" } }, default);
+
+        var deadline = DateTime.UtcNow.AddSeconds(20);
+        while (recorder.Started.Count < 1 && DateTime.UtcNow < deadline)
+        {
+            await Task.Delay(50);
+        }
+
+        Assert.Equal(["p1/now"], recorder.Started.Select(s => s.Key));
+    }
+
+    [Fact(Timeout = 60_000)]
+    public async Task A_job_put_back_for_a_429_runs_when_the_channel_said_not_at_the_workers_next_poll()
+    {
+        SendingJob? sender = null;
+        await using var bot = await BotScenario.StartAsync(_azurite,
+            services => services.AddSingleton<IJobHandler>(sp => sender = new SendingJob(sp.GetRequiredService<ConnectorClient>())),
+            settings: new Dictionary<string, string> { ["Jobs:Enabled"] = "true", ["Jobs:PollSeconds"] = "300" });
+        var store = bot.Host.Services.GetRequiredService<JobStore>();
+        await OnlyPendingAsync(bot, null);
+        const string chat = "19:throttled@thread.v2";
+        bot.Channel.FailNextSendsIn(chat, 1, 429, TimeSpan.FromSeconds(3));
+
+        await store.ScheduleAsync(new Job("test.sending", "once", bot.Clock.GetUtcNow())
+        {
+            Data = new Dictionary<string, string> { ["tenant"] = BotScenario.TenantId, ["serviceUrl"] = bot.Channel.ServiceUrl, ["conversation"] = chat },
+        }, default);
+        await bot.Channel.WaitForCallAsync(c => c.ConversationId == chat && c.StatusCode == 429);
+        var deadline = DateTime.UtcNow.AddSeconds(10);
+        while (!(await bot.EntitiesAsync("Jobs")).Any(e => e.PartitionKey == "pending" && e.RowKey.Contains("once", StringComparison.Ordinal) && e.GetString("LastError") is not null)
+            && DateTime.UtcNow < deadline)
+        {
+            await Task.Delay(20);
+        }
+
+        // Put back: the job's own clock passes the time it was put back for; the worker's next poll is five minutes away.
+        bot.Clock.Advance(TimeSpan.FromSeconds(4));
+
+        var sent = await bot.Channel.WaitForCallAsync(c => c.ConversationId == chat && c.Succeeded, TimeSpan.FromSeconds(20));
+        Assert.Equal(["once", "once"], sender!.Ran);
+        Assert.Equal(chat, sent.ConversationId);
+    }
+
+    /// <summary>
+    /// Waits until no job is due but the one keyed <paramref name="except"/> (a running job stays pending under its lease),
+    /// and a moment more for the runs that deleted theirs to return.
+    /// </summary>
+    private static async Task OnlyPendingAsync(BotScenario bot, string? except)
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(20);
+        while (DateTime.UtcNow < deadline)
+        {
+            var due = (await bot.EntitiesAsync("Jobs")).Where(e => e.PartitionKey == "pending"
+                && e.GetDateTimeOffset("DueAt") <= bot.Clock.GetUtcNow() && (except is null || !e.RowKey.EndsWith(except, StringComparison.Ordinal))).ToList();
+            if (due.Count == 0)
+            {
+                await Task.Delay(500);
+                return;
+            }
+
+            await Task.Delay(50);
+        }
+
+        throw new TimeoutException("the host's own jobs did not finish");
     }
 }

@@ -74,7 +74,7 @@ public sealed class SkippedWritesTests : IClassFixture<AzuriteFixture>
     public async Task A_turn_s_ledger_and_replies_on_their_way_write_no_index_entries()
     {
         var (storage, requests) = await NewStorageAsync();
-        var ledger = new InboundActivityLedger(storage, new InvokeAnswerStore(storage, new MentorBot.Infrastructure.Jobs.JobStore(storage), TimeProvider.System), TimeProvider.System);
+        var ledger = new InboundActivityLedger(storage, new InvokeAnswerStore(storage, new MentorBot.Infrastructure.Jobs.JobStore(storage, TimeProvider.System), TimeProvider.System), TimeProvider.System);
         var pending = new PendingReplyStore(storage, TimeProvider.System);
         var chat = "a:1xyzPersonalChatOf" + Person;
         var reply = Activity.CreateMessage("Here is what I can do");
@@ -116,10 +116,10 @@ public sealed class SkippedWritesTests : IClassFixture<AzuriteFixture>
     {
         var prefix = _azurite.NewTablePrefix();
         var (storage, _) = await NewStorageAsync(prefix);
-        var jobs = new MentorBot.Infrastructure.Jobs.JobStore(storage);
+        var jobs = new MentorBot.Infrastructure.Jobs.JobStore(storage, TimeProvider.System);
         // Another instance (or this one after a restart) runs it: it knows the row only from the query.
         var (runner, requests) = await NewStorageAsync(prefix);
-        var running = new MentorBot.Infrastructure.Jobs.JobStore(runner);
+        var running = new MentorBot.Infrastructure.Jobs.JobStore(runner, TimeProvider.System);
         var now = DateTimeOffset.UtcNow;
         var job = new MentorBot.Infrastructure.Jobs.Job("pair.start", PairId, now)
         {

@@ -23,6 +23,9 @@ public sealed partial class JobRunner
     // Groups in a row that claimed nothing, with none running, before the call leaves the rest to the next one.
     private const int QuietReadsBeforeGivingUp = 3;
 
+    // After a job due now was scheduled, how long to wait for more before reading (an import schedules one per row).
+    private static readonly TimeSpan GatherScheduled = TimeSpan.FromMilliseconds(100);
+
     private static readonly TimeSpan[] RetryDelays =
         [TimeSpan.FromMinutes(1), TimeSpan.FromMinutes(5), TimeSpan.FromMinutes(15), TimeSpan.FromHours(1), TimeSpan.FromHours(4)];
 
@@ -70,6 +73,7 @@ public sealed partial class JobRunner
             // throttle to the caller instead would lose it when the caller is a job whose own work is already done.)
             LogThrottled(job.Kind, job.Key, retryAt);
             await _store.ScheduleAgainAsync(job with { DueAt = retryAt }, CancellationToken.None).ConfigureAwait(false);
+            _store.SignalDueAfter(retryAt - TimeProvider.System.GetUtcNow());
         }
         catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
         {
@@ -91,6 +95,7 @@ public sealed partial class JobRunner
         var quietReads = 0;
         var backlog = new List<ClaimableJob>();
         var running = new Dictionary<string, Task<(int Claimed, int Completed)>>(StringComparer.Ordinal);
+        var scheduledSinceRead = _store.WhenDueJobScheduled;
         Exception? failure = null;
         while (failure is null && claims < MaxClaimsPerCall)
         {
@@ -102,6 +107,7 @@ public sealed partial class JobRunner
                 {
                     try
                     {
+                        scheduledSinceRead = _store.WhenDueJobScheduled;
                         backlog = (await _store.DueAsync(_time.GetUtcNow(), 100, cancellationToken).ConfigureAwait(false))
                             .Where(j => !IsTenantThrottled(j.Job)).ToList();
                     }
@@ -131,7 +137,22 @@ public sealed partial class JobRunner
                 break;
             }
 
-            await Task.WhenAny(running.Values).ConfigureAwait(false);
+            if (running.Count < _options.Concurrency)
+            {
+                // Free slots: a job due now scheduled meanwhile (a long import registering pairs) is read at once, with
+                // whatever else is scheduled in the next moment, rather than when a running group ends.
+                var woke = await Task.WhenAny(running.Values.Append(scheduledSinceRead)).ConfigureAwait(false);
+                if (woke == scheduledSinceRead && !running.Values.Any(t => t.IsCompleted))
+                {
+                    await Task.Delay(GatherScheduled, cancellationToken).ConfigureAwait(false);
+                    continue;
+                }
+            }
+            else
+            {
+                await Task.WhenAny(running.Values).ConfigureAwait(false);
+            }
+
             foreach (var (group, task) in running.Where(r => r.Value.IsCompleted).ToList())
             {
                 running.Remove(group);
@@ -241,6 +262,7 @@ public sealed partial class JobRunner
             LogThrottled(job.Kind, job.Key, ex.RetryAt.Value);
             var dueAt = _time.GetUtcNow() + (wait > TimeSpan.Zero ? wait : TimeSpan.Zero);
             await _store.PostponeAsync(claimed, dueAt, ex.Message, CancellationToken.None).ConfigureAwait(false);
+            _store.SignalDueAfter(wait);
             return false;
         }
         catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)

@@ -17,11 +17,21 @@ public sealed class JobStore
     private const string Dead = "dead";
 
     private readonly TableClient _table;
+    private readonly TimeProvider _time;
+    private TaskCompletionSource _scheduled = NewSignal();
 
-    public JobStore(TableStorage storage)
+    public JobStore(TableStorage storage, TimeProvider time)
     {
         _table = storage.Table(TableNames.Jobs);
+        _time = time;
     }
+
+    /// <summary>
+    /// Completes when this process schedules a job that is due already (or one it put back becomes due), so the runner
+    /// and the worker take it at once instead of at their next look (an import's registrations start their pairs while
+    /// the import goes on).
+    /// </summary>
+    public Task WhenDueJobScheduled => Volatile.Read(ref _scheduled).Task;
 
     /// <summary>Schedules a job; false when it is already scheduled or has already run.</summary>
     public async Task<bool> ScheduleAsync(Job job, CancellationToken cancellationToken)
@@ -40,6 +50,11 @@ public sealed class JobStore
         try
         {
             await _table.AddEntityAsync(ToEntity(Pending, job, leasedUntil: DateTimeOffset.MinValue), cancellationToken).ConfigureAwait(false);
+            if (job.DueAt <= _time.GetUtcNow())
+            {
+                SignalDueJob();
+            }
+
             return true;
         }
         catch (RequestFailedException ex) when (StorageConflict.IsDuplicate(ex))
@@ -47,6 +62,17 @@ public sealed class JobStore
             return false;
         }
     }
+
+    /// <summary>
+    /// Completes <see cref="WhenDueJobScheduled"/> after <paramref name="delay"/> of physical time: a job put back for the
+    /// channel's Retry-After runs when the channel said, not at the worker's next poll.
+    /// </summary>
+    public void SignalDueAfter(TimeSpan delay) =>
+        _ = Task.Delay(delay > TimeSpan.Zero ? delay : TimeSpan.Zero).ContinueWith(_ => SignalDueJob(), CancellationToken.None, TaskContinuationOptions.None, TaskScheduler.Default);
+
+    private void SignalDueJob() => Interlocked.Exchange(ref _scheduled, NewSignal()).TrySetResult();
+
+    private static TaskCompletionSource NewSignal() => new(TaskCreationOptions.RunContinuationsAsynchronously);
 
     /// <summary>Pending jobs due at <paramref name="now"/> whose lease (if any) has run out, earliest first.</summary>
     public async Task<IReadOnlyList<ClaimableJob>> DueAsync(DateTimeOffset now, int max, CancellationToken cancellationToken)

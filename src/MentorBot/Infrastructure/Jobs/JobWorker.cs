@@ -3,16 +3,21 @@ using Microsoft.Extensions.Logging;
 
 namespace MentorBot.Infrastructure.Jobs;
 
-/// <summary>The background loop: every few seconds, run what is due. Several instances may run it at once.</summary>
+/// <summary>
+/// The background loop: every few seconds, and at once when this process schedules a job due now, run what is due.
+/// Several instances may run it at once.
+/// </summary>
 public sealed partial class JobWorker : BackgroundService
 {
     private readonly JobRunner _runner;
+    private readonly JobStore _store;
     private readonly JobOptions _options;
     private readonly ILogger<JobWorker> _logger;
 
-    public JobWorker(JobRunner runner, JobOptions options, ILogger<JobWorker> logger)
+    public JobWorker(JobRunner runner, JobStore store, JobOptions options, ILogger<JobWorker> logger)
     {
         _runner = runner;
+        _store = store;
         _options = options;
         _logger = logger;
     }
@@ -26,6 +31,8 @@ public sealed partial class JobWorker : BackgroundService
 
         while (!stoppingToken.IsCancellationRequested)
         {
+            // Taken before the round, so a job scheduled while it runs is not left to the next poll.
+            var scheduled = _store.WhenDueJobScheduled;
             try
             {
                 await _runner.RunDueAsync(stoppingToken).ConfigureAwait(false);
@@ -38,8 +45,10 @@ public sealed partial class JobWorker : BackgroundService
 
             try
             {
-                // Physical time: the poll interval is about load, not about the domain clock.
-                await Task.Delay(_options.PollInterval, stoppingToken).ConfigureAwait(false);
+                // Physical time: the poll interval is about load, not about the domain clock. A job due now that this
+                // process schedules (a coordinator's import) starts at once.
+                await Task.WhenAny(Task.Delay(_options.PollInterval, stoppingToken), scheduled).ConfigureAwait(false);
+                stoppingToken.ThrowIfCancellationRequested();
             }
             catch (OperationCanceledException)
             {
