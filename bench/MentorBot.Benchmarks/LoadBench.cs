@@ -151,6 +151,11 @@ internal static class LoadBench
             PrintTableRequests(name, counter, teams.Calls.Count(c => c.Succeeded && c.ReceivedAt >= started));
         }
 
+        // What the channel accepted in each second of the run: the tenant's budget in use, ramp and tail included.
+        var perSecond = teams.Calls.Where(c => c.Succeeded && c.ReceivedAt >= started)
+            .GroupBy(c => (int)(c.ReceivedAt - started).TotalSeconds).OrderBy(g => g.Key).Select(g => g.Count().ToString(CultureInfo.InvariantCulture));
+        Console.WriteLine($"({name}: calls accepted in each second from the start of the load: {string.Join(' ', perSecond)})");
+
         var pendingTurns = await CountPendingTurnsAsync(azurite.ConnectionString, settings["Storage:TablePrefix"]);
         var dead = (await services.GetRequiredService<JobStore>().DeadAsync(CancellationToken.None)).Count;
         return LoadResult.From(name, teams.Calls, limits, started, finished, clickPosts, helpPosts, csvPost, poolChats, coordinatorChat,
@@ -163,7 +168,7 @@ internal static class LoadBench
         var counts = counter.Of("load");
         var total = counts.Sum(c => c.Count);
         Console.WriteLine($"({name}: {total} table requests during the load and drain, {(double)total / Math.Max(1, accepted):F2} per call the channel accepted ({accepted}); by table:)");
-        foreach (var (target, outboxStep, count) in counts.Take(14))
+        foreach (var (target, outboxStep, count) in counts.Take(20))
         {
             Console.WriteLine($"   {(outboxStep ? "* " : "") + target,-36} {count,7} {(double)count / Math.Max(1, accepted),6:F2}");
         }

@@ -57,9 +57,12 @@ internal sealed partial class TableRequestCounter : HttpPipelineSynchronousPolic
         }
 
         var (target, outboxStep) = Classify(text);
-        target += request.Method == RequestMethod.Get ? " (read)" : request.Method == RequestMethod.Delete ? " (delete)" : "";
+        target += request.Method == RequestMethod.Get ? (IsQuery(request) ? " (query)" : " (read)") : request.Method == RequestMethod.Delete ? " (delete)" : "";
         _counts.AddOrUpdate((_phase, target, outboxStep), 1, (_, n) => n + 1);
     }
+
+    // A query names no single row: "Table()" with a filter, where a read is "Table(PartitionKey='..',RowKey='..')".
+    private static bool IsQuery(Request request) => !request.Uri.Path.Contains("PartitionKey=", StringComparison.Ordinal);
 
     /// <summary>Requests of one phase (all phases when null), by target and outbox step.</summary>
     public IReadOnlyList<(string Target, bool OutboxStep, int Count)> Of(string? phase) => _counts
