@@ -84,13 +84,17 @@ public sealed class SharedPacingTests(AzuriteFixture azurite, ITestOutputHelper 
         var client2 = second.Services.GetRequiredService<ConnectorClient>();
         await client2.SendAsync(channel.ServiceUrl, "19:warm-up@thread.v2", Message("19:warm-up@thread.v2"), default);
         var callsBefore = channel.Calls.Count;
-        // A 429 on creating a conversation has no conversation to pause: it is the tenant's.
-        channel.FailNext(1, 429, PauseFor);
+        // Two creates refused together, all of the first instance's calls in that second: the tenant's limit (PauseReachRule).
+        channel.FailNext(2, 429, PauseFor);
         ConnectorException met;
         using (ConnectorThrottle.ComeBackLater())
         {
-            met = await Assert.ThrowsAsync<ConnectorException>(() => first.Services.GetRequiredService<ConnectorClient>()
-                .CreatePersonalConversationAsync(channel.ServiceUrl, FaultHost.TenantId, "29:someone", null, default));
+            var client1 = first.Services.GetRequiredService<ConnectorClient>();
+            var lone = await Assert.ThrowsAsync<ConnectorException>(() =>
+                client1.CreatePersonalConversationAsync(channel.ServiceUrl, FaultHost.TenantId, "29:someone", null, default));
+            Assert.False(lone.HoldsTenant);
+            met = await Assert.ThrowsAsync<ConnectorException>(() =>
+                client1.CreatePersonalConversationAsync(channel.ServiceUrl, FaultHost.TenantId, "29:someone-else", null, default));
         }
 
         await LearnsOfAsync(second, null, met.RetryAt!.Value);
@@ -99,7 +103,7 @@ public sealed class SharedPacingTests(AzuriteFixture azurite, ITestOutputHelper 
         Assert.True(met.HoldsTenant);
         Assert.True(held.HoldsTenant);
         Assert.Equal(met.RetryAt!.Value, held.RetryAt!.Value, TimeSpan.FromMilliseconds(100));
-        Assert.Equal(callsBefore + 1, channel.Calls.Count);
+        Assert.Equal(callsBefore + 2, channel.Calls.Count);
     }
 
     private async Task<(FaultHost First, FaultHost Second)> StartTwoAsync(TeamsChannelStandIn channel)
