@@ -142,6 +142,38 @@ public sealed class SkippedWritesTests : IClassFixture<AzuriteFixture>
     }
 
     [Fact]
+    public async Task A_scan_of_a_whole_table_teaches_nothing_a_query_of_one_partition_does()
+    {
+        var prefix = _azurite.NewTablePrefix();
+        var (storage, _) = await NewStorageAsync(prefix);
+        var written = storage.Table(TableNames.DialogStates);
+        await written.AddEntityAsync(new TableEntity("personal", Person) { ["PairId"] = PairId }, default);
+        // Another instance reads it, first in a scan (a migration, retention), then in a query of its partition.
+        var (reader, requests) = await NewStorageAsync(prefix);
+        var table = reader.Table(TableNames.DialogStates);
+
+        var scanned = await FirstAsync(table.QueryAsync<TableEntity>());
+        var before = requests.Count;
+        await table.UpdateEntityAsync(scanned, scanned.ETag, TableUpdateMode.Replace, default);
+        Assert.True(requests.Count - before > 1, "an update after a scan noted no index entry: the scan was learnt");
+
+        var queried = await FirstAsync(table.QueryAsync<TableEntity>(e => e.PartitionKey == "personal"));
+        before = requests.Count;
+        await table.UpdateEntityAsync(queried, queried.ETag, TableUpdateMode.Replace, default);
+        Assert.Equal(1, requests.Count - before);
+    }
+
+    private static async Task<TableEntity> FirstAsync(Azure.AsyncPageable<TableEntity> rows)
+    {
+        await foreach (var row in rows)
+        {
+            return row;
+        }
+
+        throw new InvalidOperationException("no row");
+    }
+
+    [Fact]
     public async Task A_deleted_row_s_own_entries_go_in_one_transaction_and_one_already_gone_does_not_keep_the_others()
     {
         var (storage, requests) = await NewStorageAsync();

@@ -38,10 +38,10 @@ internal sealed class IndexedTableClient : TableClient
     public override Task<Response> DeleteAsync(CancellationToken cancellationToken = default) => _inner.DeleteAsync(cancellationToken);
 
     public override AsyncPageable<T> QueryAsync<T>(string? filter = null, int? maxPerPage = null, IEnumerable<string>? select = null, CancellationToken cancellationToken = default)
-        => new LearningPageable<T>(_inner.QueryAsync<T>(filter, maxPerPage, select, cancellationToken), this);
+        => LearnFrom(_inner.QueryAsync<T>(filter, maxPerPage, select, cancellationToken), filter);
 
     public override AsyncPageable<T> QueryAsync<T>(Expression<Func<T, bool>> filter, int? maxPerPage = null, IEnumerable<string>? select = null, CancellationToken cancellationToken = default)
-        => new LearningPageable<T>(_inner.QueryAsync(filter, maxPerPage, select, cancellationToken), this);
+        => LearnFrom(_inner.QueryAsync(filter, maxPerPage, select, cancellationToken), CreateQueryFilter(filter));
 
     public override Pageable<T> Query<T>(string? filter = null, int? maxPerPage = null, IEnumerable<string>? select = null, CancellationToken cancellationToken = default)
         => _inner.Query<T>(filter, maxPerPage, select, cancellationToken);
@@ -165,6 +165,15 @@ internal sealed class IndexedTableClient : TableClient
             await _index.ForgetRowAsync(new RowRef(_table, partitionKey, rowKey), cancellationToken).ConfigureAwait(false);
         }
     }
+
+    /// <summary>
+    /// Only a query of one partition teaches (the due jobs, a person's waiting messages: read, then claimed): a scan of
+    /// a whole table (a migration, retention) would fill the bounded memory of <see cref="NotedRows"/> with rows nobody
+    /// writes next and push out those the job runner and the outbox had learnt.
+    /// </summary>
+    private AsyncPageable<T> LearnFrom<T>(AsyncPageable<T> rows, string? filter)
+        where T : class, ITableEntity =>
+        filter is not null && filter.Contains("PartitionKey eq ", StringComparison.Ordinal) ? new LearningPageable<T>(rows, this) : rows;
 
     /// <summary>
     /// A query's rows, learnt as they are read like a single read's, so a job claimed or a message marked right after
