@@ -47,7 +47,10 @@ public sealed partial class JobWorker : BackgroundService
             {
                 // Physical time: the poll interval is about load, not about the domain clock. A job due now that this
                 // process schedules (a coordinator's import) starts at once.
-                await Task.WhenAny(Task.Delay(_options.PollInterval, stoppingToken), scheduled).ConfigureAwait(false);
+                using var poll = CancellationTokenSource.CreateLinkedTokenSource(stoppingToken);
+                await Task.WhenAny(Task.Delay(_options.PollInterval, poll.Token), scheduled).ConfigureAwait(false);
+                // Woken early: the poll's timer goes now rather than when it would have fired.
+                await poll.CancelAsync().ConfigureAwait(false);
                 stoppingToken.ThrowIfCancellationRequested();
             }
             catch (OperationCanceledException)
