@@ -7,6 +7,7 @@ using MentorBot.Features.DataRights;
 using MentorBot.Features.Pairs;
 using MentorBot.Features.Programs;
 using MentorBot.Features.Rematch;
+using MentorBot.Infrastructure.Jobs;
 using MentorBot.Infrastructure.Storage;
 using MentorBot.IntegrationTests.Infrastructure;
 using MentorBot.Protocol.Schema;
@@ -126,7 +127,7 @@ public sealed class DataRightsTests : IClassFixture<AzuriteFixture>
     }
 
     [Fact]
-    public async Task Erase_removes_the_person_s_redelivery_ledger_reply_on_its_way_and_invoke_answers_though_the_row_index_does_not_keep_them()
+    public async Task Erase_removes_the_person_s_redelivery_ledger_reply_on_its_way_pending_jobs_and_invoke_answers_though_the_row_index_does_not_keep_them()
     {
         await using var s = await StartAsync(withDownloads: false);
         await SeedAsync(s);
@@ -136,11 +137,17 @@ public sealed class DataRightsTests : IClassFixture<AzuriteFixture>
         var pending = new PendingReplies(ConversationIds.Personal(_max.TeamsId) + "|1:on-its-way", s.Bot.Channel.ServiceUrl, ConversationIds.Personal(_max.TeamsId),
             [new PendingMessage(null, reply)]);
         await s.Bot.Host.Services.GetRequiredService<PendingReplyStore>().SaveAsync(pending, default);
+        // Work scheduled for later that names him (pending jobs are not indexed either).
+        await s.Bot.Host.Services.GetRequiredService<JobStore>().ScheduleAsync(new Job("test.later", "for-max", s.Bot.Clock.GetUtcNow().AddDays(3))
+        {
+            Data = new Dictionary<string, string> { ["person"] = _max.AadObjectId },
+        }, default);
         Assert.Contains(await s.Bot.EntitiesAsync(TableNames.InboundActivities), r => r.PartitionKey == maxChat);
         Assert.NotEmpty(await s.Bot.EntitiesAsync(TableNames.InvokeAnswers));
         // None of these rows is listed in the index: erase must find them by their keys.
         Assert.DoesNotContain(await s.Bot.EntitiesAsync(TableNames.RowIndex), e => e.RowKey.StartsWith(TableNames.InboundActivities + "|", StringComparison.Ordinal)
-            || e.RowKey.StartsWith(TableNames.InvokeAnswers + "|", StringComparison.Ordinal) || e.RowKey.StartsWith(TableNames.Outbox + "|turns|", StringComparison.Ordinal));
+            || e.RowKey.StartsWith(TableNames.InvokeAnswers + "|", StringComparison.Ordinal) || e.RowKey.StartsWith(TableNames.Outbox + "|turns|", StringComparison.Ordinal)
+            || e.RowKey.StartsWith(TableNames.Jobs + "|pending|", StringComparison.Ordinal));
 
         await SendAsync(s.Bot, s.Bot.Activities.ChannelMessage(s.Channel, s.Channel, _coordinator, $"erase {_max.Upn}"));
         var confirm = s.Bot.Channel.ActivitiesSentTo(s.Channel)[^1];
@@ -149,6 +156,8 @@ public sealed class DataRightsTests : IClassFixture<AzuriteFixture>
         Assert.Contains("Max Mentee was erased", done, StringComparison.Ordinal);
         Assert.DoesNotContain(await s.Bot.EntitiesAsync(TableNames.InboundActivities), r => r.PartitionKey == maxChat);
         Assert.DoesNotContain(await s.Bot.EntitiesAsync(TableNames.Outbox), r => r.PartitionKey == PendingReplyStore.Partition
+            && r.Any(p => p.Value is string text && text.Contains(_max.AadObjectId, StringComparison.OrdinalIgnoreCase)));
+        Assert.DoesNotContain(await s.Bot.EntitiesAsync(TableNames.Jobs), r => r.PartitionKey == "pending"
             && r.Any(p => p.Value is string text && text.Contains(_max.AadObjectId, StringComparison.OrdinalIgnoreCase)));
         // Only the coordinator's own erase press may have left its answer since.
         Assert.DoesNotContain(await s.Bot.EntitiesAsync(TableNames.InvokeAnswers), r => r.GetString("Answer")?.Contains("Max", StringComparison.Ordinal) == true && !r.RowKey.Contains(s.Channel, StringComparison.Ordinal));

@@ -115,7 +115,7 @@ public sealed class SkippedWritesTests : IClassFixture<AzuriteFixture>
     public async Task A_job_notes_no_entry_for_its_tenant_and_its_claim_after_the_query_that_found_it_is_one_request()
     {
         var prefix = _azurite.NewTablePrefix();
-        var (storage, _) = await NewStorageAsync(prefix);
+        var (storage, scheduling) = await NewStorageAsync(prefix);
         var jobs = new MentorBot.Infrastructure.Jobs.JobStore(storage, TimeProvider.System);
         // Another instance (or this one after a restart) runs it: it knows the row only from the query.
         var (runner, requests) = await NewStorageAsync(prefix);
@@ -126,8 +126,12 @@ public sealed class SkippedWritesTests : IClassFixture<AzuriteFixture>
             Data = new Dictionary<string, string> { ["tenant"] = Tenant, ["pair"] = PairId },
         };
 
+        var beforeSchedule = scheduling.Count;
         Assert.True(await jobs.ScheduleAsync(job, default));
+        // Is it done already? Then the pending row, which the index does not keep (read whole by data rights).
+        Assert.Equal(2, scheduling.Count - beforeSchedule);
         Assert.Empty(await storage.Index.RowsNamingAsync([Tenant], default));
+        Assert.Empty(await storage.Index.RowsNamingAsync([PairId], default));
         var due = Assert.Single(await running.DueAsync(now.AddSeconds(1), 10, default));
 
         var before = requests.Count;
@@ -139,6 +143,47 @@ public sealed class SkippedWritesTests : IClassFixture<AzuriteFixture>
         var naming = await storage.Index.RowsNamingAsync([PairId], default);
         Assert.Equal("done", Assert.Single(naming).PartitionKey);
         Assert.Empty(await storage.Index.RowsNamingAsync([Tenant], default));
+    }
+
+    [Fact]
+    public async Task A_message_marked_sent_notes_the_chat_it_went_to_but_not_its_activity_id()
+    {
+        var (storage, requests) = await NewStorageAsync();
+        var outbox = new MentorBot.Conversations.Outbox(storage, TimeProvider.System);
+        const string chat = "a:1personal-chat-of-max";
+        const string activityId = "5f0c2a7e-9b1d-4e3f-8a6b-2c4d6e8f0a1b";
+        var entry = await outbox.AddAsync(Tenant, Person, $"checkin/{PairId}/start", MentorBot.Protocol.Schema.Activity.CreateMessage("hi"), default);
+        var claimed = await outbox.TryClaimAsync(entry, default);
+
+        var before = requests.Count;
+        await outbox.MarkAsync(claimed!, MentorBot.Conversations.Outbox.Sent, chat, activityId, default);
+
+        // The update, and the chat's entry (one transaction for the row's own list, one for the chat's).
+        Assert.Equal(3, requests.Count - before);
+        Assert.Single(await storage.Index.RowsNamingAsync([chat], default));
+        Assert.Empty(await storage.Index.RowsNamingAsync([activityId], default));
+    }
+
+    [Fact]
+    public async Task A_finished_jobs_done_row_keeps_its_key_and_not_its_data()
+    {
+        var (storage, _) = await NewStorageAsync();
+        var jobs = new MentorBot.Infrastructure.Jobs.JobStore(storage, TimeProvider.System);
+        var now = DateTimeOffset.UtcNow;
+        await jobs.ScheduleAsync(new MentorBot.Infrastructure.Jobs.Job("pair.remind", PairId, now)
+        {
+            Data = new Dictionary<string, string> { ["tenant"] = Tenant, ["pair"] = PairId, ["person"] = Person },
+        }, default);
+        var due = Assert.Single(await jobs.DueAsync(now.AddSeconds(1), 10, default));
+        var claimed = await jobs.TryClaimAsync(due, now.AddSeconds(1), TimeSpan.FromMinutes(1), default);
+
+        await jobs.CompleteAsync(claimed!, now.AddSeconds(2), default);
+
+        var done = Assert.Single(await storage.Index.RowsNamingAsync([PairId], default));
+        Assert.Equal("done", done.PartitionKey);
+        Assert.Empty(await storage.Index.RowsNamingAsync([Person], default));
+        Assert.False((await storage.Table(TableNames.Jobs).GetEntityAsync<TableEntity>("done", done.RowKey)).Value.ContainsKey("Data"));
+        Assert.False(await jobs.ScheduleAsync(new MentorBot.Infrastructure.Jobs.Job("pair.remind", PairId, now), default));
     }
 
     [Fact]

@@ -81,7 +81,7 @@ public sealed class StoredRows
     /// <summary>
     /// The rows the index does not keep (<see cref="RowIndex.Keeps"/>), found by their keys: the redelivery ledger of a
     /// conversation is its partition (a personal chat's id is one of the person's identifiers), and the turn replies on
-    /// their way are one small partition, read whole.
+    /// their way and the pending jobs are one partition each, read whole (a page per thousand rows).
     /// </summary>
     private async IAsyncEnumerable<(TableRule Rule, TableEntity Entity)> UnindexedNamingAsync(
         IEnumerable<string> identifiers, IReadOnlyList<string> asked,
@@ -97,11 +97,14 @@ public sealed class StoredRows
         }
 
         var named = new IdentifierMatch(asked);
-        foreach (var entity in await PartitionAsync(TableNames.Outbox, RowIndex.PendingTurnsPartition, cancellationToken).ConfigureAwait(false))
+        foreach (var (table, partition) in new[] { (TableNames.Outbox, RowIndex.PendingTurnsPartition), (TableNames.Jobs, RowIndex.PendingJobsPartition) })
         {
-            if (named.IsIn(entity))
+            foreach (var entity in await PartitionAsync(table, partition, cancellationToken).ConfigureAwait(false))
             {
-                yield return (TableRules.For(TableNames.Outbox)!, entity);
+                if (named.IsIn(entity))
+                {
+                    yield return (TableRules.For(table)!, entity);
+                }
             }
         }
     }

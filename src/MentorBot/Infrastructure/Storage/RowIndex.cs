@@ -28,6 +28,9 @@ public sealed class RowIndex
     /// <summary>The outbox partition of turn replies on their way (<c>PendingReplyStore</c>): rows that live for seconds.</summary>
     public const string PendingTurnsPartition = "turns";
 
+    /// <summary>The jobs partition of work not done yet (<c>JobStore</c>): rows claimed, put back and deleted as they run.</summary>
+    public const string PendingJobsPartition = "pending";
+
     private const int BatchLimit = 100;
     private readonly TableClient _table;
 
@@ -40,7 +43,8 @@ public sealed class RowIndex
     /// False for the rows every turn writes, which data rights finds by their keys instead, so a turn does not pay two
     /// or more index requests per write: the redelivery ledger, whose only identifier is its partition (the
     /// conversation id, looked up directly by <c>StoredRows</c>); turn replies on their way, a partition holding
-    /// seconds of work, read whole by <c>StoredRows</c>; and invoke answers, a table of minutes of answers that
+    /// seconds of work, and pending jobs, rewritten at every claim and deleted when done (a job's index entries cost
+    /// more requests than the job), each one partition read whole by <c>StoredRows</c>; and invoke answers, a table of minutes of answers that
     /// erasing anyone empties and retention clears of what outlived its window (<c>InvokeAnswerStore</c>).
     /// </summary>
     public static bool Keeps(string table, string partitionKey) => table switch
@@ -49,6 +53,7 @@ public sealed class RowIndex
         // Pacing rows name no person (a conversation's pause is keyed by a digest of its id) and are written on 429s and heartbeats.
         TableNames.PacingMarkers or TableNames.LiveInstances => false,
         TableNames.Outbox => partitionKey != PendingTurnsPartition,
+        TableNames.Jobs => partitionKey != PendingJobsPartition,
         _ => true,
     };
 
@@ -144,7 +149,7 @@ public sealed class RowIndex
 
     /// <summary>
     /// The indexable identifiers of a row's keys and string values, except the tenant the row says it is in (every row
-    /// of a tenant would name it, and nobody is erased by a tenant id).
+    /// of a tenant would name it, and nobody is erased by a tenant id) and the ids of sent messages.
     /// </summary>
     public static IEnumerable<string> IdentifiersOf(ITableEntity entity)
     {
@@ -153,13 +158,13 @@ public sealed class RowIndex
         string? tenant = null;
         if (entity is TableEntity table)
         {
-            values.AddRange(table.Where(p => p.Key is not "PartitionKey" and not "RowKey" and not "odata.etag").Select(p => p.Value).OfType<string>());
+            values.AddRange(table.Where(p => p.Key is not "PartitionKey" and not "RowKey" and not "odata.etag" && !NamesNoOne(p.Key)).Select(p => p.Value).OfType<string>());
             tenant = table.GetString("TenantId");
         }
         else
         {
             values.AddRange(entity.GetType().GetProperties()
-                .Where(p => p.PropertyType == typeof(string) && p.GetIndexParameters().Length == 0 && p.Name is not "PartitionKey" and not "RowKey")
+                .Where(p => p.PropertyType == typeof(string) && p.GetIndexParameters().Length == 0 && p.Name is not "PartitionKey" and not "RowKey" && !NamesNoOne(p.Name))
                 .Select(p => p.GetValue(entity) as string).OfType<string>());
         }
 
@@ -170,6 +175,13 @@ public sealed class RowIndex
             .Where(i => tenant is null || !string.Equals(i, tenant, StringComparison.OrdinalIgnoreCase))
             .Distinct(StringComparer.Ordinal);
     }
+
+    /// <summary>
+    /// Columns that hold the id of a message the bot sent ("ActivityId", "CardActivityId"): it names a message within a
+    /// conversation the row names already, never a person or a pair, and nobody is looked up by it. Noting it cost
+    /// two index requests per message marked sent.
+    /// </summary>
+    private static bool NamesNoOne(string column) => column.EndsWith("ActivityId", StringComparison.Ordinal);
 
     private static string Normalize(string identifier) => identifier.Trim().ToLowerInvariant();
 
