@@ -187,6 +187,30 @@ public sealed class SkippedWritesTests : IClassFixture<AzuriteFixture>
     }
 
     [Fact]
+    public async Task Finding_a_persons_rows_reads_them_and_removes_no_entry_that_did_not_lead_to_them()
+    {
+        var (storage, requests) = await NewStorageAsync();
+        var table = storage.Table(TableNames.DialogStates);
+        await table.AddEntityAsync(new TableEntity("personal", Person) { ["PairId"] = PairId }, default);
+        await table.AddEntityAsync(new TableEntity("pair", PairId) { ["Note"] = "x" }, default);
+        var rows = new MentorBot.Features.DataRights.StoredRows(storage);
+        string[] asked = [Person, PairId, "max.mentee@contoso.example", NewPairId];
+
+        var before = requests.Count;
+        var found = new List<TableEntity>();
+        await foreach (var (_, entity) in rows.NamingAsync(asked, default))
+        {
+            found.Add(entity);
+        }
+
+        Assert.Equal(2, found.Count);
+        // A look-up per identifier (4), a read per row (2), and the rows the index does not keep: the redelivery ledger
+        // of each identifier as a conversation (4), the turn replies and the pending jobs (1 each). Nothing deleted.
+        Assert.Equal(12, requests.Count - before);
+        Assert.Equal(2, (await storage.Index.RowsNamingAsync([PairId], default)).Count);
+    }
+
+    [Fact]
     public async Task A_scan_of_a_whole_table_teaches_nothing_a_query_of_one_partition_does()
     {
         var prefix = _azurite.NewTablePrefix();

@@ -25,7 +25,8 @@ public sealed class StoredRows
     {
         var given = identifiers.ToList();
         var asked = given.Select(i => i.Trim().ToLowerInvariant()).Where(i => i.Length > 0).Distinct(StringComparer.Ordinal).ToList();
-        var rows = await _storage.Index.RowsNamingAsync(asked, cancellationToken).ConfigureAwait(false);
+        var naming = await _storage.Index.RowsNamingEachAsync(asked, cancellationToken).ConfigureAwait(false);
+        var rows = naming.Keys.ToHashSet();
         foreach (var row in rows.OrderBy(r => r.Table, StringComparer.Ordinal).ThenBy(r => r.PartitionKey, StringComparer.Ordinal).ThenBy(r => r.RowKey, StringComparer.Ordinal))
         {
             if (TableRules.For(row.Table) is not { } rule)
@@ -52,15 +53,18 @@ public sealed class StoredRows
             }
 
             // A row rewritten since (a sent message without its payload) may no longer hold what it was noted for:
-            // its stale entries go now, so the index keeps nothing of a person the tables no longer hold.
+            // its stale entries go now, so the index keeps nothing of a person the tables no longer hold. Only the
+            // entries that led here are looked at: the other identifiers asked were never noted for this row, and
+            // deleting entries that do not exist cost two requests each.
             var held = RowIndex.IdentifiersOf(entity).ToHashSet(StringComparer.Ordinal);
-            var stale = asked.Where(i => !held.Contains(i)).ToList();
+            var notedFor = naming[row];
+            var stale = notedFor.Where(i => !held.Contains(i)).ToList();
             if (stale.Count > 0)
             {
                 await _storage.Index.ForgetAsync(row, stale, cancellationToken).ConfigureAwait(false);
             }
 
-            if (stale.Count == asked.Count)
+            if (!asked.Any(held.Contains))
             {
                 continue;
             }

@@ -128,10 +128,14 @@ public sealed class RowIndex
     }
 
     /// <summary>The rows noted as naming any of the identifiers (each once).</summary>
-    public async Task<IReadOnlyCollection<RowRef>> RowsNamingAsync(IEnumerable<string> identifiers, CancellationToken cancellationToken)
+    public async Task<IReadOnlyCollection<RowRef>> RowsNamingAsync(IEnumerable<string> identifiers, CancellationToken cancellationToken) =>
+        (await RowsNamingEachAsync(identifiers, cancellationToken).ConfigureAwait(false)).Keys.ToList();
+
+    /// <summary>The rows noted as naming any of the identifiers, each with the identifiers (normalized) noted for it.</summary>
+    public async Task<IReadOnlyDictionary<RowRef, IReadOnlyCollection<string>>> RowsNamingEachAsync(IEnumerable<string> identifiers, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(identifiers);
-        var rows = new HashSet<RowRef>();
+        var rows = new Dictionary<RowRef, HashSet<string>>();
         foreach (var identifier in identifiers.Select(Normalize).Where(IdentifierTokens.IsIndexable).Distinct(StringComparer.Ordinal))
         {
             var partition = ForwardPartition(identifier);
@@ -139,12 +143,18 @@ public sealed class RowIndex
             {
                 if (RowRef.Parse(entry.RowKey) is { } row)
                 {
-                    rows.Add(row);
+                    if (!rows.TryGetValue(row, out var naming))
+                    {
+                        naming = new HashSet<string>(StringComparer.Ordinal);
+                        rows[row] = naming;
+                    }
+
+                    naming.Add(identifier);
                 }
             }
         }
 
-        return rows;
+        return rows.ToDictionary(r => r.Key, r => (IReadOnlyCollection<string>)r.Value);
     }
 
     /// <summary>
