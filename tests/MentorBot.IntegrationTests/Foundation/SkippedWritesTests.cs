@@ -165,52 +165,6 @@ public sealed class SkippedWritesTests : IClassFixture<AzuriteFixture>
     }
 
     [Fact]
-    public async Task A_finished_jobs_done_row_keeps_its_key_and_not_its_data()
-    {
-        var (storage, _) = await NewStorageAsync();
-        var jobs = new MentorBot.Infrastructure.Jobs.JobStore(storage, TimeProvider.System);
-        var now = DateTimeOffset.UtcNow;
-        await jobs.ScheduleAsync(new MentorBot.Infrastructure.Jobs.Job("pair.remind", PairId, now)
-        {
-            Data = new Dictionary<string, string> { ["tenant"] = Tenant, ["pair"] = PairId, ["person"] = Person },
-        }, default);
-        var due = Assert.Single(await jobs.DueAsync(now.AddSeconds(1), 10, default));
-        var claimed = await jobs.TryClaimAsync(due, now.AddSeconds(1), TimeSpan.FromMinutes(1), default);
-
-        await jobs.CompleteAsync(claimed!, now.AddSeconds(2), default);
-
-        var done = Assert.Single(await storage.Index.RowsNamingAsync([PairId], default));
-        Assert.Equal("done", done.PartitionKey);
-        Assert.Empty(await storage.Index.RowsNamingAsync([Person], default));
-        Assert.False((await storage.Table(TableNames.Jobs).GetEntityAsync<TableEntity>("done", done.RowKey)).Value.ContainsKey("Data"));
-        Assert.False(await jobs.ScheduleAsync(new MentorBot.Infrastructure.Jobs.Job("pair.remind", PairId, now), default));
-    }
-
-    [Fact]
-    public async Task Finding_a_persons_rows_reads_them_and_removes_no_entry_that_did_not_lead_to_them()
-    {
-        var (storage, requests) = await NewStorageAsync();
-        var table = storage.Table(TableNames.DialogStates);
-        await table.AddEntityAsync(new TableEntity("personal", Person) { ["PairId"] = PairId }, default);
-        await table.AddEntityAsync(new TableEntity("pair", PairId) { ["Note"] = "x" }, default);
-        var rows = new MentorBot.Features.DataRights.StoredRows(storage);
-        string[] asked = [Person, PairId, "max.mentee@contoso.example", NewPairId];
-
-        var before = requests.Count;
-        var found = new List<TableEntity>();
-        await foreach (var (_, entity) in rows.NamingAsync(asked, default))
-        {
-            found.Add(entity);
-        }
-
-        Assert.Equal(2, found.Count);
-        // A look-up per identifier (4), a read per row (2), and the rows the index does not keep: the redelivery ledger
-        // of each identifier as a conversation (4), the turn replies and the pending jobs (1 each). Nothing deleted.
-        Assert.Equal(12, requests.Count - before);
-        Assert.Equal(2, (await storage.Index.RowsNamingAsync([PairId], default)).Count);
-    }
-
-    [Fact]
     public async Task A_scan_of_a_whole_table_teaches_nothing_a_query_of_one_partition_does()
     {
         var prefix = _azurite.NewTablePrefix();

@@ -35,6 +35,21 @@ public sealed class CheckInDueJob : IJobHandler
 
     public string Kind => MeetingJobs.CheckInDueKind;
 
+    /// <summary>
+    /// The key of the check-in put off until <paramref name="sendAt"/>: the first key's, once, with the time it waits for.
+    /// A check-in that wakes inside quiet hours again (the clock moved past the window) is put off under a new key of the
+    /// same length, not under a key that grows with every night.
+    /// </summary>
+    public static string AfterQuietHoursKey(string key, DateTimeOffset sendAt)
+    {
+        ArgumentNullException.ThrowIfNull(key);
+        var at = key.IndexOf(AfterQuietHours, StringComparison.Ordinal);
+        var first = at < 0 ? key : key[..at];
+        return first + AfterQuietHours + sendAt.UtcDateTime.ToString("yyyyMMdd'T'HHmm'Z'", System.Globalization.CultureInfo.InvariantCulture);
+    }
+
+    private const string AfterQuietHours = "/after-quiet-hours/";
+
     public async Task RunAsync(Job job, CancellationToken cancellationToken)
     {
         if (await PairJobs.LoadOpenAsync(job, _pairs, _programs, cancellationToken).ConfigureAwait(false) is not { } pairEntry)
@@ -60,7 +75,7 @@ public sealed class CheckInDueJob : IJobHandler
         var sendAt = program.Settings.OutsideQuietHours(now, timeZones);
         if (sendAt > now)
         {
-            await _jobs.ScheduleAsync(job with { Key = job.Key + "/after-quiet-hours", DueAt = sendAt, Attempts = 0 }, cancellationToken).ConfigureAwait(false);
+            await _jobs.ScheduleAsync(job with { Key = AfterQuietHoursKey(job.Key, sendAt), DueAt = sendAt, Attempts = 0 }, cancellationToken).ConfigureAwait(false);
             return;
         }
 

@@ -106,9 +106,6 @@ public sealed class JobStore
     public async Task CompleteAsync(ClaimableJob job, DateTimeOffset now, CancellationToken cancellationToken)
     {
         var done = ToEntity(Done, job.Job, DateTimeOffset.MinValue);
-        // A done row only stops the key from being scheduled again: without the job's data it names only what its key
-        // names, so it costs fewer index entries (and keeps less about anyone) than the job did.
-        done.Remove("Data");
         done["CompletedAt"] = now;
         await _table.UpsertEntityAsync(done, TableUpdateMode.Replace, cancellationToken).ConfigureAwait(false);
         await DeletePendingAsync(job, cancellationToken).ConfigureAwait(false);
