@@ -36,7 +36,7 @@ public sealed class PauseReachRule
         recent.RemoveAll(r => r.At <= at - Together);
         recent.Add((conversation, at));
         // Every create goes to a thread of its own (a person's chat not made yet).
-        var threads = recent.Where(r => r.Conversation is null).Count() + recent.Where(r => r.Conversation is not null).Select(r => r.Conversation).Distinct(StringComparer.Ordinal).Count();
+        var threads = recent.Count(r => r.Conversation is null) + recent.Select(r => r.Conversation).OfType<string>().Distinct(StringComparer.Ordinal).Count();
         var share = (double)recent.Count / Math.Max(recent.Count, callsInLastSecond);
         return threads >= 2 && share >= TenantWideShare ? PauseReach.Tenant : PauseReach.Conversation;
     }

@@ -42,6 +42,12 @@ public sealed class ThrottledCallsComeBackLaterTests
         return await Assert.ThrowsAsync<ConnectorException>(() => client.SendAsync(ServiceUrl, conversation, Message(), default));
     }
 
+    private static async Task<ConnectorException> CreateLaterAsync(ConnectorClient client, string member)
+    {
+        using var later = ConnectorThrottle.ComeBackLater();
+        return await Assert.ThrowsAsync<ConnectorException>(() => client.CreatePersonalConversationAsync(ServiceUrl, Tenant, member, null, default));
+    }
+
     [Fact]
     public async Task A_429_in_one_conversation_leaves_the_tenants_other_conversations_sending()
     {
@@ -69,13 +75,9 @@ public sealed class ThrottledCallsComeBackLaterTests
         var handler = new RecordingHandler().Then(HttpStatusCode.TooManyRequests, Throttled, TimeSpan.FromSeconds(30));
         var (client, provider) = Create(handler);
         using var _ = provider;
-        using (ConnectorThrottle.ComeBackLater())
-        {
-            var create = await Assert.ThrowsAsync<ConnectorException>(() =>
-                client.CreatePersonalConversationAsync(ServiceUrl, Tenant, "29:someone", null, default));
-            Assert.True(create.IsThrottled);
-            Assert.False(create.HoldsTenant);
-        }
+        var create = await CreateLaterAsync(client, "29:someone");
+        Assert.True(create.IsThrottled);
+        Assert.False(create.HoldsTenant);
 
         await client.SendAsync(ServiceUrl, "a:2", Message(), default);
 
@@ -90,13 +92,8 @@ public sealed class ThrottledCallsComeBackLaterTests
             .Then(HttpStatusCode.TooManyRequests, Throttled, TimeSpan.FromSeconds(30));
         var (client, provider) = Create(handler);
         using var _ = provider;
-        using (ConnectorThrottle.ComeBackLater())
-        {
-            Assert.False((await Assert.ThrowsAsync<ConnectorException>(() =>
-                client.CreatePersonalConversationAsync(ServiceUrl, Tenant, "29:someone", null, default))).HoldsTenant);
-            Assert.True((await Assert.ThrowsAsync<ConnectorException>(() =>
-                client.CreatePersonalConversationAsync(ServiceUrl, Tenant, "29:someone-else", null, default))).HoldsTenant);
-        }
+        Assert.False((await CreateLaterAsync(client, "29:someone")).HoldsTenant);
+        Assert.True((await CreateLaterAsync(client, "29:someone-else")).HoldsTenant);
 
         var held = await SendLaterAsync(client, "a:2");
 
