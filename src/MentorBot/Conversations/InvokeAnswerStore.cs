@@ -20,6 +20,7 @@ public sealed class InvokeAnswerStore
     private static readonly TimeSpan BucketLength = TimeSpan.FromMinutes(10);
 
     private readonly TableClient _table;
+    private readonly PartitionWriteBatcher _writes;
     private readonly JobStore _jobs;
     private readonly TimeProvider _time;
 
@@ -29,6 +30,8 @@ public sealed class InvokeAnswerStore
     public InvokeAnswerStore(TableStorage storage, JobStore jobs, TimeProvider time)
     {
         _table = storage.Table(TableNames.InvokeAnswers);
+        // Every invoke of ten minutes writes to one partition: under load, many answers go in one request.
+        _writes = new PartitionWriteBatcher(_table);
         _jobs = jobs;
         _time = time;
     }
@@ -46,7 +49,7 @@ public sealed class InvokeAnswerStore
         }
 
         var entity = new TableEntity(bucket, RowKey(conversationId, activityId)) { ["Answer"] = answerJson };
-        await _table.UpsertEntityAsync(entity, TableUpdateMode.Replace, cancellationToken).ConfigureAwait(false);
+        await _writes.SubmitAsync(new TableTransactionAction(TableTransactionActionType.UpsertReplace, entity), cancellationToken).ConfigureAwait(false);
         return bucket;
     }
 

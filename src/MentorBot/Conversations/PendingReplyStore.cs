@@ -31,15 +31,18 @@ public sealed class PendingReplyStore
     public static TimeSpan ClaimLifetime => StaleClaim;
 
     private readonly TableClient _table;
+    private readonly PartitionWriteBatcher _writes;
     private readonly TimeProvider _time;
 
     public PendingReplyStore(TableStorage storage, TimeProvider time)
     {
         _table = storage.Table(TableNames.Outbox);
+        // Every turn writes and removes a row of the one partition: under load, many turns' rows go in one request.
+        _writes = new PartitionWriteBatcher(_table);
         _time = time;
     }
 
-    /// <summary>Keeps the turn's messages, claimed by this instance; one request.</summary>
+    /// <summary>Keeps the turn's messages, claimed by this instance; one request, or a share of one under load.</summary>
     public async Task SaveAsync(PendingReplies replies, CancellationToken cancellationToken)
     {
         var now = _time.GetUtcNow();
@@ -63,7 +66,7 @@ public sealed class PendingReplyStore
             entity["FollowUps"] = JsonSerializer.Serialize(replies.FollowUps, JobJson);
         }
 
-        await _table.UpsertEntityAsync(entity, TableUpdateMode.Replace, cancellationToken).ConfigureAwait(false);
+        await _writes.SubmitAsync(new TableTransactionAction(TableTransactionActionType.UpsertReplace, entity), cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>Rows whose sender stopped before finishing (crashed, or gave up on a channel outage), taken over by this caller.</summary>
@@ -99,7 +102,7 @@ public sealed class PendingReplyStore
     public async Task MarkSentAsync(PendingReplies replies, int sent, CancellationToken cancellationToken)
     {
         var entity = new TableEntity(Partition, TableKey.Escape(replies.Key)) { ["Sent"] = sent };
-        await _table.UpdateEntityAsync(entity, ETag.All, TableUpdateMode.Merge, cancellationToken).ConfigureAwait(false);
+        await _writes.SubmitAsync(new TableTransactionAction(TableTransactionActionType.UpdateMerge, entity, ETag.All), cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>Removes the row once everything is delivered (or can never be).</summary>
@@ -107,7 +110,8 @@ public sealed class PendingReplyStore
     {
         try
         {
-            await _table.DeleteEntityAsync(Partition, TableKey.Escape(replies.Key), ETag.All, cancellationToken).ConfigureAwait(false);
+            var row = new TableEntity(Partition, TableKey.Escape(replies.Key));
+            await _writes.SubmitAsync(new TableTransactionAction(TableTransactionActionType.Delete, row, ETag.All), cancellationToken).ConfigureAwait(false);
         }
         catch (RequestFailedException ex) when (StorageConflict.IsNotFound(ex))
         {

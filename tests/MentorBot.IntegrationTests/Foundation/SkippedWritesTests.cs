@@ -252,22 +252,13 @@ public sealed class SkippedWritesTests : IClassFixture<AzuriteFixture>
         ["State"] = $"{{\"Options\":{{\"pair\":\"{pairId}\"}},\"Values\":{{\"offer\":\"{answer}\"}},\"UpdatedAt\":\"{DateTimeOffset.UtcNow:O}\"}}",
     };
 
-    private async Task<(TableStorage Storage, RequestCount Requests)> NewStorageAsync(string? prefix = null)
+    private async Task<(TableStorage Storage, TableRequestCount Requests)> NewStorageAsync(string? prefix = null)
     {
-        var requests = new RequestCount();
+        var requests = new TableRequestCount();
         var options = new TableClientOptions();
         options.AddPolicy(requests, HttpPipelinePosition.PerRetry);
         var storage = new TableStorage(_azurite.CreateServiceClient(options), prefix ?? _azurite.NewTablePrefix());
         await storage.CreateTablesAsync(TableNames.All, default);
         return (storage, requests);
-    }
-
-    private sealed class RequestCount : HttpPipelineSynchronousPolicy
-    {
-        private int _count;
-
-        public int Count => Volatile.Read(ref _count);
-
-        public override void OnSendingRequest(HttpMessage message) => Interlocked.Increment(ref _count);
     }
 }
