@@ -9,10 +9,17 @@ namespace MentorBot.Conversations;
 /// is processed and marked done after; a claim whose processing failed is released so the channel's retry works,
 /// and a claim left behind by a crashed instance can be taken over once it is stale. The row holds ids and the status
 /// only: an invoke's first answer, which may quote a person's words, is kept apart by <see cref="InvokeAnswerStore"/>
-/// for the redelivery window and then removed.
+/// for the redelivery window and then removed. Rows go a day after their activity (<see cref="ForgetOldAsync"/>).
 /// </summary>
 public sealed class InboundActivityLedger
 {
+    /// <summary>
+    /// How long an activity's ids are kept. Bot Service redelivers an activity it got no answer to within seconds to
+    /// minutes; a day also covers a Teams client resending after it was offline, and then the row names a person's chat
+    /// for nothing, so it goes.
+    /// </summary>
+    public static readonly TimeSpan KeptFor = TimeSpan.FromDays(1);
+
     private static readonly TimeSpan StaleClaim = TimeSpan.FromMinutes(2);
 
     private readonly TableClient _table;
@@ -89,6 +96,18 @@ public sealed class InboundActivityLedger
 
         // Rows written before answers moved out kept the answer here; within the window it is still given.
         return existing.InvokeResponseJson is { } legacy && _time.GetUtcNow() - existing.ClaimedAt <= InvokeAnswerStore.RedeliveryWindow ? legacy : null;
+    }
+
+    /// <summary>
+    /// Removes the rows of activities claimed longer than <see cref="KeptFor"/> ago; returns how many. Called by the
+    /// daily retention run: the table holds about a day of activities, read with a filter (keys only) and deleted a
+    /// transaction per conversation, so the turns themselves pay nothing for it.
+    /// </summary>
+    public Task<int> ForgetOldAsync(CancellationToken cancellationToken)
+    {
+        var cutoff = _time.GetUtcNow() - KeptFor;
+        var old = _table.QueryAsync<TableEntity>(TableClient.CreateQueryFilter($"ClaimedAt lt {cutoff}"), select: ["PartitionKey", "RowKey"], cancellationToken: cancellationToken);
+        return _table.DeleteInRunsAsync(old, cancellationToken);
     }
 
     /// <summary>Gives the activity back after a failure, so that the channel's redelivery is processed.</summary>

@@ -67,22 +67,8 @@ public sealed class InvokeAnswerStore
     }
 
     /// <summary>Removes every answer of a bucket; returns how many.</summary>
-    public async Task<int> ForgetAsync(string bucket, CancellationToken cancellationToken)
-    {
-        var removed = 0;
-        var batch = new List<TableTransactionAction>();
-        await foreach (var entity in _table.QueryAsync<TableEntity>(e => e.PartitionKey == bucket, select: ["PartitionKey", "RowKey"], cancellationToken: cancellationToken)
-            .ConfigureAwait(false))
-        {
-            batch.Add(new TableTransactionAction(TableTransactionActionType.Delete, entity, ETag.All));
-            if (batch.Count == 100)
-            {
-                removed += await DeleteAsync(batch, cancellationToken).ConfigureAwait(false);
-            }
-        }
-
-        return removed + await DeleteAsync(batch, cancellationToken).ConfigureAwait(false);
-    }
+    public Task<int> ForgetAsync(string bucket, CancellationToken cancellationToken) =>
+        _table.DeleteInRunsAsync(_table.QueryAsync<TableEntity>(e => e.PartitionKey == bucket, select: ["PartitionKey", "RowKey"], cancellationToken: cancellationToken), cancellationToken);
 
     /// <summary>
     /// Removes every answer kept (erasing a person: an answer does not say whose words it quotes). A redelivery then
@@ -98,41 +84,10 @@ public sealed class InvokeAnswerStore
         return ForgetWhereAsync(bucket => !IsBucket(bucket) || BucketStart(bucket) + BucketLength + RedeliveryWindow < now, cancellationToken);
     }
 
-    private async Task<int> ForgetWhereAsync(Func<string, bool> bucketGoes, CancellationToken cancellationToken)
-    {
-        var removed = 0;
-        var batch = new List<TableTransactionAction>();
-        await foreach (var entity in _table.QueryAsync<TableEntity>(select: ["PartitionKey", "RowKey"], cancellationToken: cancellationToken).ConfigureAwait(false))
-        {
-            if (!bucketGoes(entity.PartitionKey))
-            {
-                continue;
-            }
-
-            if (batch.Count > 0 && (batch.Count == 100 || batch[0].Entity.PartitionKey != entity.PartitionKey))
-            {
-                removed += await DeleteAsync(batch, cancellationToken).ConfigureAwait(false);
-            }
-
-            batch.Add(new TableTransactionAction(TableTransactionActionType.Delete, entity, ETag.All));
-        }
-
-        return removed + await DeleteAsync(batch, cancellationToken).ConfigureAwait(false);
-    }
-
-    private async Task<int> DeleteAsync(List<TableTransactionAction> batch, CancellationToken cancellationToken)
-    {
-        if (batch.Count == 0)
-        {
-            return 0;
-        }
-
-        // One partition and at most 100 actions: what Azure accepts in a transaction (Azurite is more lenient).
-        await _table.SubmitTransactionAsync(batch, cancellationToken).ConfigureAwait(false);
-        var count = batch.Count;
-        batch.Clear();
-        return count;
-    }
+    private Task<int> ForgetWhereAsync(Func<string, bool> bucketGoes, CancellationToken cancellationToken) =>
+        _table.DeleteInRunsAsync(
+            _table.QueryAsync<TableEntity>(select: ["PartitionKey", "RowKey"], cancellationToken: cancellationToken).Where(e => bucketGoes(e.PartitionKey)),
+            cancellationToken);
 
     private static string RowKey(string conversationId, string activityId) => TableKey.Escape(conversationId) + "|" + TableKey.Escape(activityId);
 

@@ -138,6 +138,28 @@ public sealed class PrivateWordsLifetimeTests : IClassFixture<AzuriteFixture>
     }
 
     [Fact]
+    public async Task The_ledger_keeps_an_activitys_ids_for_a_day_then_retention_removes_them()
+    {
+        await using var s = await PairLifeScenario.StartAsync(_azurite);
+        var chat = s.Bot.Activities.PersonalMessage(s.Mentee, "x");
+        var old = s.Bot.Activities.CardInvoke(chat, s.Mentee, "no.such.verb", []);
+        (await s.Bot.SendAsync(old)).Dispose();
+        s.Bot.Clock.Advance(TimeSpan.FromHours(30));
+        var recent = s.Bot.Activities.CardInvoke(chat, s.Mentee, "no.such.verb", []);
+        (await s.Bot.SendAsync(recent)).Dispose();
+        static bool Holds(IEnumerable<Azure.Data.Tables.TableEntity> rows, JsonObject activity) =>
+            rows.Any(r => TableKey.Unescape(r.RowKey) == (string?)activity["id"]);
+        Assert.True(Holds(await s.Bot.EntitiesAsync(TableNames.InboundActivities), old));
+
+        // The daily retention run (due again after the day that passed).
+        await s.Bot.RunJobsAsync();
+
+        var ledger = await s.Bot.EntitiesAsync(TableNames.InboundActivities);
+        Assert.False(Holds(ledger, old), "the ledger still names an activity of 30 hours ago");
+        Assert.True(Holds(ledger, recent), "the ledger lost an activity of this hour, so its redelivery would count twice");
+    }
+
+    [Fact]
     public async Task A_sent_outbox_message_keeps_its_key_and_status_but_not_its_words()
     {
         await using var s = await PairLifeScenario.StartAsync(_azurite);

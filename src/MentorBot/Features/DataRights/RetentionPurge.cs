@@ -10,7 +10,8 @@ namespace MentorBot.Features.DataRights;
 /// Removes pairs closed longer than <see cref="RetentionSettings.ClosedPairDays"/> with every pair-scoped row (by the
 /// table rules): expectations, agreements, check-ins, meetings, lifecycle records, outcomes, baselines, rematch
 /// requests, the pair's alerts, and every row naming the pair by id (messages and dialogs about it, its jobs).
-/// Reports therefore cover pairs within the retention period.
+/// Reports therefore cover pairs within the retention period. Also clears what only outlives its use by accident:
+/// invoke answers past their redelivery window and the redelivery ledger's rows older than a day.
 /// </summary>
 public sealed class RetentionPurge
 {
@@ -19,13 +20,16 @@ public sealed class RetentionPurge
     private readonly TimeProvider _time;
     private readonly RetentionSettings _settings;
     private readonly InvokeAnswerStore _answers;
+    private readonly InboundActivityLedger _ledger;
 
-    public RetentionPurge(TableStorage storage, StoredRows rows, TimeProvider time, IOptions<RetentionSettings> settings, InvokeAnswerStore answers)
+    public RetentionPurge(
+        TableStorage storage, StoredRows rows, TimeProvider time, IOptions<RetentionSettings> settings, InvokeAnswerStore answers, InboundActivityLedger ledger)
     {
         ArgumentNullException.ThrowIfNull(settings);
         _storage = storage;
         _rows = rows;
         _answers = answers;
+        _ledger = ledger;
         _time = time;
         _settings = settings.Value;
     }
@@ -51,6 +55,8 @@ public sealed class RetentionPurge
 
         // Invoke answers are not in the row index: any that outlived their redelivery window (a failed job) go here.
         await _answers.ForgetExpiredAsync(cancellationToken).ConfigureAwait(false);
+        // The redelivery ledger names people's chats; past a day no redelivery comes, so its rows go too.
+        await _ledger.ForgetOldAsync(cancellationToken).ConfigureAwait(false);
         return expired;
     }
 

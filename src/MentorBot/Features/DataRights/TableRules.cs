@@ -13,7 +13,7 @@ public static class TableRules
 {
     private static readonly TableRule[] Rules =
     [
-        new(TableNames.InboundActivities, ExportPolicy.Never, "redelivery ledger: conversation id, activity id, status; no words"),
+        new(TableNames.InboundActivities, ExportPolicy.Never, "redelivery ledger: conversation id, activity id, status; no words; kept a day"),
         new(TableNames.InvokeAnswers, ExportPolicy.Never, "an invoke's first answer (may quote a person), kept 15 minutes for redelivery"),
         new(TableNames.ConversationReferences, ExportPolicy.OwnRows, "how to reach the person (partition \"user\", row = object id)")
         {
