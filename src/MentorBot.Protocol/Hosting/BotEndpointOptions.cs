@@ -8,7 +8,7 @@ public sealed class BotEndpointOptions
     public int MaxRequestBytes { get; set; } = 1024 * 1024;
 
     /// <summary>Calls per tenant second to the channel from all live instances together (Teams allows 50 per tenant); 0 turns pacing off.</summary>
-    public int ConnectorRequestsPerSecond { get; set; } = 45;
+    public int ConnectorRequestsPerSecond { get; set; } = PacingOptions.DefaultTenantRequestsPerSecond;
 
     /// <summary>Channels whose activities are processed; others are refused. Teams only unless configured otherwise.</summary>
     public ISet<string> AllowedChannelIds { get; } = new HashSet<string>(StringComparer.OrdinalIgnoreCase) { "msteams" };

@@ -1,5 +1,6 @@
 using System.Text.RegularExpressions;
 using MentorBot.Protocol.Authentication;
+using MentorBot.Protocol.Connector;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Hosting;
 
@@ -28,7 +29,7 @@ public sealed partial record BotSettings
 
     /// <summary>MentorBot's id in the org's Teams app catalog, when given: proactive install then needs no AppCatalog.Read.All to look it up.</summary>
     public string? TeamsAppCatalogId { get; init; }
-    public int ConnectorRequestsPerSecond { get; init; } = 45;
+    public int ConnectorRequestsPerSecond { get; init; } = PacingOptions.DefaultTenantRequestsPerSecond;
 
     /// <summary>
     /// When someone removed the app and a message for them comes due, add it back for them through Graph, once per
@@ -120,7 +121,7 @@ public sealed partial record BotSettings
             ? int.TryParse(rate, out var parsed) && parsed is >= 0 and <= 1000
                 ? parsed
                 : throw new SettingsException(Keys.ConnectorRequestsPerSecond, $"'{rate}' is not a number of requests per second from 0 (no pacing) to 1000.")
-            : 45;
+            : PacingOptions.DefaultTenantRequestsPerSecond;
 
         var callers = ReadList(configuration, Keys.AllowedCallers);
         if (callers.FirstOrDefault(c => !Guid.TryParse(c, out _)) is { } badCaller)
