@@ -9,7 +9,7 @@ namespace MentorBot.Benchmarks;
 /// <summary>
 /// Fan-out the way the product does it: N due check-in jobs (pair, pair chat, meeting that has ended), run by the
 /// product's <see cref="JobRunner"/> (different pairs side by side, <c>Jobs:Concurrency</c>) with the connector paced
-/// by <c>Teams:RequestsPerSecond</c> (its default, 45 for all instances together), through the throttling channel.
+/// by <c>Teams:RequestsPerSecond</c> (its default, 47 for all instances together), through the throttling channel.
 /// </summary>
 internal static class JobFanOutBench
 {

@@ -5,6 +5,7 @@ using MentorBot.Cards;
 using MentorBot.Conversations;
 using MentorBot.Features.CheckIns;
 using MentorBot.Features.Pairs;
+using MentorBot.Protocol.Connector;
 using MentorBot.Protocol.Schema;
 using MentorBot.Testing;
 using Microsoft.Extensions.DependencyInjection;
@@ -98,8 +99,8 @@ internal static class Bench
             var jobRuns = new List<FanOutResult>
             {
                 await FanOutAsync("today: one sender (sequential, as a job sends)", baselineCards, 1, null),
-                await JobFanOutBench.RunAsync("product: JobRunner, Jobs:Concurrency 8, 45/s (defaults)", Settings, TenantId, AppId, limited, quick ? 600 : 3000, null, Stamp()),
-                await JobFanOutBench.RunAsync("product: JobRunner, Jobs:Concurrency 16, 45/s", Settings, TenantId, AppId, limited, quick ? 600 : 3000, 16, Stamp()),
+                await JobFanOutBench.RunAsync($"product: JobRunner, Jobs:Concurrency 8, {PacingOptions.DefaultTenantRequestsPerSecond}/s (defaults)", Settings, TenantId, AppId, limited, quick ? 600 : 3000, null, Stamp()),
+                await JobFanOutBench.RunAsync($"product: JobRunner, Jobs:Concurrency 16, {PacingOptions.DefaultTenantRequestsPerSecond}/s", Settings, TenantId, AppId, limited, quick ? 600 : 3000, 16, Stamp()),
             };
             foreach (var r in jobRuns)
             {
@@ -119,8 +120,8 @@ internal static class Bench
         };
         var jobCards = quick ? 600 : 3000;
         Console.WriteLine($"(seeding {jobCards} due check-in jobs for each job-runner run...)");
-        runs.Add(await JobFanOutBench.RunAsync("product: JobRunner, Jobs:Concurrency 8, 45/s (defaults)", Settings, TenantId, AppId, limited, jobCards, null, Stamp()));
-        runs.Add(await JobFanOutBench.RunAsync("product: JobRunner, Jobs:Concurrency 16, 45/s", Settings, TenantId, AppId, limited, jobCards, 16, Stamp()));
+        runs.Add(await JobFanOutBench.RunAsync($"product: JobRunner, Jobs:Concurrency 8, {PacingOptions.DefaultTenantRequestsPerSecond}/s (defaults)", Settings, TenantId, AppId, limited, jobCards, null, Stamp()));
+        runs.Add(await JobFanOutBench.RunAsync($"product: JobRunner, Jobs:Concurrency 16, {PacingOptions.DefaultTenantRequestsPerSecond}/s", Settings, TenantId, AppId, limited, jobCards, 16, Stamp()));
         Console.WriteLine($"{"run",-58} {"cards",6} {"s",7} {"cards/min",10} {"% of limit",10} {"dup",4} {"lost",5} {"429s",6} {"peak/s",6}");
         foreach (var r in runs)
         {
