@@ -67,4 +67,19 @@ public sealed class RowIndexTests
     {
         Assert.Equal(kept, RowIndex.Keeps(table, partition));
     }
+
+    [Fact]
+    public async Task A_row_whose_keys_are_too_long_for_the_index_is_refused_before_anything_is_written()
+    {
+        var table = new Moq.Mock<TableClient>(Moq.MockBehavior.Strict);
+        var index = new RowIndex(table.Object);
+        // A key grown by a suffix per night, as a quiet-hours check-in once did: the row is never written half-indexed.
+        var row = new TableEntity("pending", "checkin.due%2F" + string.Concat(Enumerable.Repeat("%2Fafter-quiet-hours", 30))) { ["Pair"] = "4d403a2f6ef41ea6886a" };
+
+        var refused = await Assert.ThrowsAsync<ArgumentException>(() => index.NoteAsync(TableNames.CheckIns, row, default));
+
+        Assert.Contains("CheckIns", refused.Message, StringComparison.Ordinal);
+        Assert.Contains($"at most {RowIndex.MaxKeyLength}", refused.Message, StringComparison.Ordinal);
+        table.VerifyNoOtherCalls();
+    }
 }

@@ -31,6 +31,12 @@ public sealed class RowIndex
     /// <summary>The jobs partition of work not done yet (<c>JobStore</c>): rows claimed, put back and deleted as they run.</summary>
     public const string PendingJobsPartition = "pending";
 
+    /// <summary>
+    /// A PartitionKey or RowKey holds at most 1 KiB: 512 UTF-16 characters (Understanding the Table service data model;
+    /// Azurite refuses longer keys the same way). An entry's keys hold the escaped keys of its row.
+    /// </summary>
+    public const int MaxKeyLength = 512;
+
     private const int BatchLimit = 100;
     private readonly TableClient _table;
 
@@ -79,6 +85,15 @@ public sealed class RowIndex
         }
 
         var reverse = ReversePartition(row);
+        if (reverse.Length > MaxKeyLength)
+        {
+            // Refused here, before the row is written, with what went wrong: Table Storage would answer only "InvalidInput".
+            throw new ArgumentException(
+                $"A {row.Table} row's keys are too long for the row index: {reverse.Length} characters escaped, at most {MaxKeyLength}. " +
+                "A key that grows (a suffix added at each reschedule) or holds free text should be shortened where it is made.",
+                nameof(row));
+        }
+
         foreach (var chunk in identifiers.Chunk(BatchLimit))
         {
             await _table.SubmitTransactionAsync(
