@@ -1,4 +1,6 @@
 using System.Reflection;
+using System.Security.Cryptography;
+using System.Text;
 using Azure;
 using MentorBot.Conversations;
 using MentorBot.Features.Meetings;
@@ -48,9 +50,10 @@ internal static class DueCheckIns
             {
                 TenantId = tenantId,
                 ProgramId = programId,
-                PairId = $"{programId}-{i}",
-                Mentor = new Person($"mentor-{i}", $"Mentor {i}", null, null),
-                Mentee = new Person($"mentee-{i}", $"Mentee {i}", null, null),
+                // Ids shaped as the product's (20 hex digits, Entra object ids), so the row index notes what it would.
+                PairId = Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes($"{programId}-{i}")))[..20].ToLowerInvariant(),
+                Mentor = new Person(Guid.NewGuid().ToString(), $"Mentor {i}", null, null),
+                Mentee = new Person(Guid.NewGuid().ToString(), $"Mentee {i}", null, null),
                 Start = start,
                 PlannedEnd = start.AddDays(7 * 26),
                 Stage = PairStage.Working,

@@ -81,7 +81,7 @@ public sealed partial class ProactiveMessenger
         var claimed = await _outbox.TryClaimAsync(entry, cancellationToken).ConfigureAwait(false);
         return claimed is null
             ? new Delivery(DeliveryOutcome.AlreadySent, null, null)
-            : await SendClaimedAsync(claimed, tenantId, conversation.ServiceUrl, conversation.ConversationId, cancellationToken).ConfigureAwait(false);
+            : await SendClaimedAsync(claimed, tenantId, conversation.ServiceUrl, conversation.ConversationId, toPersonalChat: false, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>Delivers what was waiting for the person, e.g. once they installed the app.</summary>
@@ -129,7 +129,7 @@ public sealed partial class ProactiveMessenger
             return new Delivery(DeliveryOutcome.AlreadySent, null, null);
         }
 
-        return await SendClaimedAsync(claimed, tenantId, conversation.ServiceUrl, conversation.ConversationId, cancellationToken).ConfigureAwait(false);
+        return await SendClaimedAsync(claimed, tenantId, conversation.ServiceUrl, conversation.ConversationId, toPersonalChat: false, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>Where the messages to a conversation (not a person) are kept in the outbox.</summary>
@@ -161,10 +161,17 @@ public sealed partial class ProactiveMessenger
             return new Delivery(DeliveryOutcome.AlreadySent, null, null);
         }
 
-        return await SendClaimedAsync(claimed, tenantId, chat.Value.ServiceUrl, chat.Value.ConversationId, cancellationToken).ConfigureAwait(false);
+        return await SendClaimedAsync(claimed, tenantId, chat.Value.ServiceUrl, chat.Value.ConversationId, toPersonalChat: true, cancellationToken).ConfigureAwait(false);
     }
 
-    private async Task<Delivery> SendClaimedAsync(OutboxEntry claimed, string tenantId, string serviceUrl, string conversationId, CancellationToken cancellationToken)
+    /// <param name="toPersonalChat">
+    /// A message to a person: the row, in the person's partition, does not record the chat it went to, which is always
+    /// their personal chat (kept by <see cref="ConversationReferenceStore"/>). Recording it would add an identifier to
+    /// the row and cost two row-index requests per message, and nothing reads it back: card updates after a send use
+    /// the <see cref="Delivery"/> returned here.
+    /// </param>
+    private async Task<Delivery> SendClaimedAsync(
+        OutboxEntry claimed, string tenantId, string serviceUrl, string conversationId, bool toPersonalChat, CancellationToken cancellationToken)
     {
         try
         {
@@ -174,7 +181,7 @@ public sealed partial class ProactiveMessenger
             message.Conversation = new ConversationAccount { Id = conversationId, TenantId = tenantId };
             AlertInActivityFeed(message);
             var sent = await _connector.SendAsync(serviceUrl, conversationId, message, cancellationToken).ConfigureAwait(false);
-            await _outbox.MarkAsync(claimed, Outbox.Sent, conversationId, sent?.Id, cancellationToken).ConfigureAwait(false);
+            await _outbox.MarkAsync(claimed, Outbox.Sent, toPersonalChat ? null : conversationId, sent?.Id, cancellationToken).ConfigureAwait(false);
             return new Delivery(DeliveryOutcome.Sent, conversationId, sent?.Id);
         }
         catch (ConnectorException ex) when (ex.IsPermanent)

@@ -168,6 +168,14 @@ public sealed class PrivateWordsLifetimeTests : IClassFixture<AzuriteFixture>
         var outbox = await s.Bot.EntitiesAsync(TableNames.Outbox);
         Assert.Contains(outbox, r => r.GetString("Status") == "sent");
         Assert.All(outbox.Where(r => r.GetString("Status") == "sent"), r => Assert.False(r.ContainsKey("Message")));
+
+        // A person's message went to their personal chat, which the row does not name (so neither does the row index).
+        var toPeople = outbox.Where(r => r.GetString("Status") == "sent" && !TableKey.Unescape(r.PartitionKey).Contains("|conversation:", StringComparison.Ordinal)).ToList();
+        Assert.NotEmpty(toPeople);
+        Assert.All(toPeople, r => Assert.Null(r.GetString("ConversationId")));
+        var index = s.Bot.Host.Services.GetRequiredService<TableStorage>().Index;
+        var chats = new[] { s.Mentee, s.Mentor }.Select(u => ConversationIds.Personal(u.TeamsId));
+        Assert.DoesNotContain(await index.RowsNamingAsync(chats, default), r => r.Table == TableNames.Outbox);
     }
 
     [Fact]

@@ -20,6 +20,10 @@ public sealed class RowIndexTests
     [InlineData("17:17:16", false)]
     [InlineData("41:10.9302346+00:00", false)] // the tail of a time "2026-12-03T07:41:10.9302346+00:00" after its first colon
     [InlineData("sales-mentoring", false)]
+    [InlineData("19:a1b2c3d4e5f6@thread.tacv2", false)] // a channel: names a conversation, never a person
+    [InlineData("a1b2c3d4e5f6@thread.v2", false)] // a group chat's id after its "19:"
+    [InlineData("conversation:19:meeting_a1b2c3@thread.v2", false)] // an outbox partition of a meeting chat
+    [InlineData("19:abcdef0123@thread.skype", false)]
     public void Only_ids_addresses_and_Teams_ids_are_indexed(string token, bool indexed)
     {
         Assert.Equal(indexed, IdentifierTokens.IsIndexable(token));

@@ -9,6 +9,10 @@ namespace MentorBot.Infrastructure.Storage;
 /// </summary>
 public static partial class IdentifierTokens
 {
+    // How Teams spells the ids of group chats, meeting chats and channels: "19:…@thread.tacv2" (protocol.md, channel
+    // threads), "19:…@thread.v2" for chats (Graph chat ids) and "19:…@thread.skype" in older ones (teams.net docs).
+    private static readonly string[] ThreadSuffixes = ["@thread.v2", "@thread.tacv2", "@thread.skype"];
+
     /// <summary>Runs of characters an id, Teams id or address is made of; a trailing dot (end of a sentence) is not part of it.</summary>
     public static IEnumerable<(int Start, string Value)> Tokens(string text)
     {
@@ -83,7 +87,7 @@ public static partial class IdentifierTokens
     public static bool IsIndexable(string token)
     {
         ArgumentNullException.ThrowIfNull(token);
-        if (token.Length < 6 || token.Length > 256)
+        if (token.Length < 6 || token.Length > 256 || IsThreadId(token))
         {
             return false;
         }
@@ -96,6 +100,15 @@ public static partial class IdentifierTokens
             // "2026-12-03T07:41:10.93+00:00" cut at its first colon) holds none and is no identifier.
             || (colon is > 0 and <= 2 && token.Length - colon > 6 && token[..colon].All(char.IsAsciiLetterOrDigit) && token[(colon + 1)..].Any(char.IsAsciiLetter));
     }
+
+    /// <summary>
+    /// A group chat's, meeting chat's or channel's thread id ("19:…@thread.v2", "19:…@thread.tacv2", "…@thread.skype"),
+    /// whole, as the tail after its "19:", or in an outbox partition "conversation:19:…". It names a conversation,
+    /// never a person: nobody is looked up by it (data rights ask for a person's ids, addresses, Teams id and personal
+    /// chat, retention for a pair id), and indexing its three spellings cost three requests per message to a chat.
+    /// </summary>
+    private static bool IsThreadId(string token) =>
+        ThreadSuffixes.Any(suffix => token.EndsWith(suffix, StringComparison.OrdinalIgnoreCase));
 
     [GeneratedRegex(@"\\u([0-9a-fA-F]{4})")]
     private static partial Regex JsonEscape();
