@@ -10,6 +10,9 @@ namespace MentorBot.Conversations;
 /// and a claim left behind by a crashed instance can be taken over once it is stale. The row holds ids and the status
 /// only: an invoke's first answer, which may quote a person's words, is kept apart by <see cref="InvokeAnswerStore"/>
 /// for the redelivery window and then removed. Rows go a day after their activity (<see cref="ForgetOldAsync"/>).
+/// Every activity's row is in one partition, keyed "conversation|activity" (<see cref="Key"/>), so that under load the
+/// claims and marks of many turns go in one request each (<see cref="PartitionWriteBatcher"/>); one partition takes
+/// thousands of rows a second, far over what Teams lets a bot receive.
 /// </summary>
 public sealed class InboundActivityLedger
 {
@@ -20,15 +23,20 @@ public sealed class InboundActivityLedger
     /// </summary>
     public static readonly TimeSpan KeptFor = TimeSpan.FromDays(1);
 
+    /// <summary>The partition every activity's row is in.</summary>
+    public const string Partition = "activities";
+
     private static readonly TimeSpan StaleClaim = TimeSpan.FromMinutes(2);
 
     private readonly TableClient _table;
+    private readonly PartitionWriteBatcher _writes;
     private readonly InvokeAnswerStore _answers;
     private readonly TimeProvider _time;
 
     public InboundActivityLedger(TableStorage storage, InvokeAnswerStore answers, TimeProvider time)
     {
         _table = storage.Table(TableNames.InboundActivities);
+        _writes = new PartitionWriteBatcher(_table);
         _answers = answers;
         _time = time;
     }
@@ -38,17 +46,17 @@ public sealed class InboundActivityLedger
     {
         var entity = new InboundActivityEntity
         {
-            PartitionKey = TableKey.Escape(conversationId),
-            RowKey = TableKey.Escape(activityId),
+            PartitionKey = Partition,
+            RowKey = Key(conversationId, activityId),
             Status = InboundActivityEntity.Processing,
             ClaimedAt = _time.GetUtcNow(),
         };
 
         try
         {
-            var response = await _table.AddEntityAsync(entity, cancellationToken).ConfigureAwait(false);
-            entity.ETag = response.Headers.ETag ?? ETag.All;
-            return InboundClaim.Claimed(entity);
+            var etag = await _writes.SubmitAsync(new TableTransactionAction(TableTransactionActionType.Add, entity), cancellationToken).ConfigureAwait(false);
+            entity.ETag = etag ?? ETag.All;
+            return InboundClaim.Claimed(entity, conversationId, activityId);
         }
         catch (RequestFailedException ex) when (StorageConflict.IsDuplicate(ex))
         {
@@ -62,7 +70,7 @@ public sealed class InboundActivityLedger
                 {
                     var response = await _table.UpdateEntityAsync(existing, existing.ETag, TableUpdateMode.Replace, cancellationToken).ConfigureAwait(false);
                     existing.ETag = response.Headers.ETag ?? ETag.All;
-                    return InboundClaim.Claimed(existing);
+                    return InboundClaim.Claimed(existing, conversationId, activityId);
                 }
                 catch (RequestFailedException stale) when (StorageConflict.IsStale(stale))
                 {
@@ -82,10 +90,26 @@ public sealed class InboundActivityLedger
         entity.InvokeResponseJson = null;
         entity.AnswerBucket = invokeResponseJson is null
             ? null
-            : await _answers.SaveAsync(TableKey.Unescape(entity.PartitionKey), TableKey.Unescape(entity.RowKey), invokeResponseJson, cancellationToken)
-                .ConfigureAwait(false);
-        await _table.UpdateEntityAsync(entity, ETag.All, TableUpdateMode.Replace, cancellationToken).ConfigureAwait(false);
+            : await _answers.SaveAsync(claim.ConversationId, claim.ActivityId, invokeResponseJson, cancellationToken).ConfigureAwait(false);
+        await _writes.SubmitAsync(new TableTransactionAction(TableTransactionActionType.UpdateReplace, entity, ETag.All), cancellationToken).ConfigureAwait(false);
     }
+
+    /// <summary>
+    /// The row key of an activity: the conversation's escaped id, '|', the activity's. A '|' in the conversation id is
+    /// escaped too, so the first '|' always ends it and <see cref="ConversationRange"/> finds exactly its rows.
+    /// </summary>
+    public static string Key(string conversationId, string activityId) => ConversationPrefix(conversationId) + TableKey.Escape(activityId);
+
+    /// <summary>The row keys of one conversation's activities, as a range: from <c>start</c> (inclusive) to <c>end</c>.</summary>
+    public static (string Start, string End) ConversationRange(string conversationId)
+    {
+        var prefix = ConversationPrefix(conversationId);
+        // '}' follows '|' in ordinal order, so every key that starts with the prefix sorts below prefix-without-'|' + '}'.
+        return (prefix, prefix[..^1] + "}");
+    }
+
+    private static string ConversationPrefix(string conversationId) =>
+        TableKey.Escape(conversationId).Replace("|", "%7C", StringComparison.Ordinal) + "|";
 
     private async Task<string?> PreviousAnswerAsync(InboundActivityEntity existing, string conversationId, string activityId, CancellationToken cancellationToken)
     {
@@ -127,22 +151,29 @@ public sealed class InboundActivityLedger
 
 public sealed class InboundClaim
 {
-    private InboundClaim(InboundActivityEntity? entity, bool isDuplicate, string? previousInvokeResponseJson)
+    private InboundClaim(InboundActivityEntity? entity, string conversationId, string activityId, bool isDuplicate, string? previousInvokeResponseJson)
     {
         Entity = entity;
+        ConversationId = conversationId;
+        ActivityId = activityId;
         IsDuplicate = isDuplicate;
         PreviousInvokeResponseJson = previousInvokeResponseJson;
     }
 
     public InboundActivityEntity? Entity { get; }
 
+    public string ConversationId { get; }
+
+    public string ActivityId { get; }
+
     public bool IsDuplicate { get; }
 
     public string? PreviousInvokeResponseJson { get; }
 
-    public static InboundClaim Claimed(InboundActivityEntity entity) => new(entity, false, null);
+    public static InboundClaim Claimed(InboundActivityEntity entity, string conversationId, string activityId) =>
+        new(entity, conversationId, activityId, false, null);
 
-    public static InboundClaim Duplicate(string? previousInvokeResponseJson) => new(null, true, previousInvokeResponseJson);
+    public static InboundClaim Duplicate(string? previousInvokeResponseJson) => new(null, "", "", true, previousInvokeResponseJson);
 }
 
 public sealed class InboundActivityEntity : ITableEntity

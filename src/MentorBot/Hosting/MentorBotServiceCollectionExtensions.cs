@@ -103,6 +103,7 @@ public static class MentorBotServiceCollectionExtensions
             new SendsInsideTurnGuard(refuseSendsInsideTurns, sp.GetRequiredService<ILogger<SendsInsideTurnGuard>>()));
         services.AddSingleton<InvokeAnswerStore>();
         services.AddSingleton<IJobHandler, ForgetInvokeAnswersJob>();
+        services.AddSingleton<IJobHandler, InboundLedgerLayoutMigration>();
         services.AddSingleton<InboundActivityLedger>();
         services.AddSingleton<ConversationReferenceStore>();
         services.AddSingleton<SendLedger>();

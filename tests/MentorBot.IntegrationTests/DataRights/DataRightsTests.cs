@@ -131,7 +131,7 @@ public sealed class DataRightsTests : IClassFixture<AzuriteFixture>
     {
         await using var s = await StartAsync(withDownloads: false);
         await SeedAsync(s);
-        var maxChat = TableKey.Escape(ConversationIds.Personal(_max.TeamsId));
+        var maxChat = InboundActivityLedger.ConversationRange(ConversationIds.Personal(_max.TeamsId)).Start;
         var reply = Activity.CreateMessage("Back to your questions, Max");
         reply.Recipient = new ChannelAccount { Id = _max.TeamsId, AadObjectId = _max.AadObjectId };
         var pending = new PendingReplies(ConversationIds.Personal(_max.TeamsId) + "|1:on-its-way", s.Bot.Channel.ServiceUrl, ConversationIds.Personal(_max.TeamsId),
@@ -142,7 +142,7 @@ public sealed class DataRightsTests : IClassFixture<AzuriteFixture>
         {
             Data = new Dictionary<string, string> { ["person"] = _max.AadObjectId },
         }, default);
-        Assert.Contains(await s.Bot.EntitiesAsync(TableNames.InboundActivities), r => r.PartitionKey == maxChat);
+        Assert.Contains(await s.Bot.EntitiesAsync(TableNames.InboundActivities), r => r.RowKey.StartsWith(maxChat, StringComparison.Ordinal));
         Assert.NotEmpty(await s.Bot.EntitiesAsync(TableNames.InvokeAnswers));
         // None of these rows is listed in the index: erase must find them by their keys.
         Assert.DoesNotContain(await s.Bot.EntitiesAsync(TableNames.RowIndex), e => e.RowKey.StartsWith(TableNames.InboundActivities + "|", StringComparison.Ordinal)
@@ -154,7 +154,7 @@ public sealed class DataRightsTests : IClassFixture<AzuriteFixture>
         var done = await PressAsync(s.Bot, confirm, _coordinator, (JsonObject)confirm.AdaptiveCards[0]["actions"]![0]!["data"]!.DeepClone());
 
         Assert.Contains("Max Mentee was erased", done, StringComparison.Ordinal);
-        Assert.DoesNotContain(await s.Bot.EntitiesAsync(TableNames.InboundActivities), r => r.PartitionKey == maxChat);
+        Assert.DoesNotContain(await s.Bot.EntitiesAsync(TableNames.InboundActivities), r => r.RowKey.StartsWith(maxChat, StringComparison.Ordinal));
         Assert.DoesNotContain(await s.Bot.EntitiesAsync(TableNames.Outbox), r => r.PartitionKey == PendingReplyStore.Partition
             && r.Any(p => p.Value is string text && text.Contains(_max.AadObjectId, StringComparison.OrdinalIgnoreCase)));
         Assert.DoesNotContain(await s.Bot.EntitiesAsync(TableNames.Jobs), r => r.PartitionKey == "pending"

@@ -1,6 +1,7 @@
 using System.Net;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using MentorBot.Conversations;
 using MentorBot.Features.DataRights;
 using MentorBot.Features.Pairs;
 using MentorBot.Infrastructure.Storage;
@@ -148,7 +149,7 @@ public sealed class PrivateWordsLifetimeTests : IClassFixture<AzuriteFixture>
         var recent = s.Bot.Activities.CardInvoke(chat, s.Mentee, "no.such.verb", []);
         (await s.Bot.SendAsync(recent)).Dispose();
         static bool Holds(IEnumerable<Azure.Data.Tables.TableEntity> rows, JsonObject activity) =>
-            rows.Any(r => TableKey.Unescape(r.RowKey) == (string?)activity["id"]);
+            rows.Any(r => r.RowKey == InboundActivityLedger.Key((string)activity["conversation"]!["id"]!, (string)activity["id"]!));
         Assert.True(Holds(await s.Bot.EntitiesAsync(TableNames.InboundActivities), old));
 
         // The daily retention run (due again after the day that passed).

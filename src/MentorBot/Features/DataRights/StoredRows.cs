@@ -1,5 +1,6 @@
 using Azure;
 using Azure.Data.Tables;
+using MentorBot.Conversations;
 using MentorBot.Infrastructure.Storage;
 
 namespace MentorBot.Features.DataRights;
@@ -84,7 +85,7 @@ public sealed class StoredRows
 
     /// <summary>
     /// The rows the index does not keep (<see cref="RowIndex.Keeps"/>), found by their keys: the redelivery ledger of a
-    /// conversation is its partition (a personal chat's id is one of the person's identifiers), and the turn replies on
+    /// conversation is a range of its partition's row keys (a personal chat's id is one of the person's identifiers), and the turn replies on
     /// their way and the pending jobs are one partition each, read whole (a page per thousand rows).
     /// </summary>
     private async IAsyncEnumerable<(TableRule Rule, TableEntity Entity)> UnindexedNamingAsync(
@@ -94,7 +95,9 @@ public sealed class StoredRows
         // Partition keys match exactly: the identifiers as stored, not lower-cased.
         foreach (var identifier in identifiers.Select(i => i.Trim()).Where(i => i.Length > 0).Distinct(StringComparer.Ordinal))
         {
-            foreach (var entity in await PartitionAsync(TableNames.InboundActivities, TableKey.Escape(identifier), cancellationToken).ConfigureAwait(false))
+            var (start, end) = InboundActivityLedger.ConversationRange(identifier);
+            var ledger = TableClient.CreateQueryFilter($"PartitionKey eq {InboundActivityLedger.Partition} and RowKey ge {start} and RowKey lt {end}");
+            foreach (var entity in await QueryAsync(TableNames.InboundActivities, ledger, cancellationToken).ConfigureAwait(false))
             {
                 yield return (TableRules.For(TableNames.InboundActivities)!, entity);
             }
@@ -113,12 +116,15 @@ public sealed class StoredRows
         }
     }
 
-    private async Task<List<TableEntity>> PartitionAsync(string table, string partitionKey, CancellationToken cancellationToken)
+    private Task<List<TableEntity>> PartitionAsync(string table, string partitionKey, CancellationToken cancellationToken) =>
+        QueryAsync(table, TableClient.CreateQueryFilter($"PartitionKey eq {partitionKey}"), cancellationToken);
+
+    private async Task<List<TableEntity>> QueryAsync(string table, string filter, CancellationToken cancellationToken)
     {
         var rows = new List<TableEntity>();
         try
         {
-            await foreach (var entity in _storage.Table(table).QueryAsync<TableEntity>(e => e.PartitionKey == partitionKey, cancellationToken: cancellationToken).ConfigureAwait(false))
+            await foreach (var entity in _storage.Table(table).QueryAsync<TableEntity>(filter, cancellationToken: cancellationToken).ConfigureAwait(false))
             {
                 rows.Add(entity);
             }

@@ -40,7 +40,10 @@ public sealed class StoredWordsMigration : IJobHandler
     }
 }
 
-/// <summary>Schedules <see cref="StoredWordsMigration"/> and <see cref="RowIndexMigration"/> at start-up (no-ops once they have run).</summary>
+/// <summary>
+/// Schedules the one-time migrations of stored rows at start-up (no-ops once they have run): <see cref="StoredWordsMigration"/>,
+/// <see cref="RowIndexMigration"/> and <see cref="Conversations.InboundLedgerLayoutMigration"/>.
+/// </summary>
 public sealed class StoredWordsMigrationStarter : IHostedService
 {
     private readonly JobStore _jobs;
@@ -58,6 +61,7 @@ public sealed class StoredWordsMigrationStarter : IHostedService
         {
             await _jobs.ScheduleAsync(StoredWordsMigration.For(_time.GetUtcNow()), cancellationToken).ConfigureAwait(false);
             await _jobs.ScheduleAsync(RowIndexMigration.For(_time.GetUtcNow()), cancellationToken).ConfigureAwait(false);
+            await _jobs.ScheduleAsync(Conversations.InboundLedgerLayoutMigration.For(_time.GetUtcNow()), cancellationToken).ConfigureAwait(false);
         }
         catch (RequestFailedException)
         {

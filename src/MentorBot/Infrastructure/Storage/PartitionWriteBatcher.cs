@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using Azure;
 using Azure.Data.Tables;
 
 namespace MentorBot.Infrastructure.Storage;
@@ -28,13 +29,14 @@ public sealed class PartitionWriteBatcher
     }
 
     /// <summary>
-    /// Writes the action with whatever else is waiting for its partition; completes when it is stored, or fails as the
-    /// action alone would have. A caller that stops waiting does not take the write back.
+    /// Writes the action with whatever else is waiting for its partition; completes with the row's new ETag (none for a
+    /// delete) when it is stored, or fails as the action alone would have. A caller that stops waiting does not take the
+    /// write back.
     /// </summary>
-    public Task SubmitAsync(TableTransactionAction action, CancellationToken cancellationToken)
+    public Task<ETag?> SubmitAsync(TableTransactionAction action, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(action);
-        var write = new Write(action, new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously));
+        var write = new Write(action, new TaskCompletionSource<ETag?>(TaskCreationOptions.RunContinuationsAsynchronously));
         var partition = action.Entity.PartitionKey;
         var queue = _queues.GetOrAdd(partition, _ => new PartitionQueue());
         bool start;
@@ -104,10 +106,10 @@ public sealed class PartitionWriteBatcher
         {
             try
             {
-                await _table.SubmitTransactionAsync(batch.Select(w => w.Action), CancellationToken.None).ConfigureAwait(false);
-                foreach (var write in batch)
+                var responses = (await _table.SubmitTransactionAsync(batch.Select(w => w.Action), CancellationToken.None).ConfigureAwait(false)).Value;
+                for (var i = 0; i < batch.Count; i++)
                 {
-                    write.Stored.TrySetResult();
+                    batch[i].Stored.TrySetResult(i < responses.Count ? responses[i].Headers.ETag : null);
                 }
 
                 return;
@@ -132,7 +134,7 @@ public sealed class PartitionWriteBatcher
         var (type, entity, etag) = (write.Action.ActionType, write.Action.Entity, write.Action.ETag);
         try
         {
-            _ = type switch
+            Response response = type switch
             {
                 TableTransactionActionType.Add => await _table.AddEntityAsync(entity).ConfigureAwait(false),
                 TableTransactionActionType.UpsertReplace => await _table.UpsertEntityAsync(entity, TableUpdateMode.Replace).ConfigureAwait(false),
@@ -142,7 +144,7 @@ public sealed class PartitionWriteBatcher
                 TableTransactionActionType.Delete => await _table.DeleteEntityAsync(entity.PartitionKey, entity.RowKey, etag).ConfigureAwait(false),
                 _ => throw new NotSupportedException($"Table action {type} is not batched."),
             };
-            write.Stored.TrySetResult();
+            write.Stored.TrySetResult(type == TableTransactionActionType.Delete ? null : response.Headers.ETag);
         }
 #pragma warning disable CA1031 // Whatever the write failed with is its caller's to handle, as if it had written alone.
         catch (Exception ex)
@@ -164,7 +166,7 @@ public sealed class PartitionWriteBatcher
         return 512 + table.Sum(p => PerProperty + (3L * p.Key.Length) + (p.Value is string text ? 3L * text.Length : 32));
     }
 
-    private sealed record Write(TableTransactionAction Action, TaskCompletionSource Stored);
+    private sealed record Write(TableTransactionAction Action, TaskCompletionSource<ETag?> Stored);
 
     private sealed class PartitionQueue
     {
