@@ -124,8 +124,8 @@ public sealed class InboundActivityLedger
 
     /// <summary>
     /// Removes the rows of activities claimed longer than <see cref="KeptFor"/> ago; returns how many. Called by the
-    /// daily retention run: the table holds about a day of activities, read with a filter (keys only) and deleted a
-    /// transaction per conversation, so the turns themselves pay nothing for it.
+    /// daily retention run: the table holds about a day of activities, read with a filter (keys only) and deleted in
+    /// transactions of up to 100 rows of its one partition, so the turns themselves pay nothing for it.
     /// </summary>
     public Task<int> ForgetOldAsync(CancellationToken cancellationToken)
     {
