@@ -17,6 +17,9 @@ public sealed class Outbox
     public const string Sent = "sent";
     public const string Unreachable = "unreachable";
 
+    /// <summary>Taken by a sender (<see cref="TryClaimAsync"/>), until it marks the entry sent or gives it back.</summary>
+    private const string Sending = "sending";
+
     // A row of the person's partition that is no message: '~' sorts after every escaped key the features use.
     private const string UnreachableRow = "~unreachable";
 
@@ -32,14 +35,23 @@ public sealed class Outbox
     }
 
     /// <summary>Records a message to send; returns the existing entry when the key was used before.</summary>
-    public async Task<OutboxEntry> AddAsync(string tenantId, string personId, string key, Activity message, CancellationToken cancellationToken)
+    /// <param name="claimed">
+    /// Written already claimed by the caller, who sends it now (<see cref="TryClaimAsync"/> would be a second write): a
+    /// sender that dies before marking it leaves a claim that is stale after five minutes, as one taken later would.
+    /// </param>
+    public async Task<OutboxEntry> AddAsync(string tenantId, string personId, string key, Activity message, bool claimed, CancellationToken cancellationToken)
     {
+        var now = _time.GetUtcNow();
         var entity = new TableEntity(Partition(tenantId, personId), TableKey.Escape(key))
         {
-            ["Status"] = Pending,
+            ["Status"] = claimed ? Sending : Pending,
             ["Message"] = JsonSerializer.Serialize(message, ProtocolJson.Options),
-            ["CreatedAt"] = _time.GetUtcNow(),
+            ["CreatedAt"] = now,
         };
+        if (claimed)
+        {
+            entity["ClaimedAt"] = now;
+        }
         try
         {
             var response = await _table.AddEntityAsync(entity, cancellationToken).ConfigureAwait(false);
@@ -70,7 +82,7 @@ public sealed class Outbox
         {
             var status = entity.GetString("Status");
             // A claim whose sender died before finishing is pending again after five minutes.
-            if (status == Pending || (status == "sending" && entity.GetDateTimeOffset("ClaimedAt") < staleClaim))
+            if (status == Pending || (status == Sending && entity.GetDateTimeOffset("ClaimedAt") < staleClaim))
             {
                 entries.Add(Read(entity, isNew: false));
             }
@@ -84,14 +96,14 @@ public sealed class Outbox
     {
         // The ETag only says nobody wrote since we read: a row read while another sender held it must not be taken over
         // until that claim is stale.
-        if (entry.Status == Sent || (entry.Status == "sending" && entry.ClaimedAt > _time.GetUtcNow() - StaleClaim))
+        if (entry.Status == Sent || (entry.Status == Sending && entry.ClaimedAt > _time.GetUtcNow() - StaleClaim))
         {
             return null;
         }
 
         var entity = new TableEntity(entry.PartitionKey, entry.RowKey)
         {
-            ["Status"] = "sending",
+            ["Status"] = Sending,
             ["Message"] = JsonSerializer.Serialize(entry.Message, ProtocolJson.Options),
             ["CreatedAt"] = entry.CreatedAt,
             ["ClaimedAt"] = _time.GetUtcNow(),
@@ -99,7 +111,7 @@ public sealed class Outbox
         try
         {
             var response = await _table.UpdateEntityAsync(entity, entry.ETag, TableUpdateMode.Replace, cancellationToken).ConfigureAwait(false);
-            return entry with { ETag = response.Headers.ETag ?? ETag.All, Status = "sending" };
+            return entry with { ETag = response.Headers.ETag ?? ETag.All, Status = Sending };
         }
         catch (RequestFailedException ex) when (StorageConflict.IsStale(ex) || StorageConflict.IsNotFound(ex))
         {

@@ -44,19 +44,28 @@ public sealed partial class ProactiveMessenger
     public async Task<Delivery> SendToPersonAsync(
         string tenantId, string personId, string key, Activity message, string? fallbackServiceUrl, CancellationToken cancellationToken)
     {
-        var entry = await _outbox.AddAsync(tenantId, personId, key, message, cancellationToken).ConfigureAwait(false);
-        if (entry.Status == Outbox.Sent)
-        {
-            return new Delivery(DeliveryOutcome.AlreadySent, entry.ConversationId, entry.ActivityId);
-        }
-
         if (TurnScope.Current is { } turn)
         {
+            var recorded = await _outbox.AddAsync(tenantId, personId, key, message, claimed: false, cancellationToken).ConfigureAwait(false);
+            if (recorded.Status == Outbox.Sent)
+            {
+                return new Delivery(DeliveryOutcome.AlreadySent, recorded.ConversationId, recorded.ActivityId);
+            }
+
             turn.RunAfter(OutboxDeliveryJob.ToPerson(tenantId, personId, key, fallbackServiceUrl));
             return new Delivery(DeliveryOutcome.AfterAnswer, null, null);
         }
 
-        return await DeliverAsync(tenantId, personId, entry, fallbackServiceUrl, cancellationToken).ConfigureAwait(false);
+        // Sent now. What storage knows of the person is read first: when their personal chat is known, the message is
+        // recorded already claimed (one write, not a write and a claim). Anything that needs a call to the channel (opening
+        // the chat, adding the app back) comes after the message is recorded, so it is kept whatever that call does.
+        var unreachable = await _outbox.IsUnreachableAsync(tenantId, personId, cancellationToken).ConfigureAwait(false);
+        var known = unreachable ? null : await _references.FindUserAsync(personId, cancellationToken).ConfigureAwait(false);
+        var entry = await _outbox.AddAsync(tenantId, personId, key, message, claimed: known?.PersonalConversationId is not null, cancellationToken)
+            .ConfigureAwait(false);
+        return entry.Status == Outbox.Sent
+            ? new Delivery(DeliveryOutcome.AlreadySent, entry.ConversationId, entry.ActivityId)
+            : await DeliverAsync(tenantId, personId, entry, fallbackServiceUrl, new PersonRead(unreachable, known), cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>Delivers a message recorded under <paramref name="key"/> for the person, unless it was sent meanwhile.</summary>
@@ -78,10 +87,7 @@ public sealed partial class ProactiveMessenger
             return new Delivery(DeliveryOutcome.AlreadySent, entry?.ConversationId, entry?.ActivityId);
         }
 
-        var claimed = await _outbox.TryClaimAsync(entry, cancellationToken).ConfigureAwait(false);
-        return claimed is null
-            ? new Delivery(DeliveryOutcome.AlreadySent, null, null)
-            : await SendClaimedAsync(claimed, tenantId, conversation.ServiceUrl, conversation.ConversationId, toPersonalChat: false, cancellationToken).ConfigureAwait(false);
+        return await SendOnceAsync(entry, tenantId, conversation.ServiceUrl, conversation.ConversationId, toPersonalChat: false, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>Delivers what was waiting for the person, e.g. once they installed the app.</summary>
@@ -111,25 +117,21 @@ public sealed partial class ProactiveMessenger
         string tenantId, ConversationReference conversation, string key, Activity message, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(conversation);
-        var entry = await _outbox.AddAsync(tenantId, ConversationOutbox(conversation.ConversationId), key, message, cancellationToken).ConfigureAwait(false);
+        var turn = TurnScope.Current;
+        var entry = await _outbox.AddAsync(tenantId, ConversationOutbox(conversation.ConversationId), key, message, claimed: turn is null, cancellationToken)
+            .ConfigureAwait(false);
         if (entry.Status == Outbox.Sent)
         {
             return new Delivery(DeliveryOutcome.AlreadySent, entry.ConversationId, entry.ActivityId);
         }
 
-        if (TurnScope.Current is { } turn)
+        if (turn is not null)
         {
             turn.RunAfter(OutboxDeliveryJob.ToConversation(tenantId, conversation, key));
             return new Delivery(DeliveryOutcome.AfterAnswer, null, null);
         }
 
-        var claimed = await _outbox.TryClaimAsync(entry, cancellationToken).ConfigureAwait(false);
-        if (claimed is null)
-        {
-            return new Delivery(DeliveryOutcome.AlreadySent, null, null);
-        }
-
-        return await SendClaimedAsync(claimed, tenantId, conversation.ServiceUrl, conversation.ConversationId, toPersonalChat: false, cancellationToken).ConfigureAwait(false);
+        return await SendOnceAsync(entry, tenantId, conversation.ServiceUrl, conversation.ConversationId, toPersonalChat: false, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>Where the messages to a conversation (not a person) are kept in the outbox.</summary>
@@ -141,27 +143,47 @@ public sealed partial class ProactiveMessenger
 
     private async Task<Delivery> DeliverAsync(string tenantId, string personId, OutboxEntry entry, string? fallbackServiceUrl, CancellationToken cancellationToken)
     {
-        if (await _outbox.IsUnreachableAsync(tenantId, personId, cancellationToken).ConfigureAwait(false)
-            && !await TryReinstallAsync(tenantId, personId, cancellationToken).ConfigureAwait(false))
+        var unreachable = await _outbox.IsUnreachableAsync(tenantId, personId, cancellationToken).ConfigureAwait(false);
+        var known = unreachable ? null : await _references.FindUserAsync(personId, cancellationToken).ConfigureAwait(false);
+        return await DeliverAsync(tenantId, personId, entry, fallbackServiceUrl, new PersonRead(unreachable, known), cancellationToken).ConfigureAwait(false);
+    }
+
+    private async Task<Delivery> DeliverAsync(
+        string tenantId, string personId, OutboxEntry entry, string? fallbackServiceUrl, PersonRead person, CancellationToken cancellationToken)
+    {
+        var known = person.Reference;
+        if (person.Unreachable)
         {
-            // They removed the app: every send would be a 403. The message waits until they add it again.
-            return new Delivery(DeliveryOutcome.WaitingForInstall, null, null);
+            if (!await TryReinstallAsync(tenantId, personId, cancellationToken).ConfigureAwait(false))
+            {
+                // They removed the app: every send would be a 403. The message waits until they add it again.
+                return new Delivery(DeliveryOutcome.WaitingForInstall, null, null);
+            }
+
+            known = await _references.FindUserAsync(personId, cancellationToken).ConfigureAwait(false);
         }
 
-        var chat = await PersonalChatAsync(tenantId, personId, fallbackServiceUrl, cancellationToken).ConfigureAwait(false);
-        if (chat is null)
-        {
-            return new Delivery(DeliveryOutcome.WaitingForInstall, null, null);
-        }
+        var chat = await PersonalChatAsync(tenantId, personId, known, fallbackServiceUrl, cancellationToken).ConfigureAwait(false);
+        return chat is null
+            ? new Delivery(DeliveryOutcome.WaitingForInstall, null, null)
+            : await SendOnceAsync(entry, tenantId, chat.Value.ServiceUrl, chat.Value.ConversationId, toPersonalChat: true, cancellationToken).ConfigureAwait(false);
+    }
 
-        var claimed = await _outbox.TryClaimAsync(entry, cancellationToken).ConfigureAwait(false);
+    /// <summary>What storage says of a person before a send: whether they removed the app, and how to reach them.</summary>
+    private sealed record PersonRead(bool Unreachable, UserReference? Reference);
+
+    /// <summary>Sends an entry this sender recorded claimed, or one it can claim now; nothing when another sender has it.</summary>
+    private async Task<Delivery> SendOnceAsync(
+        OutboxEntry entry, string tenantId, string serviceUrl, string conversationId, bool toPersonalChat, CancellationToken cancellationToken)
+    {
+        var claimed = entry.IsNew && entry.Status != Outbox.Pending ? entry : await _outbox.TryClaimAsync(entry, cancellationToken).ConfigureAwait(false);
         if (claimed is null)
         {
             // Another instance is sending it, or already did.
             return new Delivery(DeliveryOutcome.AlreadySent, null, null);
         }
 
-        return await SendClaimedAsync(claimed, tenantId, chat.Value.ServiceUrl, chat.Value.ConversationId, toPersonalChat: true, cancellationToken).ConfigureAwait(false);
+        return await SendClaimedAsync(claimed, tenantId, serviceUrl, conversationId, toPersonalChat, cancellationToken).ConfigureAwait(false);
     }
 
     /// <param name="toPersonalChat">
@@ -239,9 +261,8 @@ public sealed partial class ProactiveMessenger
 
     /// <summary>The person's personal chat with the bot, opened if needed; null when the app is not installed for them.</summary>
     private async Task<(string ServiceUrl, string ConversationId)?> PersonalChatAsync(
-        string tenantId, string personId, string? fallbackServiceUrl, CancellationToken cancellationToken)
+        string tenantId, string personId, UserReference? known, string? fallbackServiceUrl, CancellationToken cancellationToken)
     {
-        var known = await _references.FindUserAsync(personId, cancellationToken).ConfigureAwait(false);
         var serviceUrl = known?.ServiceUrl ?? fallbackServiceUrl ?? DefaultServiceUrl;
         if (known?.PersonalConversationId is { } existing)
         {

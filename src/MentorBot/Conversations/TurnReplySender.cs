@@ -53,7 +53,9 @@ public sealed partial class TurnReplySender
             {
                 // Not a failure: the stored row already counts what was done, so only the rest goes at RetryAt.
                 LogThrottled(ex.RetryAt!.Value);
-                return new ThrottledReplies(replies with { Sent = index }, ex.RetryAt.Value);
+                // What the turn had read is fresh only right after it: follow-ups held for later read storage again.
+                var rest = replies with { Sent = index, FollowUps = replies.FollowUps.Select(job => job with { Loaded = null }).ToList() };
+                return new ThrottledReplies(rest, ex.RetryAt.Value);
             }
 
             if (index + 1 < replies.Steps)

@@ -152,7 +152,7 @@ public sealed class SkippedWritesTests : IClassFixture<AzuriteFixture>
         var outbox = new MentorBot.Conversations.Outbox(storage, TimeProvider.System);
         const string chat = "a:1personal-chat-of-max";
         const string activityId = "5f0c2a7e-9b1d-4e3f-8a6b-2c4d6e8f0a1b";
-        var entry = await outbox.AddAsync(Tenant, Person, $"checkin/{PairId}/start", MentorBot.Protocol.Schema.Activity.CreateMessage("hi"), default);
+        var entry = await outbox.AddAsync(Tenant, Person, $"checkin/{PairId}/start", MentorBot.Protocol.Schema.Activity.CreateMessage("hi"), claimed: false, default);
         var claimed = await outbox.TryClaimAsync(entry, default);
 
         var before = requests.Count;

@@ -68,7 +68,7 @@ public sealed class CheckInAnswers : ICardActionHandler
         if (stored.FirstOrDefault(a => a.MeetingKey == meetingKey && a.Role == RoleName(role.Value)) is { } already)
         {
             // A repeat (or a first press whose follow-ups failed midway): finish what may not have happened.
-            AfterAnswer(turn, pair, program, already);
+            AfterAnswer(turn, pair, program, meeting, stored, already);
             turn.Answer("You already answered this check-in. Nothing was changed.");
             return;
         }
@@ -119,16 +119,17 @@ public sealed class CheckInAnswers : ICardActionHandler
             turn.UpdateCard(cardId, CheckInCard.Create(pair, answer.MeetingKey, CheckInSender.When(meeting.Start), null, forThisMeeting, shared));
         }
 
-        AfterAnswer(turn, pair, program, answer);
+        AfterAnswer(turn, pair, program, meeting, all, answer);
     }
 
     /// <summary>The partner's notice and the coordinators' alerts follow after the answer (<see cref="CheckInAnsweredJob"/>).</summary>
-    private void AfterAnswer(Turn turn, Pair pair, MentorshipProgram? program, CheckInAnswer answer)
+    private void AfterAnswer(Turn turn, Pair pair, MentorshipProgram? program, Meeting meeting, IReadOnlyList<CheckInAnswer> answers, CheckInAnswer answer)
     {
         if (program is not null)
         {
             // In the pair chat the partner sees the answer on the updated card already.
-            turn.RunAfter(CheckInAnsweredJob.For(pair, answer, notifyPartner: turn.IsPersonal, _time.GetUtcNow()));
+            var read = new CheckInAnsweredJob.TurnRead(pair, program, meeting, answers);
+            turn.RunAfter(CheckInAnsweredJob.For(read, answer, notifyPartner: turn.IsPersonal, _time.GetUtcNow()));
         }
     }
 

@@ -1,3 +1,5 @@
+using System.Text.Json.Serialization;
+
 namespace MentorBot.Infrastructure.Jobs;
 
 /// <summary>
@@ -15,6 +17,14 @@ public sealed record Job(string Kind, string Key, DateTimeOffset DueAt)
     public IReadOnlyDictionary<string, string> Data { get; init; } = new Dictionary<string, string>();
 
     public int Attempts { get; init; }
+
+    /// <summary>
+    /// What the turn that scheduled this follow-up had read from storage already, for the run right after its answer in
+    /// the same process, so that run does not read it all again (a check-in answer read its pair, program, meeting and
+    /// answers twice). Never stored: a stored retry, or a takeover after a crash, loads what it needs itself.
+    /// </summary>
+    [JsonIgnore]
+    public object? Loaded { get; init; }
 
     public string? Get(string name) => Data.TryGetValue(name, out var value) ? value : null;
 }
