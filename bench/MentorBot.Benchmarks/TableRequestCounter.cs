@@ -91,7 +91,7 @@ internal sealed partial class TableRequestCounter : HttpPipelineSynchronousPolic
     [GeneratedRegex(@"\G[A-Za-z]+")]
     private static partial Regex TableName();
 
-    // Entries of the index: "row|<Table>|pk|rk" partitions and "<Table>|pk|rk" row keys.
-    [GeneratedRegex(@"(row\||RowKey=')(?<table>[A-Za-z]+)\|")]
+    // Entries of the index: "row|<Table>|<digest>|…" row keys, and the "Row" column ("<Table>|pk|rk") of every entry.
+    [GeneratedRegex(@"(row\||""Row"":"")(?<table>[A-Za-z]+)\|")]
     private static partial Regex IndexedPattern();
 }

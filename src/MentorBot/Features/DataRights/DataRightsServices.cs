@@ -30,6 +30,7 @@ public static class DataRightsServices
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IHostedService, RetentionStarter>());
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IJobHandler, StoredWordsMigration>());
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IJobHandler, RowIndexMigration>());
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IJobHandler, RowIndexLayoutMigration>());
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IHostedService, StoredWordsMigrationStarter>());
         return services;
     }

@@ -42,7 +42,7 @@ public sealed class StoredWordsMigration : IJobHandler
 
 /// <summary>
 /// Schedules the one-time migrations of stored rows at start-up (no-ops once they have run): <see cref="StoredWordsMigration"/>,
-/// <see cref="RowIndexMigration"/> and <see cref="Conversations.InboundLedgerLayoutMigration"/>.
+/// <see cref="RowIndexMigration"/>, <see cref="RowIndexLayoutMigration"/> and <see cref="Conversations.InboundLedgerLayoutMigration"/>.
 /// </summary>
 public sealed class StoredWordsMigrationStarter : IHostedService
 {
@@ -62,6 +62,10 @@ public sealed class StoredWordsMigrationStarter : IHostedService
             await _jobs.ScheduleAsync(StoredWordsMigration.For(_time.GetUtcNow()), cancellationToken).ConfigureAwait(false);
             await _jobs.ScheduleAsync(RowIndexMigration.For(_time.GetUtcNow()), cancellationToken).ConfigureAwait(false);
             await _jobs.ScheduleAsync(Conversations.InboundLedgerLayoutMigration.For(_time.GetUtcNow()), cancellationToken).ConfigureAwait(false);
+            foreach (var run in RowIndexLayoutMigration.For(_time.GetUtcNow()))
+            {
+                await _jobs.ScheduleAsync(run, cancellationToken).ConfigureAwait(false);
+            }
         }
         catch (RequestFailedException)
         {

@@ -18,10 +18,13 @@ public readonly record struct RowRef(string Table, string PartitionKey, string R
 
 /// <summary>
 /// Which stored rows name which identifier, kept with every write (<see cref="IndexedTableClient"/>), so that erase,
-/// "my data" and retention read only the rows of a person or a pair. Two kinds of rows in one table:
-/// "id|&lt;identifier&gt;" partitions list the rows naming it; "row|&lt;row&gt;" partitions list every identifier ever
-/// noted for a row, so deleting the row removes all its entries, even of values a later update dropped. Entries are
-/// written before the row, so the index can only hold more than the tables (a look-up checks the row), never less.
+/// "my data" and retention read only the rows of a person or a pair. A row's entries all live in one of
+/// <see cref="Shards"/> partitions, chosen by the row, so noting a row costs one transaction however many identifiers
+/// it names, and forgetting it a query and a transaction. In that partition, "id|&lt;identifier&gt;|…" entries list the
+/// rows naming an identifier (a look-up reads its range in every shard), and "row|&lt;table&gt;|&lt;row digest&gt;|…"
+/// entries every identifier ever noted for a row, so deleting the row removes all its entries, even of values a later
+/// update dropped. Entries are written before the row, so the index can only hold more than the tables (a look-up
+/// checks the row), never less.
 /// </summary>
 public sealed class RowIndex
 {
@@ -33,11 +36,21 @@ public sealed class RowIndex
 
     /// <summary>
     /// A PartitionKey or RowKey holds at most 1 KiB: 512 UTF-16 characters (Understanding the Table service data model;
-    /// Azurite refuses longer keys the same way). An entry's keys hold the escaped keys of its row.
+    /// Azurite refuses longer keys the same way). The index's own keys are short whatever the row's (a digest of the
+    /// row), but a row with a longer key is refused here with what went wrong, before anything is written.
     /// </summary>
     public const int MaxKeyLength = 512;
 
-    private const int BatchLimit = 100;
+    /// <summary>
+    /// Partitions the entries are spread over. One would do for the requests, but a partition serves about 2,000
+    /// entities a second (Scalability and performance targets for Table storage) and a note writes two per identifier;
+    /// a look-up costs one query per shard.
+    /// </summary>
+    public const int Shards = 8;
+
+    // A transaction holds at most 100 operations, all in one partition: an identifier's two entries each.
+    private const int IdentifiersPerTransaction = 50;
+
     private readonly TableClient _table;
 
     public RowIndex(TableClient table)
@@ -46,12 +59,12 @@ public sealed class RowIndex
     }
 
     /// <summary>
-    /// False for the rows every turn writes, which data rights finds by their keys instead, so a turn does not pay two
-    /// or more index requests per write: the redelivery ledger, whose only identifier is its partition (the
-    /// conversation id, looked up directly by <c>StoredRows</c>); turn replies on their way, a partition holding
-    /// seconds of work, and pending jobs, rewritten at every claim and deleted when done (a job's index entries cost
-    /// more requests than the job), each one partition read whole by <c>StoredRows</c>; and invoke answers, a table of minutes of answers that
-    /// erasing anyone empties and retention clears of what outlived its window (<c>InvokeAnswerStore</c>).
+    /// False for the rows every turn writes, which data rights finds by their keys instead, so a turn does not pay
+    /// index requests per write: the redelivery ledger, whose only identifier is its conversation (read as a key range
+    /// by <c>StoredRows</c>); turn replies on their way, a partition holding seconds of work, and pending jobs,
+    /// rewritten at every claim and deleted when done (a job's index entries cost more requests than the job), each one
+    /// partition read whole by <c>StoredRows</c>; and invoke answers, a table of minutes of answers that erasing anyone
+    /// empties and retention clears of what outlived its window (<c>InvokeAnswerStore</c>).
     /// </summary>
     public static bool Keeps(string table, string partitionKey) => table switch
     {
@@ -75,7 +88,7 @@ public sealed class RowIndex
         await NoteAsync(new RowRef(table, entity.PartitionKey, entity.RowKey), IdentifiersOf(entity).ToList(), cancellationToken).ConfigureAwait(false);
     }
 
-    /// <summary>Notes that the row names these identifiers (no request when there are none).</summary>
+    /// <summary>Notes that the row names these identifiers: one transaction per 50 (none when there are none).</summary>
     public async Task NoteAsync(RowRef row, IReadOnlyCollection<string> identifiers, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(identifiers);
@@ -84,60 +97,64 @@ public sealed class RowIndex
             return;
         }
 
-        var reverse = ReversePartition(row);
-        if (reverse.Length > MaxKeyLength)
+        var longest = Math.Max(row.PartitionKey.Length, row.RowKey.Length);
+        if (longest > MaxKeyLength)
         {
             // Refused here, before the row is written, with what went wrong: Table Storage would answer only "InvalidInput".
             throw new ArgumentException(
-                $"A {row.Table} row's keys are too long for the row index: {reverse.Length} characters escaped, at most {MaxKeyLength}. " +
+                $"A {row.Table} row's key is too long: {longest} characters, at most {MaxKeyLength}. " +
                 "A key that grows (a suffix added at each reschedule) or holds free text should be shortened where it is made.",
                 nameof(row));
         }
 
-        foreach (var chunk in identifiers.Chunk(BatchLimit))
+        var shard = ShardOf(row);
+        var reference = row.ToString();
+        foreach (var chunk in identifiers.Select(Normalize).Distinct(StringComparer.Ordinal).Chunk(IdentifiersPerTransaction))
         {
             await _table.SubmitTransactionAsync(
-                chunk.Select(i => new TableTransactionAction(TableTransactionActionType.UpsertReplace, new TableEntity(reverse, TableKey.Escape(i)))),
+                chunk.SelectMany(i => new[]
+                {
+                    new TableTransactionAction(TableTransactionActionType.UpsertReplace, new TableEntity(shard, NamingKey(i, row)) { [RowColumn] = reference }),
+                    new TableTransactionAction(TableTransactionActionType.UpsertReplace, new TableEntity(shard, NotedKey(row, i)) { [RowColumn] = reference }),
+                }),
                 cancellationToken).ConfigureAwait(false);
         }
-
-        await Task.WhenAll(identifiers.Select(i =>
-            _table.UpsertEntityAsync(new TableEntity(ForwardPartition(i), row.ToString()), TableUpdateMode.Replace, cancellationToken))).ConfigureAwait(false);
     }
 
-    /// <summary>Removes every entry of a row that is gone.</summary>
-    public async Task ForgetRowAsync(RowRef row, CancellationToken cancellationToken)
+    /// <summary>Every identifier noted for the row (normalized), whether the row still holds it or not.</summary>
+    public async Task<IReadOnlyList<string>> NotedForAsync(RowRef row, CancellationToken cancellationToken)
     {
-        var reverse = ReversePartition(row);
+        var prefix = NotedPrefix(row);
         var identifiers = new List<string>();
-        await foreach (var entry in _table.QueryAsync<TableEntity>(e => e.PartitionKey == reverse, select: ["PartitionKey", "RowKey"], cancellationToken: cancellationToken).ConfigureAwait(false))
+        await foreach (var entry in _table.QueryAsync<TableEntity>(InRange(ShardOf(row), prefix), select: ["RowKey"], cancellationToken: cancellationToken).ConfigureAwait(false))
         {
-            identifiers.Add(TableKey.Unescape(entry.RowKey));
+            identifiers.Add(TableKey.Unescape(entry.RowKey[prefix.Length..]));
         }
 
-        await ForgetAsync(row, identifiers, cancellationToken).ConfigureAwait(false);
+        return identifiers;
     }
+
+    /// <summary>Removes every entry of a row that is gone: a query and a transaction.</summary>
+    public async Task ForgetRowAsync(RowRef row, CancellationToken cancellationToken) =>
+        await ForgetAsync(row, await NotedForAsync(row, cancellationToken).ConfigureAwait(false), cancellationToken).ConfigureAwait(false);
 
     /// <summary>Removes the entries of the given identifiers for a row that no longer holds them (a scrubbed row).</summary>
     public async Task ForgetAsync(RowRef row, IEnumerable<string> identifiers, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(identifiers);
-        var list = identifiers.Select(Normalize).Distinct(StringComparer.Ordinal).ToList();
-        var reverse = ReversePartition(row);
-        await Task.WhenAll(list.Select(i => DeleteAsync(ForwardPartition(i), row.ToString(), cancellationToken))).ConfigureAwait(false);
-        // The row's own entries share a partition: one transaction per hundred, unless one of them is gone already
-        // (a transaction fails whole on a missing row), then one by one.
-        foreach (var chunk in list.Chunk(BatchLimit))
+        var shard = ShardOf(row);
+        foreach (var chunk in identifiers.Select(Normalize).Distinct(StringComparer.Ordinal).Chunk(IdentifiersPerTransaction))
         {
+            var keys = chunk.SelectMany(i => new[] { NamingKey(i, row), NotedKey(row, i) }).ToList();
             try
             {
                 await _table.SubmitTransactionAsync(
-                    chunk.Select(i => new TableTransactionAction(TableTransactionActionType.Delete, new TableEntity(reverse, TableKey.Escape(i)), ETag.All)),
-                    cancellationToken).ConfigureAwait(false);
+                    keys.Select(k => new TableTransactionAction(TableTransactionActionType.Delete, new TableEntity(shard, k), ETag.All)), cancellationToken).ConfigureAwait(false);
             }
             catch (RequestFailedException ex) when (ex.Status == 404)
             {
-                await Task.WhenAll(chunk.Select(i => DeleteAsync(reverse, TableKey.Escape(i), cancellationToken))).ConfigureAwait(false);
+                // A transaction fails whole on a missing entry (one never noted, or gone already): then one by one.
+                await Task.WhenAll(keys.Select(k => DeleteAsync(shard, k, cancellationToken))).ConfigureAwait(false);
             }
         }
     }
@@ -146,30 +163,63 @@ public sealed class RowIndex
     public async Task<IReadOnlyCollection<RowRef>> RowsNamingAsync(IEnumerable<string> identifiers, CancellationToken cancellationToken) =>
         (await RowsNamingEachAsync(identifiers, cancellationToken).ConfigureAwait(false)).Keys.ToList();
 
-    /// <summary>The rows noted as naming any of the identifiers, each with the identifiers (normalized) noted for it.</summary>
+    /// <summary>
+    /// The rows noted as naming any of the identifiers, each with the identifiers (normalized) noted for it: a query per
+    /// identifier and shard, and one of the layout before shards, whose entries a look-up moves as it finds them.
+    /// </summary>
     public async Task<IReadOnlyDictionary<RowRef, IReadOnlyCollection<string>>> RowsNamingEachAsync(IEnumerable<string> identifiers, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(identifiers);
         var rows = new Dictionary<RowRef, HashSet<string>>();
         foreach (var identifier in identifiers.Select(Normalize).Where(IdentifierTokens.IsIndexable).Distinct(StringComparer.Ordinal))
         {
-            var partition = ForwardPartition(identifier);
-            await foreach (var entry in _table.QueryAsync<TableEntity>(e => e.PartitionKey == partition, select: ["PartitionKey", "RowKey"], cancellationToken: cancellationToken).ConfigureAwait(false))
+            var found = await Task.WhenAll(Enumerable.Range(0, Shards)
+                .Select(shard => RowsInAsync(InRange(ShardName(shard), NamingPrefix(identifier)), cancellationToken))
+                .Append(LegacyRowsNamingAsync(identifier, cancellationToken))).ConfigureAwait(false);
+            foreach (var row in found.SelectMany(f => f))
             {
-                if (RowRef.Parse(entry.RowKey) is { } row)
+                if (!rows.TryGetValue(row, out var naming))
                 {
-                    if (!rows.TryGetValue(row, out var naming))
-                    {
-                        naming = new HashSet<string>(StringComparer.Ordinal);
-                        rows[row] = naming;
-                    }
-
-                    naming.Add(identifier);
+                    naming = new HashSet<string>(StringComparer.Ordinal);
+                    rows[row] = naming;
                 }
+
+                naming.Add(identifier);
             }
         }
 
         return rows.ToDictionary(r => r.Key, r => (IReadOnlyCollection<string>)r.Value);
+    }
+
+    /// <summary>
+    /// Moves every entry of the layout before shards ("id|…" partitions per identifier, "row|…" per row) into the shards;
+    /// returns how many rows' entries were moved. Safe to run again and beside writers of either layout.
+    /// </summary>
+    public async Task<int> MoveLegacyEntriesAsync(CancellationToken cancellationToken)
+    {
+        var moved = 0;
+        var naming = TableClient.CreateQueryFilter($"PartitionKey ge {LegacyNamingPrefix} and PartitionKey lt {LegacyNamingEnd}");
+        await foreach (var entry in _table.QueryAsync<TableEntity>(naming, select: ["PartitionKey", "RowKey"], cancellationToken: cancellationToken).ConfigureAwait(false))
+        {
+            if (RowRef.Parse(entry.RowKey) is { } row)
+            {
+                await MoveLegacyAsync(TableKey.Unescape(entry.PartitionKey[LegacyNamingPrefix.Length..]), row, cancellationToken).ConfigureAwait(false);
+                moved++;
+            }
+            else
+            {
+                await DeleteAsync(entry.PartitionKey, entry.RowKey, cancellationToken).ConfigureAwait(false);
+            }
+        }
+
+        // What is left of the rows' lists had no entry of an identifier to go with (a write cut short): nothing to move.
+        var noted = TableClient.CreateQueryFilter($"PartitionKey ge {LegacyNotedPrefix} and PartitionKey lt {LegacyNotedEnd}");
+        await foreach (var entry in _table.QueryAsync<TableEntity>(noted, select: ["PartitionKey", "RowKey"], cancellationToken: cancellationToken).ConfigureAwait(false))
+        {
+            await DeleteAsync(entry.PartitionKey, entry.RowKey, cancellationToken).ConfigureAwait(false);
+        }
+
+        return moved;
     }
 
     /// <summary>
@@ -201,6 +251,9 @@ public sealed class RowIndex
             .Distinct(StringComparer.Ordinal);
     }
 
+    /// <summary>The partition holding a row's entries: stable across instances and versions (a digest, not a hash code).</summary>
+    public static string ShardOf(RowRef row) => ShardName(Digest(row)[0] % Shards);
+
     /// <summary>
     /// Columns that hold the id of a message the bot sent ("ActivityId", "CardActivityId"): it names a message within a
     /// conversation the row names already, never a person or a pair, and nobody is looked up by it. Noting it cost
@@ -208,11 +261,79 @@ public sealed class RowIndex
     /// </summary>
     private static bool NamesNoOne(string column) => column.EndsWith("ActivityId", StringComparison.Ordinal);
 
+    private const string RowColumn = "Row";
+
     private static string Normalize(string identifier) => identifier.Trim().ToLowerInvariant();
 
-    private static string ForwardPartition(string identifier) => "id|" + TableKey.Escape(identifier);
+    private static string ShardName(int shard) => "ix" + shard.ToString(System.Globalization.CultureInfo.InvariantCulture);
 
-    private static string ReversePartition(RowRef row) => "row|" + row;
+    private static byte[] Digest(RowRef row) => System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(row.ToString()));
+
+    // Identifiers hold no '|' (IdentifierTokens) and table names none, so each prefix ends where its part does; '}' is the
+    // character after '|', which ends a prefix's range.
+    private static string NamingPrefix(string identifier) => "id|" + TableKey.Escape(identifier) + "|";
+
+    private static string NamingKey(string identifier, RowRef row) => NamingPrefix(identifier) + row.Table + "|" + Convert.ToHexString(Digest(row), 0, 16);
+
+    private static string NotedPrefix(RowRef row) => "row|" + row.Table + "|" + Convert.ToHexString(Digest(row), 0, 16) + "|";
+
+    private static string NotedKey(RowRef row, string identifier) => NotedPrefix(row) + TableKey.Escape(identifier);
+
+    private static string InRange(string partition, string prefix)
+    {
+        var end = prefix[..^1] + "}";
+        return TableClient.CreateQueryFilter($"PartitionKey eq {partition} and RowKey ge {prefix} and RowKey lt {end}");
+    }
+
+    private async Task<List<RowRef>> RowsInAsync(string filter, CancellationToken cancellationToken)
+    {
+        var rows = new List<RowRef>();
+        await foreach (var entry in _table.QueryAsync<TableEntity>(filter, select: [RowColumn], cancellationToken: cancellationToken).ConfigureAwait(false))
+        {
+            if (RowRef.Parse(entry.GetString(RowColumn) ?? string.Empty) is { } row)
+            {
+                rows.Add(row);
+            }
+        }
+
+        return rows;
+    }
+
+    // The layout before shards (until 2026-12-04): a partition per identifier listing its rows by reference, and one per
+    // row listing its identifiers. Nothing writes it any more; instances of the version before may, during an upgrade.
+    private const string LegacyNamingPrefix = "id|";
+    private const string LegacyNamingEnd = "id}";
+    private const string LegacyNotedPrefix = "row|";
+    private const string LegacyNotedEnd = "row}";
+
+    /// <summary>The rows an entry of the old layout lists for the identifier, each moved into the shards as it is found.</summary>
+    private async Task<List<RowRef>> LegacyRowsNamingAsync(string identifier, CancellationToken cancellationToken)
+    {
+        var partition = LegacyNamingPrefix + TableKey.Escape(identifier);
+        var rows = new List<RowRef>();
+        await foreach (var entry in _table.QueryAsync<TableEntity>(e => e.PartitionKey == partition, select: ["RowKey"], cancellationToken: cancellationToken).ConfigureAwait(false))
+        {
+            if (RowRef.Parse(entry.RowKey) is { } row)
+            {
+                rows.Add(row);
+            }
+        }
+
+        foreach (var row in rows)
+        {
+            await MoveLegacyAsync(identifier, row, cancellationToken).ConfigureAwait(false);
+        }
+
+        return rows;
+    }
+
+    /// <summary>Notes the old entry in the shards first, then removes it and its twin in the row's old list.</summary>
+    private async Task MoveLegacyAsync(string identifier, RowRef row, CancellationToken cancellationToken)
+    {
+        await NoteAsync(row, [identifier], cancellationToken).ConfigureAwait(false);
+        await DeleteAsync(LegacyNamingPrefix + TableKey.Escape(identifier), row.ToString(), cancellationToken).ConfigureAwait(false);
+        await DeleteAsync(LegacyNotedPrefix + row, TableKey.Escape(identifier), cancellationToken).ConfigureAwait(false);
+    }
 
     private async Task DeleteAsync(string partitionKey, string rowKey, CancellationToken cancellationToken)
     {
