@@ -73,13 +73,24 @@ public sealed class Outbox
         return found.HasValue ? Read(found.Value!, isNew: false) : null;
     }
 
-    public async Task<IReadOnlyList<OutboxEntry>> PendingForAsync(string tenantId, string personId, CancellationToken cancellationToken)
+    /// <summary>
+    /// What waits for the person, oldest first, and whether they are marked unreachable: one query of their partition,
+    /// which holds the mark too, so a person who was never marked costs no delete of a mark that is not there.
+    /// </summary>
+    public async Task<WaitingMessages> WaitingForAsync(string tenantId, string personId, CancellationToken cancellationToken)
     {
         var entries = new List<OutboxEntry>();
+        var marked = false;
         var partition = Partition(tenantId, personId);
         var staleClaim = _time.GetUtcNow() - StaleClaim;
         await foreach (var entity in _table.QueryAsync<TableEntity>(e => e.PartitionKey == partition, cancellationToken: cancellationToken).ConfigureAwait(false))
         {
+            if (entity.RowKey == UnreachableRow)
+            {
+                marked = true;
+                continue;
+            }
+
             var status = entity.GetString("Status");
             // A claim whose sender died before finishing is pending again after five minutes.
             if (status == Pending || (status == Sending && entity.GetDateTimeOffset("ClaimedAt") < staleClaim))
@@ -88,7 +99,7 @@ public sealed class Outbox
             }
         }
 
-        return entries.OrderBy(e => e.CreatedAt).ToList();
+        return new WaitingMessages(entries.OrderBy(e => e.CreatedAt).ToList(), marked);
     }
 
     /// <summary>Claims a pending entry for sending; null when another sender has it, or it was sent.</summary>
@@ -239,3 +250,6 @@ public sealed record OutboxEntry(
     /// <summary>When a sender took the entry; a claim older than five minutes is considered abandoned.</summary>
     public DateTimeOffset? ClaimedAt { get; init; }
 }
+
+/// <summary>A person's messages still to send, and whether they are marked unreachable.</summary>
+public sealed record WaitingMessages(IReadOnlyList<OutboxEntry> Entries, bool MarkedUnreachable);

@@ -93,10 +93,15 @@ public sealed partial class ProactiveMessenger
     /// <summary>Delivers what was waiting for the person, e.g. once they installed the app.</summary>
     public async Task<int> DeliverWaitingAsync(string tenantId, string personId, CancellationToken cancellationToken)
     {
-        // Called when the person (re)installed the app: reachable again.
-        await _outbox.ClearUnreachableAsync(tenantId, personId, cancellationToken).ConfigureAwait(false);
+        var waiting = await _outbox.WaitingForAsync(tenantId, personId, cancellationToken).ConfigureAwait(false);
+        if (waiting.MarkedUnreachable)
+        {
+            // Called when the person (re)installed the app: reachable again.
+            await _outbox.ClearUnreachableAsync(tenantId, personId, cancellationToken).ConfigureAwait(false);
+        }
+
         var delivered = 0;
-        foreach (var entry in await _outbox.PendingForAsync(tenantId, personId, cancellationToken).ConfigureAwait(false))
+        foreach (var entry in waiting.Entries)
         {
             var result = await DeliverAsync(tenantId, personId, entry, null, cancellationToken).ConfigureAwait(false);
             if (result.Outcome == DeliveryOutcome.Sent)

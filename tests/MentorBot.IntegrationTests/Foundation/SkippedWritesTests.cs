@@ -165,6 +165,25 @@ public sealed class SkippedWritesTests : IClassFixture<AzuriteFixture>
     }
 
     [Fact]
+    public async Task What_waits_for_a_person_and_their_unreachable_mark_come_from_one_query()
+    {
+        var (storage, requests) = await NewStorageAsync();
+        var outbox = new MentorBot.Conversations.Outbox(storage, TimeProvider.System);
+        await outbox.AddAsync(Tenant, Person, $"checkin/{PairId}/start", MentorBot.Protocol.Schema.Activity.CreateMessage("hi"), claimed: false, default);
+
+        var before = requests.Count;
+        var waiting = await outbox.WaitingForAsync(Tenant, Person, default);
+        Assert.Equal(1, requests.Count - before);
+        Assert.False(waiting.MarkedUnreachable);
+        Assert.Single(waiting.Entries);
+
+        await outbox.MarkUnreachableAsync(Tenant, Person, default);
+        waiting = await outbox.WaitingForAsync(Tenant, Person, default);
+        Assert.True(waiting.MarkedUnreachable);
+        Assert.Equal($"checkin/{PairId}/start", TableKey.Unescape(Assert.Single(waiting.Entries).RowKey));
+    }
+
+    [Fact]
     public async Task A_scan_of_a_whole_table_teaches_nothing_a_query_of_one_partition_does()
     {
         var prefix = _azurite.NewTablePrefix();
