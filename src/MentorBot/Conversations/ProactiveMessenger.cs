@@ -59,13 +59,12 @@ public sealed partial class ProactiveMessenger
         // Sent now. What storage knows of the person is read first: when their personal chat is known, the message is
         // recorded already claimed (one write, not a write and a claim). Anything that needs a call to the channel (opening
         // the chat, adding the app back) comes after the message is recorded, so it is kept whatever that call does.
-        var unreachable = await _outbox.IsUnreachableAsync(tenantId, personId, cancellationToken).ConfigureAwait(false);
-        var known = unreachable ? null : await _references.FindUserAsync(personId, cancellationToken).ConfigureAwait(false);
-        var entry = await _outbox.AddAsync(tenantId, personId, key, message, claimed: known?.PersonalConversationId is not null, cancellationToken)
+        var person = await ReadPersonAsync(tenantId, personId, cancellationToken).ConfigureAwait(false);
+        var entry = await _outbox.AddAsync(tenantId, personId, key, message, claimed: person.Reference?.PersonalConversationId is not null, cancellationToken)
             .ConfigureAwait(false);
         return entry.Status == Outbox.Sent
             ? new Delivery(DeliveryOutcome.AlreadySent, entry.ConversationId, entry.ActivityId)
-            : await DeliverAsync(tenantId, personId, entry, fallbackServiceUrl, new PersonRead(unreachable, known), cancellationToken).ConfigureAwait(false);
+            : await DeliverAsync(tenantId, personId, entry, fallbackServiceUrl, person, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>Delivers a message recorded under <paramref name="key"/> for the person, unless it was sent meanwhile.</summary>
@@ -146,11 +145,15 @@ public sealed partial class ProactiveMessenger
     public Task<DateTimeOffset> MarkUnreachableAsync(string tenantId, string personId, CancellationToken cancellationToken) =>
         _outbox.MarkUnreachableAsync(tenantId, personId, cancellationToken);
 
-    private async Task<Delivery> DeliverAsync(string tenantId, string personId, OutboxEntry entry, string? fallbackServiceUrl, CancellationToken cancellationToken)
+    private async Task<Delivery> DeliverAsync(string tenantId, string personId, OutboxEntry entry, string? fallbackServiceUrl, CancellationToken cancellationToken) =>
+        await DeliverAsync(tenantId, personId, entry, fallbackServiceUrl, await ReadPersonAsync(tenantId, personId, cancellationToken).ConfigureAwait(false), cancellationToken)
+            .ConfigureAwait(false);
+
+    /// <summary>Whether the person removed the app and, if not, how to reach them: no call to the channel.</summary>
+    private async Task<PersonRead> ReadPersonAsync(string tenantId, string personId, CancellationToken cancellationToken)
     {
         var unreachable = await _outbox.IsUnreachableAsync(tenantId, personId, cancellationToken).ConfigureAwait(false);
-        var known = unreachable ? null : await _references.FindUserAsync(personId, cancellationToken).ConfigureAwait(false);
-        return await DeliverAsync(tenantId, personId, entry, fallbackServiceUrl, new PersonRead(unreachable, known), cancellationToken).ConfigureAwait(false);
+        return new PersonRead(unreachable, unreachable ? null : await _references.FindUserAsync(personId, cancellationToken).ConfigureAwait(false));
     }
 
     private async Task<Delivery> DeliverAsync(

@@ -107,15 +107,15 @@ public sealed class RowIndex
                 nameof(row));
         }
 
-        var shard = ShardOf(row);
+        var place = EntriesOf(row);
         var reference = row.ToString();
         foreach (var chunk in identifiers.Select(Normalize).Distinct(StringComparer.Ordinal).Chunk(IdentifiersPerTransaction))
         {
             await _table.SubmitTransactionAsync(
                 chunk.SelectMany(i => new[]
                 {
-                    new TableTransactionAction(TableTransactionActionType.UpsertReplace, new TableEntity(shard, NamingKey(i, row)) { [RowColumn] = reference }),
-                    new TableTransactionAction(TableTransactionActionType.UpsertReplace, new TableEntity(shard, NotedKey(row, i)) { [RowColumn] = reference }),
+                    new TableTransactionAction(TableTransactionActionType.UpsertReplace, new TableEntity(place.Shard, place.NamingKey(i)) { [RowColumn] = reference }),
+                    new TableTransactionAction(TableTransactionActionType.UpsertReplace, new TableEntity(place.Shard, place.NotedKey(i)) { [RowColumn] = reference }),
                 }),
                 cancellationToken).ConfigureAwait(false);
         }
@@ -124,9 +124,10 @@ public sealed class RowIndex
     /// <summary>Every identifier noted for the row (normalized), whether the row still holds it or not.</summary>
     public async Task<IReadOnlyList<string>> NotedForAsync(RowRef row, CancellationToken cancellationToken)
     {
-        var prefix = NotedPrefix(row);
+        var place = EntriesOf(row);
+        var prefix = place.NotedPrefix;
         var identifiers = new List<string>();
-        await foreach (var entry in _table.QueryAsync<TableEntity>(InRange(ShardOf(row), prefix), select: ["RowKey"], cancellationToken: cancellationToken).ConfigureAwait(false))
+        await foreach (var entry in _table.QueryAsync<TableEntity>(InRange(place.Shard, prefix), select: ["RowKey"], cancellationToken: cancellationToken).ConfigureAwait(false))
         {
             identifiers.Add(TableKey.Unescape(entry.RowKey[prefix.Length..]));
         }
@@ -142,19 +143,19 @@ public sealed class RowIndex
     public async Task ForgetAsync(RowRef row, IEnumerable<string> identifiers, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(identifiers);
-        var shard = ShardOf(row);
+        var place = EntriesOf(row);
         foreach (var chunk in identifiers.Select(Normalize).Distinct(StringComparer.Ordinal).Chunk(IdentifiersPerTransaction))
         {
-            var keys = chunk.SelectMany(i => new[] { NamingKey(i, row), NotedKey(row, i) }).ToList();
+            var keys = chunk.SelectMany(i => new[] { place.NamingKey(i), place.NotedKey(i) }).ToList();
             try
             {
                 await _table.SubmitTransactionAsync(
-                    keys.Select(k => new TableTransactionAction(TableTransactionActionType.Delete, new TableEntity(shard, k), ETag.All)), cancellationToken).ConfigureAwait(false);
+                    keys.Select(k => new TableTransactionAction(TableTransactionActionType.Delete, new TableEntity(place.Shard, k), ETag.All)), cancellationToken).ConfigureAwait(false);
             }
             catch (RequestFailedException ex) when (ex.Status == 404)
             {
                 // A transaction fails whole on a missing entry (one never noted, or gone already): then one by one.
-                await Task.WhenAll(keys.Select(k => DeleteAsync(shard, k, cancellationToken))).ConfigureAwait(false);
+                await Task.WhenAll(keys.Select(k => DeleteAsync(place.Shard, k, cancellationToken))).ConfigureAwait(false);
             }
         }
     }
@@ -252,7 +253,7 @@ public sealed class RowIndex
     }
 
     /// <summary>The partition holding a row's entries: stable across instances and versions (a digest, not a hash code).</summary>
-    public static string ShardOf(RowRef row) => ShardName(Digest(row)[0] % Shards);
+    public static string ShardOf(RowRef row) => EntriesOf(row).Shard;
 
     /// <summary>
     /// Columns that hold the id of a message the bot sent ("ActivityId", "CardActivityId"): it names a message within a
@@ -267,17 +268,25 @@ public sealed class RowIndex
 
     private static string ShardName(int shard) => "ix" + shard.ToString(System.Globalization.CultureInfo.InvariantCulture);
 
-    private static byte[] Digest(RowRef row) => System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(row.ToString()));
+    /// <summary>Where a row's entries go, from one digest of the row: its shard and "&lt;table&gt;|&lt;digest&gt;", its part of their keys.</summary>
+    private static RowEntries EntriesOf(RowRef row)
+    {
+        var digest = System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(row.ToString()));
+        return new RowEntries(ShardName(digest[0] % Shards), row.Table + "|" + Convert.ToHexString(digest, 0, 16));
+    }
 
     // Identifiers hold no '|' (IdentifierTokens) and table names none, so each prefix ends where its part does; '}' is the
     // character after '|', which ends a prefix's range.
     private static string NamingPrefix(string identifier) => "id|" + TableKey.Escape(identifier) + "|";
 
-    private static string NamingKey(string identifier, RowRef row) => NamingPrefix(identifier) + row.Table + "|" + Convert.ToHexString(Digest(row), 0, 16);
+    private readonly record struct RowEntries(string Shard, string RowPart)
+    {
+        public string NamingKey(string identifier) => NamingPrefix(identifier) + RowPart;
 
-    private static string NotedPrefix(RowRef row) => "row|" + row.Table + "|" + Convert.ToHexString(Digest(row), 0, 16) + "|";
+        public string NotedPrefix => "row|" + RowPart + "|";
 
-    private static string NotedKey(RowRef row, string identifier) => NotedPrefix(row) + TableKey.Escape(identifier);
+        public string NotedKey(string identifier) => NotedPrefix + TableKey.Escape(identifier);
+    }
 
     private static string InRange(string partition, string prefix)
     {
