@@ -33,7 +33,7 @@ internal static class DataRightsBench
         var pairs = new PairStore(storage);
         var rows = new StoredRows(storage);
         var export = new PersonalDataExport(rows, TimeProvider.System);
-        var eraser = new PersonEraser(rows, new InvokeAnswerStore(storage, new JobStore(storage, TimeProvider.System), TimeProvider.System));
+        var eraser = new PersonEraser(rows, new InvokeAnswerStore(new ActivityRecords(storage), storage, new JobStore(storage, TimeProvider.System), TimeProvider.System));
 
         var results = new List<Result>();
         var seeded = 0;

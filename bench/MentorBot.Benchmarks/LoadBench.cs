@@ -233,9 +233,9 @@ internal static class LoadBench
 
     private static async Task<int> CountPendingTurnsAsync(string connectionString, string prefix)
     {
-        var table = new Azure.Data.Tables.TableClient(connectionString, prefix + "Outbox");
+        var table = new Azure.Data.Tables.TableClient(connectionString, prefix + "InboundActivities");
         var n = 0;
-        await foreach (var _ in table.QueryAsync<Azure.Data.Tables.TableEntity>($"PartitionKey eq '{PendingReplyStore.Partition}'", select: ["RowKey"]))
+        await foreach (var _ in table.QueryAsync<Azure.Data.Tables.TableEntity>(ActivityRecords.RangeFilter(ActivityRecords.TurnPrefix), select: ["RowKey"]))
         {
             n++;
         }

@@ -11,8 +11,8 @@ namespace MentorBot.Benchmarks;
 /// Counts every request the service's table clients send (each try, as Azurite sees it), by the phase the benchmark
 /// is in and by what it touches: the table from the request's path, or for a transaction (<c>$batch</c>) from the
 /// first operation in its body. Row-index requests are named by the table of the row they index ("RowIndex for
-/// Outbox"), and requests about a turn's pending replies (outbox partition "turns", directly or through the index)
-/// are marked as the outbox step.
+/// Outbox"), and requests about a turn's pending replies only (their rows beside the ledger, or the outbox partition
+/// "turns" they were kept in before) are marked as the outbox step.
 /// </summary>
 internal sealed partial class TableRequestCounter : HttpPipelineSynchronousPolicy
 {
@@ -76,8 +76,12 @@ internal sealed partial class TableRequestCounter : HttpPipelineSynchronousPolic
     {
         var at = text.IndexOf("/" + _prefix, StringComparison.Ordinal);
         var table = at < 0 ? "?" : TableName().Match(text, at + 1 + _prefix.Length).Value;
-        var outboxStep = text.Contains("Outbox(PartitionKey='turns'", StringComparison.Ordinal)
-            || text.Contains("Outbox|turns|", StringComparison.Ordinal)
+        // A request about turn rows only: their removals (batched or alone) and the sweep's query. A turn row saved in the
+        // transaction that marks its turn handled rides along with the ledger's write and is counted as the ledger's.
+        var rows = RowKeys().Matches(text).Select(m => m.Groups["key"].Value).ToList();
+        var outboxStep = (rows.Count > 0 && rows.All(k => k.StartsWith("%turn|", StringComparison.Ordinal)))
+            || text.Contains("RowKey ge '%turn|'", StringComparison.Ordinal)
+            || text.Contains("Outbox(PartitionKey='turns'", StringComparison.Ordinal)
             || (table == "Outbox" && text.Contains("PartitionKey eq 'turns'", StringComparison.Ordinal));
         if (table == "RowIndex")
         {
@@ -87,6 +91,10 @@ internal sealed partial class TableRequestCounter : HttpPipelineSynchronousPolic
 
         return (table, outboxStep);
     }
+
+    // A row named by a request: in an entity's address, or in the body of an insert.
+    [GeneratedRegex(@"RowKey='(?<key>[^']*)'|""RowKey"":""(?<key>[^""]*)""")]
+    private static partial Regex RowKeys();
 
     [GeneratedRegex(@"\G[A-Za-z]+")]
     private static partial Regex TableName();

@@ -3,6 +3,7 @@ using System.Text.RegularExpressions;
 using Azure.Core;
 using Azure.Core.Pipeline;
 using Azure.Data.Tables;
+using MentorBot.Conversations;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
@@ -35,44 +36,66 @@ internal static partial class TodaysDesign
         });
     }
 
-    /// <summary>Sees the turn rows saved inside a request (async-local) and signals when each is removed.</summary>
+    /// <summary>
+    /// Sees the turn rows saved and removed, alone or inside a transaction ($batch, whose body names each row), and
+    /// signals when each saved row is removed. Keyed by the row, not by the request's async flow: a batched write is
+    /// committed on whichever turn's flow started the transaction.
+    /// </summary>
     private sealed partial class TurnRowWatch : HttpPipelineSynchronousPolicy
     {
-        private static readonly AsyncLocal<StrongBox?> Current = new();
+        private readonly ConcurrentDictionary<string, bool> _saved = new(StringComparer.Ordinal);
         private readonly ConcurrentDictionary<string, TaskCompletionSource> _removed = new(StringComparer.Ordinal);
-
-        public sealed class StrongBox
-        {
-            public TaskCompletionSource? Removed { get; set; }
-        }
-
-        public static StrongBox Begin() => Current.Value = new StrongBox();
 
         public override void OnSendingRequest(HttpMessage message)
         {
             ArgumentNullException.ThrowIfNull(message);
-            var path = Uri.UnescapeDataString(message.Request.Uri.ToUri().AbsolutePath);
-            var match = TurnRow().Match(path);
-            if (!match.Success)
+            var request = message.Request;
+            var path = Uri.UnescapeDataString(request.Uri.ToUri().AbsolutePath);
+            if (path.EndsWith("/$batch", StringComparison.Ordinal) && request.Content is { } content)
             {
-                return;
+                using var body = new MemoryStream();
+                content.WriteTo(body, default);
+                foreach (Match operation in BatchedTurnRow().Matches(Uri.UnescapeDataString(System.Text.Encoding.UTF8.GetString(body.ToArray()))))
+                {
+                    Note(operation.Groups["method"].Value, operation.Groups["key"].Value);
+                }
             }
-
-            var key = match.Groups["key"].Value;
-            if (message.Request.Method == RequestMethod.Put && Current.Value is { Removed: null } box)
+            else if (TurnRow().Match(path) is { Success: true } single)
             {
-                // PendingReplyStore.SaveAsync upserts the row inside the turn.
-                box.Removed = _removed.GetOrAdd(key, _ => new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously));
-            }
-            else if (message.Request.Method == RequestMethod.Delete && _removed.TryRemove(key, out var removed))
-            {
-                // PendingReplyStore.RemoveAsync: every step of the row is done.
-                removed.TrySetResult();
+                Note(request.Method.ToString(), single.Groups["key"].Value);
             }
         }
 
-        [GeneratedRegex(@"Outbox\(PartitionKey='turns',RowKey='(?<key>[^']*)'\)")]
+        private void Note(string method, string rowKey)
+        {
+            if (method == "DELETE")
+            {
+                // PendingReplyStore.RemoveAsync: every step of the row is done.
+                _removed.GetOrAdd(rowKey, NewSignal).TrySetResult();
+            }
+            else
+            {
+                // PendingReplyStore's save, in the turn's commit (InboundActivityLedger.CompleteAsync).
+                _saved[rowKey] = true;
+            }
+        }
+
+        /// <summary>When the turn's row was saved, a task that completes once it is removed; otherwise null.</summary>
+        public Task? RemovalOf(string turnKey)
+        {
+            var rowKey = PendingReplyStore.RowKeyOf(turnKey);
+            return _saved.TryRemove(rowKey, out _) ? _removed.GetOrAdd(rowKey, NewSignal).Task : null;
+        }
+
+        public void Forget(string turnKey) => _removed.TryRemove(PendingReplyStore.RowKeyOf(turnKey), out _);
+
+        private static TaskCompletionSource NewSignal(string _) => new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+        [GeneratedRegex(@"InboundActivities\(PartitionKey='activities',RowKey='(?<key>%turn\|[^']*)'\)")]
         private static partial Regex TurnRow();
+
+        [GeneratedRegex(@"(?<method>PUT|MERGE|PATCH|DELETE) \S*InboundActivities\(PartitionKey='activities',RowKey='(?<key>%turn\|[^']*)'\)")]
+        private static partial Regex BatchedTurnRow();
     }
 
     private sealed class AnswerAfterReplies(TurnRowWatch watch) : IStartupFilter
@@ -81,7 +104,6 @@ internal static partial class TodaysDesign
 
         public Action<IApplicationBuilder> Configure(Action<IApplicationBuilder> next) => app =>
         {
-            _ = watch;
             app.Use(async (context, nextMiddleware) =>
             {
                 if (!context.Request.Path.StartsWithSegments("/api/messages", StringComparison.Ordinal))
@@ -90,16 +112,30 @@ internal static partial class TodaysDesign
                     return;
                 }
 
-                var box = TurnRowWatch.Begin();
+                // The turn's key, as PendingReplies.Of makes it: the conversation and the activity's id.
+                context.Request.EnableBuffering();
+                string? turnKey = null;
+                try
+                {
+                    using var activity = await System.Text.Json.JsonDocument.ParseAsync(context.Request.Body);
+                    turnKey = activity.RootElement.GetProperty("conversation").GetProperty("id").GetString() + "|" + activity.RootElement.GetProperty("id").GetString();
+                }
+                catch (Exception ex) when (ex is System.Text.Json.JsonException or KeyNotFoundException or InvalidOperationException)
+                {
+                    // Not an activity with ids: no row to wait for.
+                }
+
+                context.Request.Body.Position = 0;
                 var body = context.Response.Body;
                 using var buffered = new MemoryStream();
                 context.Response.Body = buffered;
                 try
                 {
                     await nextMiddleware(context);
-                    if (box.Removed is { } removed)
+                    if (turnKey is not null && watch.RemovalOf(turnKey) is { } removed)
                     {
-                        await removed.Task.WaitAsync(HoldAtMost).ContinueWith(_ => { }, TaskScheduler.Default);
+                        await removed.WaitAsync(HoldAtMost).ContinueWith(_ => { }, TaskScheduler.Default);
+                        watch.Forget(turnKey);
                     }
                 }
                 finally

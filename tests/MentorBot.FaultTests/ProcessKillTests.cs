@@ -133,6 +133,12 @@ public sealed class ProcessKillTests(AzuriteFixture azurite, ITestOutputHelper o
 
         Assert.Equal(1, Delivered());
         Assert.DoesNotContain(await OutboxStatusesAsync(azurite, prefix), s => s.Key == "sending");
+        var turnRows = azurite.CreateServiceClient().GetTableClient(prefix + "InboundActivities")
+            .QueryAsync<TableEntity>(e => e.RowKey.CompareTo("%turn|") >= 0 && e.RowKey.CompareTo("%turn}") < 0);
+        await foreach (var row in turnRows)
+        {
+            Assert.Fail("the reply's row is still kept after it was sent: " + row.RowKey);
+        }
     }
 
     /// <summary>300 started pairs, each with a pair chat the bot knows, a meeting that ended an hour ago and its due check-in job.</summary>
@@ -169,13 +175,16 @@ public sealed class ProcessKillTests(AzuriteFixture azurite, ITestOutputHelper o
             }
         }
 
-        var outbox = service.GetTableClient(prefix + "Outbox");
-        await foreach (var row in outbox.QueryAsync<TableEntity>())
+        // Outbox messages, and the turn replies on their way beside the ledger (PendingReplyStore).
+        foreach (var table in new[] { service.GetTableClient(prefix + "Outbox"), service.GetTableClient(prefix + "InboundActivities") })
         {
-            if (row.GetString("Status") == "sending" && row.GetDateTimeOffset("ClaimedAt") is { } claimed)
+            await foreach (var row in table.QueryAsync<TableEntity>())
             {
-                row["ClaimedAt"] = claimed - by;
-                await outbox.UpdateEntityAsync(row, row.ETag, TableUpdateMode.Replace);
+                if (row.GetString("Status") == "sending" && row.GetDateTimeOffset("ClaimedAt") is { } claimed)
+                {
+                    row["ClaimedAt"] = claimed - by;
+                    await table.UpdateEntityAsync(row, row.ETag, TableUpdateMode.Replace);
+                }
             }
         }
     }

@@ -63,17 +63,16 @@ public sealed class ActivityPipeline : IActivityProcessor
                 await RouteWithRetriesAsync(turn, cancellationToken).ConfigureAwait(false);
             }
 
-            // Saved before the turn counts as handled: a crash between the two leaves a row the next sweep sends.
+            // Kept in the same transaction that marks the turn handled: a crash after it leaves a row the next sweep sends.
             replies = PendingReplies.Of(turn);
-            if (replies is not null)
-            {
-                await _pending.SaveAsync(replies, cancellationToken).ConfigureAwait(false);
-            }
-
             if (claim is not null)
             {
                 var json = turn.InvokeResponse is null ? null : JsonSerializer.Serialize(turn.InvokeResponse, ProtocolJson.Options);
-                await _ledger.CompleteAsync(claim, json, cancellationToken).ConfigureAwait(false);
+                await _ledger.CompleteAsync(claim, json, replies, cancellationToken).ConfigureAwait(false);
+            }
+            else if (replies is not null)
+            {
+                await _pending.SaveAsync(replies, cancellationToken).ConfigureAwait(false);
             }
         }
         catch

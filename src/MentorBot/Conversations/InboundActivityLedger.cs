@@ -8,11 +8,11 @@ namespace MentorBot.Conversations;
 /// Makes a redelivered activity (same conversation and activity id) count once. An activity is claimed before it
 /// is processed and marked done after; a claim whose processing failed is released so the channel's retry works,
 /// and a claim left behind by a crashed instance can be taken over once it is stale. The row holds ids and the status
-/// only: an invoke's first answer, which may quote a person's words, is kept apart by <see cref="InvokeAnswerStore"/>
-/// for the redelivery window and then removed. Rows go a day after their activity (<see cref="ForgetOldAsync"/>).
-/// Every activity's row is in one partition, keyed "conversation|activity" (<see cref="Key"/>), so that under load the
-/// claims and marks of many turns go in one request each (<see cref="PartitionWriteBatcher"/>); one partition takes
-/// thousands of rows a second, far over what Teams lets a bot receive.
+/// only: an invoke's first answer, which may quote a person's words, is a row of its own (<see cref="InvokeAnswerStore"/>)
+/// kept for the redelivery window and then removed. Rows go a day after their activity (<see cref="ForgetOldAsync"/>).
+/// Every activity's row is in one partition (<see cref="ActivityRecords"/>), keyed "conversation|activity"
+/// (<see cref="Key"/>): a turn's mark, its answer and its replies on their way are one transaction, and under load the
+/// claims and marks of many turns go in one request each (<see cref="PartitionWriteBatcher"/>).
 /// </summary>
 public sealed class InboundActivityLedger
 {
@@ -24,20 +24,22 @@ public sealed class InboundActivityLedger
     public static readonly TimeSpan KeptFor = TimeSpan.FromDays(1);
 
     /// <summary>The partition every activity's row is in.</summary>
-    public const string Partition = "activities";
+    public const string Partition = ActivityRecords.Partition;
 
     private static readonly TimeSpan StaleClaim = TimeSpan.FromMinutes(2);
 
     private readonly TableClient _table;
     private readonly PartitionWriteBatcher _writes;
     private readonly InvokeAnswerStore _answers;
+    private readonly PendingReplyStore _replies;
     private readonly TimeProvider _time;
 
-    public InboundActivityLedger(TableStorage storage, InvokeAnswerStore answers, TimeProvider time)
+    public InboundActivityLedger(ActivityRecords records, InvokeAnswerStore answers, PendingReplyStore replies, TimeProvider time)
     {
-        _table = storage.Table(TableNames.InboundActivities);
-        _writes = new PartitionWriteBatcher(_table);
+        _table = records.Table;
+        _writes = records.Writes;
         _answers = answers;
+        _replies = replies;
         _time = time;
     }
 
@@ -82,16 +84,34 @@ public sealed class InboundActivityLedger
         }
     }
 
-    /// <summary>Records that the activity was handled, with the invoke response to give a redelivery.</summary>
-    public async Task CompleteAsync(InboundClaim claim, string? invokeResponseJson, CancellationToken cancellationToken)
+    /// <summary>
+    /// Records that the activity was handled, with the turn's replies on their way and the invoke response to give a
+    /// redelivery: one transaction, so the turn never counts as handled without its replies kept, nor its replies kept
+    /// for a turn that will run again.
+    /// </summary>
+    public async Task CompleteAsync(InboundClaim claim, string? invokeResponseJson, PendingReplies? replies, CancellationToken cancellationToken)
     {
         var entity = claim.Entity!;
         entity.Status = InboundActivityEntity.Done;
         entity.InvokeResponseJson = null;
-        entity.AnswerBucket = invokeResponseJson is null
-            ? null
-            : await _answers.SaveAsync(claim.ConversationId, claim.ActivityId, invokeResponseJson, cancellationToken).ConfigureAwait(false);
-        await _writes.SubmitAsync(new TableTransactionAction(TableTransactionActionType.UpdateReplace, entity, ETag.All), cancellationToken).ConfigureAwait(false);
+        var writes = new List<TableTransactionAction>(3);
+        if (replies is not null)
+        {
+            writes.Add(_replies.SaveAction(replies));
+        }
+
+        entity.AnswerBucket = null;
+        entity.AnswerKeptBeside = null;
+        if (invokeResponseJson is not null)
+        {
+            var (bucket, save) = await _answers.PrepareAsync(claim.ConversationId, claim.ActivityId, invokeResponseJson, cancellationToken).ConfigureAwait(false);
+            entity.AnswerBucket = bucket;
+            entity.AnswerKeptBeside = true;
+            writes.Add(save);
+        }
+
+        writes.Add(new TableTransactionAction(TableTransactionActionType.UpdateReplace, entity, ETag.All));
+        await _writes.SubmitTogetherAsync(writes, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>
@@ -115,7 +135,7 @@ public sealed class InboundActivityLedger
     {
         if (existing.AnswerBucket is { } bucket)
         {
-            return await _answers.FindAsync(bucket, conversationId, activityId, cancellationToken).ConfigureAwait(false);
+            return await _answers.FindAsync(bucket, existing.AnswerKeptBeside == true, conversationId, activityId, cancellationToken).ConfigureAwait(false);
         }
 
         // Rows written before answers moved out kept the answer here; within the window it is still given.
@@ -130,7 +150,11 @@ public sealed class InboundActivityLedger
     public Task<int> ForgetOldAsync(CancellationToken cancellationToken)
     {
         var cutoff = _time.GetUtcNow() - KeptFor;
-        var old = _table.QueryAsync<TableEntity>(TableClient.CreateQueryFilter($"ClaimedAt lt {cutoff}"), select: ["PartitionKey", "RowKey"], cancellationToken: cancellationToken);
+        // Ledger rows only, by their status: the partition's turn replies on their way have a claim time too, and wait
+        // (a channel outage) for as long as it takes.
+        var filter = TableClient.CreateQueryFilter(
+            $"ClaimedAt lt {cutoff} and (Status eq {InboundActivityEntity.Processing} or Status eq {InboundActivityEntity.Done})");
+        var old = _table.QueryAsync<TableEntity>(filter, select: ["PartitionKey", "RowKey"], cancellationToken: cancellationToken);
         return _table.DeleteInRunsAsync(old, cancellationToken);
     }
 
@@ -192,4 +216,10 @@ public sealed class InboundActivityEntity : ITableEntity
 
     /// <summary>The ten-minute bucket of <see cref="InvokeAnswerStore"/> holding the first answer, while it is kept.</summary>
     public string? AnswerBucket { get; set; }
+
+    /// <summary>
+    /// True when the answer is a row beside this one (<see cref="ActivityRecords.AnswerPrefix"/>); rows written before
+    /// lack it, and their answer is in the old table of invoke answers for the rest of its window.
+    /// </summary>
+    public bool? AnswerKeptBeside { get; set; }
 }

@@ -9,8 +9,10 @@ namespace MentorBot.Conversations;
 
 /// <summary>
 /// The first answer to an invoke, kept only while the channel may still redeliver it. An answer can quote what a
-/// person wrote ("Your answer: …"), so it lives apart from the ledger's ids: partitioned by the ten minutes it was
-/// given in, and a job per partition removes the whole partition once the redelivery window has passed.
+/// person wrote ("Your answer: …"), so it is a row of its own beside the ledger's ids (<see cref="ActivityRecords"/>),
+/// written in the transaction that marks the invoke handled, its key starting with the ten minutes it was given in; a
+/// job per ten minutes removes them all once the redelivery window has passed. Answers given before they moved beside
+/// the ledger are in the old table of their own, partitioned by those ten minutes, until the same jobs remove them.
 /// </summary>
 public sealed class InvokeAnswerStore
 {
@@ -20,27 +22,29 @@ public sealed class InvokeAnswerStore
     private static readonly TimeSpan BucketLength = TimeSpan.FromMinutes(10);
 
     private readonly TableClient _table;
-    private readonly PartitionWriteBatcher _writes;
+    private readonly TableClient _before;
     private readonly JobStore _jobs;
     private readonly TimeProvider _time;
 
     // Buckets this instance already scheduled a forget job for: one schedule per bucket, not one per invoke.
     private readonly ConcurrentDictionary<string, bool> _scheduled = new(StringComparer.Ordinal);
 
-    public InvokeAnswerStore(TableStorage storage, JobStore jobs, TimeProvider time)
+    public InvokeAnswerStore(ActivityRecords records, TableStorage storage, JobStore jobs, TimeProvider time)
     {
-        _table = storage.Table(TableNames.InvokeAnswers);
-        // Every invoke of ten minutes writes to one partition: under load, many answers go in one request.
-        _writes = new PartitionWriteBatcher(_table);
+        _table = records.Table;
+        _before = storage.Table(TableNames.InvokeAnswers);
         _jobs = jobs;
         _time = time;
     }
 
-    /// <summary>Keeps the answer for the redelivery window; returns the bucket to note on the ledger row.</summary>
-    public async Task<string> SaveAsync(string conversationId, string activityId, string answerJson, CancellationToken cancellationToken)
+    /// <summary>
+    /// The write that keeps the answer for the redelivery window, for the ledger to commit with its mark, and the bucket
+    /// to note on the ledger row. Makes sure the bucket's removal is scheduled first.
+    /// </summary>
+    public async Task<(string Bucket, TableTransactionAction Save)> PrepareAsync(
+        string conversationId, string activityId, string answerJson, CancellationToken cancellationToken)
     {
-        var now = _time.GetUtcNow();
-        var bucket = Bucket(now);
+        var bucket = Bucket(_time.GetUtcNow());
         if (!_scheduled.ContainsKey(bucket))
         {
             await _jobs.ScheduleAsync(ForgetInvokeAnswersJob.For(bucket, BucketStart(bucket) + BucketLength + RedeliveryWindow), cancellationToken)
@@ -48,32 +52,38 @@ public sealed class InvokeAnswerStore
             _scheduled[bucket] = true;
         }
 
-        var entity = new TableEntity(bucket, RowKey(conversationId, activityId)) { ["Answer"] = answerJson };
-        await _writes.SubmitAsync(new TableTransactionAction(TableTransactionActionType.UpsertReplace, entity), cancellationToken).ConfigureAwait(false);
-        return bucket;
+        var entity = new TableEntity(ActivityRecords.Partition, RowKey(bucket, conversationId, activityId)) { ["Answer"] = answerJson };
+        return (bucket, new TableTransactionAction(TableTransactionActionType.UpsertReplace, entity));
     }
 
-    /// <summary>The answer given in <paramref name="bucket"/>, or null when the window has passed or it is gone.</summary>
-    public async Task<string?> FindAsync(string bucket, string conversationId, string activityId, CancellationToken cancellationToken)
+    /// <summary>
+    /// The answer given in <paramref name="bucket"/>, or null when the window has passed or it is gone;
+    /// <paramref name="keptBeside"/> false for an answer given before answers moved beside the ledger.
+    /// </summary>
+    public async Task<string?> FindAsync(string bucket, bool keptBeside, string conversationId, string activityId, CancellationToken cancellationToken)
     {
         if (!IsBucket(bucket) || BucketStart(bucket) + BucketLength + RedeliveryWindow < _time.GetUtcNow())
         {
             return null;
         }
 
-        var found = await _table.GetEntityIfExistsAsync<TableEntity>(bucket, RowKey(conversationId, activityId), cancellationToken: cancellationToken)
-            .ConfigureAwait(false);
+        var found = keptBeside
+            ? await _table.GetEntityIfExistsAsync<TableEntity>(ActivityRecords.Partition, RowKey(bucket, conversationId, activityId), cancellationToken: cancellationToken)
+                .ConfigureAwait(false)
+            : await _before.GetEntityIfExistsAsync<TableEntity>(bucket, OldRowKey(conversationId, activityId), cancellationToken: cancellationToken)
+                .ConfigureAwait(false);
         return found.HasValue && found.Value is not null ? found.Value.GetString("Answer") : null;
     }
 
     /// <summary>Removes every answer of a bucket; returns how many.</summary>
-    public Task<int> ForgetAsync(string bucket, CancellationToken cancellationToken) =>
-        _table.DeleteInRunsAsync(_table.QueryAsync<TableEntity>(e => e.PartitionKey == bucket, select: ["PartitionKey", "RowKey"], cancellationToken: cancellationToken), cancellationToken);
+    public async Task<int> ForgetAsync(string bucket, CancellationToken cancellationToken) =>
+        await _table.DeleteInRunsAsync(KeysOf(_table, ActivityRecords.RangeFilter(BucketPrefix(bucket)), cancellationToken), cancellationToken).ConfigureAwait(false)
+        + await DeleteBeforeAsync(KeysOf(_before, TableClient.CreateQueryFilter($"PartitionKey eq {bucket}"), cancellationToken), cancellationToken).ConfigureAwait(false);
 
     /// <summary>
     /// Removes every answer kept (erasing a person: an answer does not say whose words it quotes). A redelivery then
-    /// gets "Already done." instead of the first answer. The table holds minutes of answers (each bucket's job removes
-    /// it), so it is read whole, which also covers a bucket whose job failed: these rows are not in the row index.
+    /// gets "Already done." instead of the first answer. There are minutes of answers (each bucket's job removes them),
+    /// so they are read whole, which also covers a bucket whose job failed: these rows are not in the row index.
     /// </summary>
     public Task<int> ForgetAllAsync(CancellationToken cancellationToken) => ForgetWhereAsync(_ => true, cancellationToken);
 
@@ -84,12 +94,40 @@ public sealed class InvokeAnswerStore
         return ForgetWhereAsync(bucket => !IsBucket(bucket) || BucketStart(bucket) + BucketLength + RedeliveryWindow < now, cancellationToken);
     }
 
-    private Task<int> ForgetWhereAsync(Func<string, bool> bucketGoes, CancellationToken cancellationToken) =>
-        _table.DeleteInRunsAsync(
-            _table.QueryAsync<TableEntity>(select: ["PartitionKey", "RowKey"], cancellationToken: cancellationToken).Where(e => bucketGoes(e.PartitionKey)),
-            cancellationToken);
+    private async Task<int> ForgetWhereAsync(Func<string, bool> bucketGoes, CancellationToken cancellationToken) =>
+        await _table.DeleteInRunsAsync(
+            KeysOf(_table, ActivityRecords.RangeFilter(ActivityRecords.AnswerPrefix), cancellationToken).Where(e => bucketGoes(BucketOf(e.RowKey))), cancellationToken)
+            .ConfigureAwait(false)
+        + await DeleteBeforeAsync(KeysOf(_before, null, cancellationToken).Where(e => bucketGoes(e.PartitionKey)), cancellationToken).ConfigureAwait(false);
 
-    private static string RowKey(string conversationId, string activityId) => TableKey.Escape(conversationId) + "|" + TableKey.Escape(activityId);
+    /// <summary>Deletes rows of the old table; none when it was never created (a store that began with answers beside the ledger).</summary>
+    private async Task<int> DeleteBeforeAsync(IAsyncEnumerable<TableEntity> rows, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await _before.DeleteInRunsAsync(rows, cancellationToken).ConfigureAwait(false);
+        }
+        catch (RequestFailedException ex) when (ex.Status == 404)
+        {
+            return 0;
+        }
+    }
+
+    private static AsyncPageable<TableEntity> KeysOf(TableClient table, string? filter, CancellationToken cancellationToken) =>
+        table.QueryAsync<TableEntity>(filter, select: ["PartitionKey", "RowKey"], cancellationToken: cancellationToken);
+
+    private static string BucketPrefix(string bucket) => ActivityRecords.AnswerPrefix + bucket + "|";
+
+    private static string RowKey(string bucket, string conversationId, string activityId) => BucketPrefix(bucket) + OldRowKey(conversationId, activityId);
+
+    private static string BucketOf(string rowKey)
+    {
+        var rest = rowKey.AsSpan(ActivityRecords.AnswerPrefix.Length);
+        var end = rest.IndexOf('|');
+        return end < 0 ? rest.ToString() : rest[..end].ToString();
+    }
+
+    private static string OldRowKey(string conversationId, string activityId) => TableKey.Escape(conversationId) + "|" + TableKey.Escape(activityId);
 
     private static string Bucket(DateTimeOffset at)
     {

@@ -14,6 +14,9 @@ public sealed record PendingReplies(string Key, string ServiceUrl, string Conver
 
     public IReadOnlyList<Job> FollowUps { get; init; } = [];
 
+    /// <summary>Taken over from where replies were kept before they moved beside the ledger (<see cref="PendingReplyStore.PartitionBefore"/>).</summary>
+    public bool SavedBefore { get; init; }
+
     /// <summary>Messages and follow-ups together: what <see cref="Sent"/> counts towards.</summary>
     public int Steps => Messages.Count + FollowUps.Count;
 

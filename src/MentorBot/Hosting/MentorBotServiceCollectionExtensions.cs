@@ -101,6 +101,7 @@ public static class MentorBotServiceCollectionExtensions
         var refuseSendsInsideTurns = configuration.GetValue<bool>("Conversations:RefuseSendsInsideTurns");
         services.AddHttpClient(ConnectorClient.HttpClientName).AddHttpMessageHandler(sp =>
             new SendsInsideTurnGuard(refuseSendsInsideTurns, sp.GetRequiredService<ILogger<SendsInsideTurnGuard>>()));
+        services.AddSingleton<ActivityRecords>();
         services.AddSingleton<InvokeAnswerStore>();
         services.AddSingleton<IJobHandler, ForgetInvokeAnswersJob>();
         services.AddSingleton<IJobHandler, InboundLedgerLayoutMigration>();

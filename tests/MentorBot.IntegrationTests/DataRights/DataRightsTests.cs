@@ -143,7 +143,7 @@ public sealed class DataRightsTests : IClassFixture<AzuriteFixture>
             Data = new Dictionary<string, string> { ["person"] = _max.AadObjectId },
         }, default);
         Assert.Contains(await s.Bot.EntitiesAsync(TableNames.InboundActivities), r => r.RowKey.StartsWith(maxChat, StringComparison.Ordinal));
-        Assert.NotEmpty(await s.Bot.EntitiesAsync(TableNames.InvokeAnswers));
+        Assert.Contains(await s.Bot.EntitiesAsync(TableNames.InboundActivities), r => r.RowKey.StartsWith(ActivityRecords.AnswerPrefix, StringComparison.Ordinal));
         // None of these rows is listed in the index: erase must find them by their keys.
         var indexed = (await s.Bot.EntitiesAsync(TableNames.RowIndex)).Select(e => e.GetString("Row") ?? string.Empty).ToList();
         Assert.NotEmpty(indexed);
@@ -157,12 +157,12 @@ public sealed class DataRightsTests : IClassFixture<AzuriteFixture>
 
         Assert.Contains("Max Mentee was erased", done, StringComparison.Ordinal);
         Assert.DoesNotContain(await s.Bot.EntitiesAsync(TableNames.InboundActivities), r => r.RowKey.StartsWith(maxChat, StringComparison.Ordinal));
-        Assert.DoesNotContain(await s.Bot.EntitiesAsync(TableNames.Outbox), r => r.PartitionKey == PendingReplyStore.Partition
+        Assert.DoesNotContain(await s.Bot.EntitiesAsync(TableNames.InboundActivities), r => r.RowKey.StartsWith(ActivityRecords.TurnPrefix, StringComparison.Ordinal)
             && r.Any(p => p.Value is string text && text.Contains(_max.AadObjectId, StringComparison.OrdinalIgnoreCase)));
         Assert.DoesNotContain(await s.Bot.EntitiesAsync(TableNames.Jobs), r => r.PartitionKey == "pending"
             && r.Any(p => p.Value is string text && text.Contains(_max.AadObjectId, StringComparison.OrdinalIgnoreCase)));
         // Only the coordinator's own erase press may have left its answer since.
-        Assert.DoesNotContain(await s.Bot.EntitiesAsync(TableNames.InvokeAnswers), r => r.GetString("Answer")?.Contains("Max", StringComparison.Ordinal) == true && !r.RowKey.Contains(s.Channel, StringComparison.Ordinal));
+        Assert.DoesNotContain(await s.Bot.EntitiesAsync(TableNames.InboundActivities), r => r.GetString("Answer")?.Contains("Max", StringComparison.Ordinal) == true && !r.RowKey.Contains(s.Channel, StringComparison.Ordinal));
         Assert.Empty(await RowsNamingAsync(s.Bot, _max));
     }
 

@@ -32,7 +32,7 @@ public sealed class InboundActivityLedgerTests : IClassFixture<AzuriteFixture>
         var claims = await Task.WhenAll(chats.Select(c => ledger.ClaimAsync(c, "1:activity", default)));
         var claiming = requests.Count - before;
         before = requests.Count;
-        await Task.WhenAll(claims.Select(c => ledger.CompleteAsync(c, null, default)));
+        await Task.WhenAll(claims.Select(c => ledger.CompleteAsync(c, null, null, default)));
         var marking = requests.Count - before;
 
         // One request each when they went alone: 40 and 40.
@@ -50,7 +50,7 @@ public sealed class InboundActivityLedgerTests : IClassFixture<AzuriteFixture>
         var (storage, _) = await NewStorageAsync();
         var ledger = NewLedger(storage);
         var first = await ledger.ClaimAsync("a:1ada", "1:seen", default);
-        await ledger.CompleteAsync(first, null, default);
+        await ledger.CompleteAsync(first, null, null, default);
 
         // The redelivery's insert fails the transaction it is in; every other claim in it must still be made.
         var claims = await Task.WhenAll(Enumerable.Range(0, 20)
@@ -93,7 +93,7 @@ public sealed class InboundActivityLedgerTests : IClassFixture<AzuriteFixture>
         var ledger = NewLedger(storage);
         // Claimed again in the new place before the move ran: that row is the one kept.
         var again = await ledger.ClaimAsync(chat, "1:both", default);
-        await ledger.CompleteAsync(again, null, default);
+        await ledger.CompleteAsync(again, null, null, default);
 
         var moved = await new InboundLedgerLayoutMigration(storage).MoveAsync(default);
 
@@ -106,8 +106,12 @@ public sealed class InboundActivityLedgerTests : IClassFixture<AzuriteFixture>
         Assert.Equal(0, await new InboundLedgerLayoutMigration(storage).MoveAsync(default));
     }
 
-    private static InboundActivityLedger NewLedger(TableStorage storage) =>
-        new(storage, new InvokeAnswerStore(storage, new JobStore(storage, TimeProvider.System), TimeProvider.System), TimeProvider.System);
+    private static InboundActivityLedger NewLedger(TableStorage storage)
+    {
+        var records = new ActivityRecords(storage);
+        return new(records, new InvokeAnswerStore(records, storage, new JobStore(storage, TimeProvider.System), TimeProvider.System),
+            new PendingReplyStore(records, storage, TimeProvider.System), TimeProvider.System);
+    }
 
     private async Task<(TableStorage Storage, TableRequestCount Requests)> NewStorageAsync()
     {

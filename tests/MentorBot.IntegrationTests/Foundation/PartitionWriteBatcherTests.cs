@@ -93,6 +93,41 @@ public sealed class PartitionWriteBatcherTests : IClassFixture<AzuriteFixture>
         Assert.True((await table.GetEntityIfExistsAsync<TableEntity>(Partition, "last")).HasValue);
     }
 
+    [Fact]
+    public async Task Writes_submitted_together_are_stored_together_or_not_at_all_and_others_beside_them_still_are()
+    {
+        var (table, _) = await NewTableAsync();
+        var batcher = new PartitionWriteBatcher(table);
+        var seed = batcher.SubmitAsync(Upsert("seed", "v0"), default);
+        // Given while the seed's write is in flight: a pair, and a pair whose second write must fail.
+        var stored = batcher.SubmitTogetherAsync([Upsert("replies", "v1"), Upsert("mark", "v1")], default);
+        var refused = batcher.SubmitTogetherAsync([Upsert("replies-of-lost-turn", "v1"), Merge("mark-never-claimed", "v1")], default);
+        var other = batcher.SubmitAsync(Upsert("other", "v1"), default);
+
+        await Task.WhenAll(seed, stored, other);
+        var failure = await Assert.ThrowsAsync<TableTransactionFailedException>(() => refused);
+
+        Assert.Equal(404, failure.Status);
+        Assert.Equal(2, (await stored).Count);
+        Assert.All(await stored, etag => Assert.NotNull(etag));
+        Assert.True((await table.GetEntityIfExistsAsync<TableEntity>(Partition, "mark")).HasValue);
+        // The refused pair's first write was not kept without its second.
+        Assert.False((await table.GetEntityIfExistsAsync<TableEntity>(Partition, "replies-of-lost-turn")).HasValue);
+        Assert.Equal(4, await CountAsync(table));
+    }
+
+    [Fact]
+    public async Task Writes_submitted_together_must_name_each_row_of_one_partition_once()
+    {
+        var (table, _) = await NewTableAsync();
+        var batcher = new PartitionWriteBatcher(table);
+
+        await Assert.ThrowsAsync<ArgumentException>(() => batcher.SubmitTogetherAsync([Upsert("a", "v1"), Upsert("a", "v2")], default));
+        await Assert.ThrowsAsync<ArgumentException>(() => batcher.SubmitTogetherAsync(
+            [Upsert("a", "v1"), new TableTransactionAction(TableTransactionActionType.UpsertReplace, new TableEntity("elsewhere", "b"))], default));
+        Assert.Equal(0, await CountAsync(table));
+    }
+
     private static TableTransactionAction Upsert(string row, string value, int parts = 1)
     {
         var entity = new TableEntity(Partition, row);

@@ -74,7 +74,7 @@ public sealed class ThrottledReplyTests : IClassFixture<AzuriteFixture>
         await bot.Host.Services.GetRequiredService<TurnReplyDelivery>().WhenIdleAsync(TimeSpan.FromSeconds(30));
         Assert.All(busy, person => Assert.Single(bot.Channel.ActivitiesSentTo(ConversationIds.Personal(person.TeamsId))));
         Assert.Equal(2, bot.Channel.Calls.Count(c => c.StatusCode == 429));
-        Assert.DoesNotContain(await bot.EntitiesAsync("Outbox"), e => e.PartitionKey == PendingReplyStore.Partition);
+        Assert.DoesNotContain(await bot.EntitiesAsync("InboundActivities"), e => e.RowKey.StartsWith(ActivityRecords.TurnPrefix, StringComparison.Ordinal));
     }
 
     [Fact]
@@ -139,7 +139,7 @@ public sealed class ThrottledReplyTests : IClassFixture<AzuriteFixture>
         var calls = bot.Channel.Calls.Where(c => c.ConversationId == conversation).ToList();
         Assert.Single(calls, c => c.Method == "PUT");
         Assert.Equal(["first reply", "second reply"], bot.Channel.ActivitiesSentTo(conversation).Select(c => c.Text));
-        Assert.DoesNotContain(await bot.EntitiesAsync("Outbox"), e => e.PartitionKey == PendingReplyStore.Partition);
+        Assert.DoesNotContain(await bot.EntitiesAsync("InboundActivities"), e => e.RowKey.StartsWith(ActivityRecords.TurnPrefix, StringComparison.Ordinal));
     }
 
     private static Activity Message(string text, string conversation)

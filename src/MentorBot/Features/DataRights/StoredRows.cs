@@ -85,8 +85,9 @@ public sealed class StoredRows
 
     /// <summary>
     /// The rows the index does not keep (<see cref="RowIndex.Keeps"/>), found by their keys: the redelivery ledger of a
-    /// conversation is a range of its partition's row keys (a personal chat's id is one of the person's identifiers), and the turn replies on
-    /// their way and the pending jobs are one partition each, read whole (a page per thousand rows).
+    /// conversation is a range of its partition's row keys (a personal chat's id is one of the person's identifiers), the turn replies on
+    /// their way are a range of that partition (and, from before they moved there, a partition of the outbox), and the
+    /// pending jobs are one partition; those are read whole (a page per thousand rows).
     /// </summary>
     private async IAsyncEnumerable<(TableRule Rule, TableEntity Entity)> UnindexedNamingAsync(
         IEnumerable<string> identifiers, IReadOnlyList<string> asked,
@@ -104,9 +105,15 @@ public sealed class StoredRows
         }
 
         var named = new IdentifierMatch(asked);
-        foreach (var (table, partition) in new[] { (TableNames.Outbox, RowIndex.PendingTurnsPartition), (TableNames.Jobs, RowIndex.PendingJobsPartition) })
+        var ranges = new[]
         {
-            foreach (var entity in await PartitionAsync(table, partition, cancellationToken).ConfigureAwait(false))
+            (TableNames.InboundActivities, ActivityRecords.RangeFilter(ActivityRecords.TurnPrefix)),
+            (TableNames.Outbox, PartitionFilter(PendingReplyStore.PartitionBefore)),
+            (TableNames.Jobs, PartitionFilter(RowIndex.PendingJobsPartition)),
+        };
+        foreach (var (table, filter) in ranges)
+        {
+            foreach (var entity in await QueryAsync(table, filter, cancellationToken).ConfigureAwait(false))
             {
                 if (named.IsIn(entity))
                 {
@@ -116,8 +123,7 @@ public sealed class StoredRows
         }
     }
 
-    private Task<List<TableEntity>> PartitionAsync(string table, string partitionKey, CancellationToken cancellationToken) =>
-        QueryAsync(table, TableClient.CreateQueryFilter($"PartitionKey eq {partitionKey}"), cancellationToken);
+    private static string PartitionFilter(string partitionKey) => TableClient.CreateQueryFilter($"PartitionKey eq {partitionKey}");
 
     private async Task<List<TableEntity>> QueryAsync(string table, string filter, CancellationToken cancellationToken)
     {

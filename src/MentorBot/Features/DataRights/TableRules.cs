@@ -13,8 +13,8 @@ public static class TableRules
 {
     private static readonly TableRule[] Rules =
     [
-        new(TableNames.InboundActivities, ExportPolicy.Never, "redelivery ledger: conversation id, activity id, status; no words; kept a day"),
-        new(TableNames.InvokeAnswers, ExportPolicy.Never, "an invoke's first answer (may quote a person), kept 15 minutes for redelivery"),
+        new(TableNames.InboundActivities, ExportPolicy.Never, "redelivery ledger (conversation id, activity id, status; no words; kept a day), beside it an invoke's first answer (may quote a person; kept 15 minutes for redelivery) and a turn's replies on their way (kept until sent)"),
+        new(TableNames.InvokeAnswers, ExportPolicy.Never, "invoke answers given before they moved beside the ledger (may quote a person), kept 15 minutes for redelivery"),
         new(TableNames.ConversationReferences, ExportPolicy.OwnRows, "how to reach the person (partition \"user\", row = object id)")
         {
             Owner = e => e.PartitionKey == "user" ? TableRule.Key(e.RowKey) : null,

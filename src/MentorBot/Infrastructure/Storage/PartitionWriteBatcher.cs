@@ -9,7 +9,8 @@ namespace MentorBot.Infrastructure.Storage;
 /// writes to one partition that arrive while a transaction to it is in flight go together in the next one, so under
 /// load many turns' rows cost one request, while a write that finds nothing in flight goes at once, without waiting
 /// for company. Writes of one row keep their order. When a transaction of several writes fails, each is tried alone,
-/// so one caller's failure (a row already gone) never becomes another's.
+/// so one caller's failure (a row already gone) never becomes another's; writes a caller submitted together stay
+/// together then too, in a transaction of their own.
 /// </summary>
 public sealed class PartitionWriteBatcher
 {
@@ -33,11 +34,28 @@ public sealed class PartitionWriteBatcher
     /// delete) when it is stored, or fails as the action alone would have. A caller that stops waiting does not take the
     /// write back.
     /// </summary>
-    public Task<ETag?> SubmitAsync(TableTransactionAction action, CancellationToken cancellationToken)
+    public async Task<ETag?> SubmitAsync(TableTransactionAction action, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(action);
-        var write = new Write(action, new TaskCompletionSource<ETag?>(TaskCreationOptions.RunContinuationsAsynchronously));
-        var partition = action.Entity.PartitionKey;
+        return (await SubmitTogetherAsync([action], cancellationToken).ConfigureAwait(false))[0];
+    }
+
+    /// <summary>
+    /// Writes the actions, all to one partition and each row once, all or none: they go in one transaction, alone or
+    /// with what else is waiting, and fail together. Completes with each row's new ETag (none for a delete).
+    /// </summary>
+    public Task<IReadOnlyList<ETag?>> SubmitTogetherAsync(IReadOnlyList<TableTransactionAction> actions, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(actions);
+        if (actions.Count == 0 || actions.Count > MaxActions
+            || actions.Any(a => a.Entity.PartitionKey != actions[0].Entity.PartitionKey)
+            || actions.Select(a => a.Entity.RowKey).Distinct(StringComparer.Ordinal).Count() != actions.Count)
+        {
+            throw new ArgumentException("Writes that go together are 1 to 100 rows of one partition, each once.", nameof(actions));
+        }
+
+        var write = new Write(actions, new TaskCompletionSource<IReadOnlyList<ETag?>>(TaskCreationOptions.RunContinuationsAsynchronously));
+        var partition = actions[0].Entity.PartitionKey;
         var queue = _queues.GetOrAdd(partition, _ => new PartitionQueue());
         bool start;
         lock (queue)
@@ -82,18 +100,20 @@ public sealed class PartitionWriteBatcher
     {
         var batch = new List<Write>();
         var rows = new HashSet<string>(StringComparer.Ordinal);
+        int actions = 0;
         long bytes = 0;
-        while (waiting.Count > 0 && batch.Count < MaxActions)
+        while (waiting.Count > 0)
         {
             var next = waiting.Peek();
-            var size = EstimatedBytes(next.Action.Entity);
-            if (batch.Count > 0 && (rows.Contains(next.Action.Entity.RowKey) || bytes + size > MaxEstimatedBytes))
+            var size = next.Actions.Sum(a => EstimatedBytes(a.Entity));
+            if (batch.Count > 0 && (actions + next.Actions.Count > MaxActions || next.Actions.Any(a => rows.Contains(a.Entity.RowKey)) || bytes + size > MaxEstimatedBytes))
             {
                 break;
             }
 
             batch.Add(waiting.Dequeue());
-            rows.Add(next.Action.Entity.RowKey);
+            rows.UnionWith(next.Actions.Select(a => a.Entity.RowKey));
+            actions += next.Actions.Count;
             bytes += size;
         }
 
@@ -106,10 +126,11 @@ public sealed class PartitionWriteBatcher
         {
             try
             {
-                var responses = (await _table.SubmitTransactionAsync(batch.Select(w => w.Action), CancellationToken.None).ConfigureAwait(false)).Value;
-                for (var i = 0; i < batch.Count; i++)
+                var responses = (await _table.SubmitTransactionAsync(batch.SelectMany(w => w.Actions), CancellationToken.None).ConfigureAwait(false)).Value;
+                var at = 0;
+                foreach (var write in batch)
                 {
-                    batch[i].Stored.TrySetResult(i < responses.Count ? responses[i].Headers.ETag : null);
+                    write.Stored.TrySetResult(write.Actions.Select(_ => at < responses.Count ? responses[at++].Headers.ETag : (ETag?)null).ToList());
                 }
 
                 return;
@@ -125,13 +146,36 @@ public sealed class PartitionWriteBatcher
 
         foreach (var write in batch)
         {
-            await CommitAloneAsync(write).ConfigureAwait(false);
+            if (write.Actions.Count == 1)
+            {
+                await CommitAloneAsync(write).ConfigureAwait(false);
+            }
+            else
+            {
+                await CommitTogetherAsync(write).ConfigureAwait(false);
+            }
+        }
+    }
+
+    /// <summary>Writes that go together, as their own transaction.</summary>
+    private async Task CommitTogetherAsync(Write write)
+    {
+        try
+        {
+            var responses = (await _table.SubmitTransactionAsync(write.Actions, CancellationToken.None).ConfigureAwait(false)).Value;
+            write.Stored.TrySetResult(write.Actions.Select((_, i) => i < responses.Count ? responses[i].Headers.ETag : (ETag?)null).ToList());
+        }
+#pragma warning disable CA1031 // Whatever the transaction failed with is its caller's to handle.
+        catch (Exception ex)
+#pragma warning restore CA1031
+        {
+            write.Stored.TrySetException(ex);
         }
     }
 
     private async Task CommitAloneAsync(Write write)
     {
-        var (type, entity, etag) = (write.Action.ActionType, write.Action.Entity, write.Action.ETag);
+        var (type, entity, etag) = (write.Actions[0].ActionType, write.Actions[0].Entity, write.Actions[0].ETag);
         try
         {
             Response response = type switch
@@ -144,7 +188,7 @@ public sealed class PartitionWriteBatcher
                 TableTransactionActionType.Delete => await _table.DeleteEntityAsync(entity.PartitionKey, entity.RowKey, etag).ConfigureAwait(false),
                 _ => throw new NotSupportedException($"Table action {type} is not batched."),
             };
-            write.Stored.TrySetResult(type == TableTransactionActionType.Delete ? null : response.Headers.ETag);
+            write.Stored.TrySetResult([type == TableTransactionActionType.Delete ? null : response.Headers.ETag]);
         }
 #pragma warning disable CA1031 // Whatever the write failed with is its caller's to handle, as if it had written alone.
         catch (Exception ex)
@@ -166,7 +210,7 @@ public sealed class PartitionWriteBatcher
         return 512 + table.Sum(p => PerProperty + (3L * p.Key.Length) + (p.Value is string text ? 3L * text.Length : 32));
     }
 
-    private sealed record Write(TableTransactionAction Action, TaskCompletionSource<ETag?> Stored);
+    private sealed record Write(IReadOnlyList<TableTransactionAction> Actions, TaskCompletionSource<IReadOnlyList<ETag?>> Stored);
 
     private sealed class PartitionQueue
     {

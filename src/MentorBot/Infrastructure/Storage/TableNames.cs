@@ -28,6 +28,7 @@ public static class TableNames
     public const string MentorCohortChannels = "MentorCohortChannels";
     public const string PairBaselines = "PairBaselines";
     public const string ReportDownloads = "ReportDownloads";
+    /// <summary>Where invoke answers were kept before they moved beside the ledger; still read and emptied for stores upgraded.</summary>
     public const string InvokeAnswers = "InvokeAnswers";
     public const string MatchProfiles = "MatchProfiles";
     public const string CohortRosters = "CohortRosters";
