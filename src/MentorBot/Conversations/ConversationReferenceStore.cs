@@ -17,6 +17,9 @@ public sealed class ConversationReferenceStore
 
     private const int MaxRemembered = 10_000;
 
+    // The tenant the person removed the app in, or empty: a merge cannot remove a column, so clearing writes it empty.
+    private const string AppRemovedColumn = "AppRemovedIn";
+
     private readonly TableClient _table;
     private readonly ConcurrentDictionary<string, IReadOnlyDictionary<string, string>> _lastWritten = new(StringComparer.Ordinal);
 
@@ -90,7 +93,36 @@ public sealed class ConversationReferenceStore
             e.GetString("Name"),
             e.GetString("PersonalConversationId"),
             e.GetString("BotId"),
-            e.GetString("TimeZone"));
+            e.GetString("TimeZone"))
+        {
+            AppRemovedIn = e.GetString(AppRemovedColumn) is { Length: > 0 } tenant ? tenant : null,
+        };
+    }
+
+    /// <summary>
+    /// Notes on the person's row that they removed the app in <paramref name="tenantId"/>, so a send reads whether they
+    /// can be reached with their address, in one request. Written after the outbox's mark (<see cref="Outbox.MarkUnreachableAsync"/>)
+    /// and cleared before it is removed, so this note never outlives the mark.
+    /// </summary>
+    public async Task SetAppRemovedAsync(string aadObjectId, string tenantId, CancellationToken cancellationToken)
+    {
+        // Not through the skip of unchanged writes: another instance may have cleared it since this one last wrote it.
+        var entity = new TableEntity(UserPartition, TableKey.Escape(aadObjectId)) { [AppRemovedColumn] = tenantId };
+        await _table.UpsertEntityAsync(entity, TableUpdateMode.Merge, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>The person added the app again (or it was added for them).</summary>
+    public async Task ClearAppRemovedAsync(string aadObjectId, CancellationToken cancellationToken)
+    {
+        var entity = new TableEntity(UserPartition, TableKey.Escape(aadObjectId)) { [AppRemovedColumn] = string.Empty };
+        try
+        {
+            await _table.UpdateEntityAsync(entity, ETag.All, TableUpdateMode.Merge, cancellationToken).ConfigureAwait(false);
+        }
+        catch (RequestFailedException ex) when (StorageConflict.IsNotFound(ex))
+        {
+            // No row, so nothing noted.
+        }
     }
 
     /// <summary>Records the personal chat opened with a user proactively.</summary>
@@ -162,4 +194,8 @@ public sealed record UserReference(
     string? Name,
     string? PersonalConversationId,
     string? BotId,
-    string? TimeZone);
+    string? TimeZone)
+{
+    /// <summary>The tenant the person removed the app in, until they add it again; null while they have it.</summary>
+    public string? AppRemovedIn { get; init; }
+}

@@ -174,11 +174,31 @@ public sealed class Outbox
         }
     }
 
+    /// <summary>Whether the person is marked unreachable; the mark is the record (see <see cref="MarkUnreachableAsync"/>).</summary>
     public async Task<bool> IsUnreachableAsync(string tenantId, string personId, CancellationToken cancellationToken)
     {
         var found = await _table.GetEntityIfExistsAsync<TableEntity>(Partition(tenantId, personId), UnreachableRow, select: ["Status"], cancellationToken: cancellationToken)
             .ConfigureAwait(false);
         return found.HasValue;
+    }
+
+    /// <summary>
+    /// Every person marked unreachable, as (tenant, person id lower-cased as the partition keeps it): a read of the whole
+    /// table filtered by row key, for a one-time migration only.
+    /// </summary>
+    public async IAsyncEnumerable<(string TenantId, string PersonId)> UnreachableMarksAsync(
+        [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        var marks = _table.QueryAsync<TableEntity>(TableClient.CreateQueryFilter($"RowKey eq {UnreachableRow}"), select: ["PartitionKey"], cancellationToken: cancellationToken);
+        await foreach (var mark in marks.ConfigureAwait(false))
+        {
+            var partition = TableKey.Unescape(mark.PartitionKey);
+            var bar = partition.IndexOf('|', StringComparison.Ordinal);
+            if (bar > 0 && bar < partition.Length - 1)
+            {
+                yield return (partition[..bar], partition[(bar + 1)..]);
+            }
+        }
     }
 
     /// <summary>

@@ -96,7 +96,7 @@ public sealed partial class ProactiveMessenger
         if (waiting.MarkedUnreachable)
         {
             // Called when the person (re)installed the app: reachable again.
-            await _outbox.ClearUnreachableAsync(tenantId, personId, cancellationToken).ConfigureAwait(false);
+            await ClearUnreachableAsync(tenantId, personId, cancellationToken).ConfigureAwait(false);
         }
 
         var delivered = 0;
@@ -142,18 +142,34 @@ public sealed partial class ProactiveMessenger
     private static string ConversationOutbox(string conversationId) => "conversation:" + conversationId;
 
     /// <summary>The person removed the app; returns when that was first noted (the same until they add it again).</summary>
-    public Task<DateTimeOffset> MarkUnreachableAsync(string tenantId, string personId, CancellationToken cancellationToken) =>
-        _outbox.MarkUnreachableAsync(tenantId, personId, cancellationToken);
+    /// <remarks>
+    /// The outbox's mark is the record (a person's waiting messages are read with it); the note on their reference row
+    /// lets a send learn it with their address. The mark is written first and removed last, so a crash between the two
+    /// writes never leaves the note without the mark; a redelivery of the removal writes the note again.
+    /// </remarks>
+    public async Task<DateTimeOffset> MarkUnreachableAsync(string tenantId, string personId, CancellationToken cancellationToken)
+    {
+        var since = await _outbox.MarkUnreachableAsync(tenantId, personId, cancellationToken).ConfigureAwait(false);
+        await _references.SetAppRemovedAsync(personId, tenantId, cancellationToken).ConfigureAwait(false);
+        return since;
+    }
+
+    private async Task ClearUnreachableAsync(string tenantId, string personId, CancellationToken cancellationToken)
+    {
+        await _references.ClearAppRemovedAsync(personId, cancellationToken).ConfigureAwait(false);
+        await _outbox.ClearUnreachableAsync(tenantId, personId, cancellationToken).ConfigureAwait(false);
+    }
 
     private async Task<Delivery> DeliverAsync(string tenantId, string personId, OutboxEntry entry, string? fallbackServiceUrl, CancellationToken cancellationToken) =>
         await DeliverAsync(tenantId, personId, entry, fallbackServiceUrl, await ReadPersonAsync(tenantId, personId, cancellationToken).ConfigureAwait(false), cancellationToken)
             .ConfigureAwait(false);
 
-    /// <summary>Whether the person removed the app and, if not, how to reach them: no call to the channel.</summary>
+    /// <summary>Whether the person removed the app and, if not, how to reach them: one read, no call to the channel.</summary>
     private async Task<PersonRead> ReadPersonAsync(string tenantId, string personId, CancellationToken cancellationToken)
     {
-        var unreachable = await _outbox.IsUnreachableAsync(tenantId, personId, cancellationToken).ConfigureAwait(false);
-        return new PersonRead(unreachable, unreachable ? null : await _references.FindUserAsync(personId, cancellationToken).ConfigureAwait(false));
+        var reference = await _references.FindUserAsync(personId, cancellationToken).ConfigureAwait(false);
+        var unreachable = reference?.AppRemovedIn == tenantId;
+        return new PersonRead(unreachable, unreachable ? null : reference);
     }
 
     private async Task<Delivery> DeliverAsync(
@@ -162,7 +178,13 @@ public sealed partial class ProactiveMessenger
         var known = person.Reference;
         if (person.Unreachable)
         {
-            if (!await TryReinstallAsync(tenantId, personId, cancellationToken).ConfigureAwait(false))
+            if (!await _outbox.IsUnreachableAsync(tenantId, personId, cancellationToken).ConfigureAwait(false))
+            {
+                // The note without the mark it copies (a reinstall cleared the mark while the note was being copied): the
+                // mark is the record, so the person is reachable and the stale note goes.
+                await _references.ClearAppRemovedAsync(personId, cancellationToken).ConfigureAwait(false);
+            }
+            else if (!await TryReinstallAsync(tenantId, personId, cancellationToken).ConfigureAwait(false))
             {
                 // They removed the app: every send would be a 403. The message waits until they add it again.
                 return new Delivery(DeliveryOutcome.WaitingForInstall, null, null);
@@ -263,7 +285,7 @@ public sealed partial class ProactiveMessenger
         }
 
         LogReinstalled();
-        await _outbox.ClearUnreachableAsync(tenantId, personId, cancellationToken).ConfigureAwait(false);
+        await ClearUnreachableAsync(tenantId, personId, cancellationToken).ConfigureAwait(false);
         return true;
     }
 

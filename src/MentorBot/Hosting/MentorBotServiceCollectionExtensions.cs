@@ -105,6 +105,7 @@ public static class MentorBotServiceCollectionExtensions
         services.AddSingleton<InvokeAnswerStore>();
         services.AddSingleton<IJobHandler, ForgetInvokeAnswersJob>();
         services.AddSingleton<IJobHandler, InboundLedgerLayoutMigration>();
+        services.AddSingleton<IJobHandler, RemovedAppNotesMigration>();
         services.AddSingleton<InboundActivityLedger>();
         services.AddSingleton<ConversationReferenceStore>();
         services.AddSingleton<SendLedger>();

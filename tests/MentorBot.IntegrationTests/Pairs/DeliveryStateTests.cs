@@ -161,6 +161,38 @@ public sealed class DeliveryStateTests : IClassFixture<AzuriteFixture>
     }
 
     [Fact]
+    public async Task A_removal_marked_before_sends_read_it_from_the_person_s_row_is_noted_there_and_a_note_left_without_its_mark_does_not_keep_them_away()
+    {
+        var (bot, _, _) = await StartWithPairAsync();
+        await using var _ = bot;
+        await bot.RunJobsAsync();
+        var messenger = bot.Host.Services.GetRequiredService<ProactiveMessenger>();
+        var outbox = bot.Host.Services.GetRequiredService<Outbox>();
+        int CallsToMax() => bot.Channel.Calls.Count(c => c.ConversationId == ConversationIds.Personal(_max.TeamsId));
+
+        // As the version before marked a removal: in the outbox only.
+        bot.Channel.MarkNotInstalled(_max.TeamsId);
+        bot.Channel.MarkNotInstalled(_max.AadObjectId);
+        await outbox.MarkUnreachableAsync(BotScenario.TenantId, _max.AadObjectId, default);
+        var references = bot.Host.Services.GetRequiredService<ConversationReferenceStore>();
+        Assert.True(await new RemovedAppNotesMigration(outbox, references).NoteAllAsync(default) >= 1);
+
+        var callsBefore = CallsToMax();
+        var waiting = await messenger.SendToPersonAsync(BotScenario.TenantId, _max.AadObjectId, "test/noted", Activity.CreateMessage("Noted for Max"), bot.Channel.ServiceUrl, default);
+        Assert.Equal(DeliveryOutcome.WaitingForInstall, waiting.Outcome);
+        Assert.Equal(callsBefore, CallsToMax());
+
+        // A reinstall cleared the mark while the note was being copied: the mark is the record, so Max is reachable.
+        await outbox.ClearUnreachableAsync(BotScenario.TenantId, _max.AadObjectId, default);
+        bot.Channel.MarkInstalled(_max.TeamsId);
+        bot.Channel.MarkInstalled(_max.AadObjectId);
+        var sent = await messenger.SendToPersonAsync(BotScenario.TenantId, _max.AadObjectId, "test/after-stale-note", Activity.CreateMessage("Reaches Max"), bot.Channel.ServiceUrl, default);
+
+        Assert.Equal(DeliveryOutcome.Sent, sent.Outcome);
+        Assert.Null((await references.FindUserAsync(_max.AadObjectId, default))!.AppRemovedIn);
+    }
+
+    [Fact]
     public async Task Someone_who_removed_the_app_gets_it_added_back_through_graph_once_when_a_message_comes_due_where_the_tenant_permits()
     {
         var (bot, _, _) = await StartWithPairAsync();

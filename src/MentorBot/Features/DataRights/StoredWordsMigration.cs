@@ -42,7 +42,8 @@ public sealed class StoredWordsMigration : IJobHandler
 
 /// <summary>
 /// Schedules the one-time migrations of stored rows at start-up (no-ops once they have run): <see cref="StoredWordsMigration"/>,
-/// <see cref="RowIndexMigration"/>, <see cref="RowIndexLayoutMigration"/> and <see cref="Conversations.InboundLedgerLayoutMigration"/>.
+/// <see cref="RowIndexMigration"/>, <see cref="RowIndexLayoutMigration"/>, <see cref="Conversations.InboundLedgerLayoutMigration"/> and
+/// <see cref="Conversations.RemovedAppNotesMigration"/>.
 /// </summary>
 public sealed class StoredWordsMigrationStarter : IHostedService
 {
@@ -62,7 +63,7 @@ public sealed class StoredWordsMigrationStarter : IHostedService
             await _jobs.ScheduleAsync(StoredWordsMigration.For(_time.GetUtcNow()), cancellationToken).ConfigureAwait(false);
             await _jobs.ScheduleAsync(RowIndexMigration.For(_time.GetUtcNow()), cancellationToken).ConfigureAwait(false);
             await _jobs.ScheduleAsync(Conversations.InboundLedgerLayoutMigration.For(_time.GetUtcNow()), cancellationToken).ConfigureAwait(false);
-            foreach (var run in RowIndexLayoutMigration.For(_time.GetUtcNow()))
+            foreach (var run in RowIndexLayoutMigration.For(_time.GetUtcNow()).Concat(Conversations.RemovedAppNotesMigration.For(_time.GetUtcNow())))
             {
                 await _jobs.ScheduleAsync(run, cancellationToken).ConfigureAwait(false);
             }
